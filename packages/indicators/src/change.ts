@@ -1,0 +1,33 @@
+/** Change of a figure against the previous comparable period. */
+import { countsComparable, previousPeriod, type Period } from './period.ts';
+
+export interface Change {
+  readonly previous: number;
+  readonly current: number;
+  /** current - previous (percentage points for rates given as fractions x 100). */
+  readonly absolute: number;
+  /** (current - previous) / previous, or null when previous is 0. */
+  readonly relative: number | null;
+}
+
+export function change(current: number, previous: number): Change {
+  return {
+    previous,
+    current,
+    absolute: current - previous,
+    relative: previous === 0 ? null : (current - previous) / previous,
+  };
+}
+
+/**
+ * The period a figure is compared against: the one of the same kind just
+ * before, when the series has it. Custom ranges have no previous period.
+ */
+export function previousComparable<T extends { readonly period: Period }>(
+  target: Period,
+  series: readonly T[],
+): T | undefined {
+  const prev = previousPeriod(target);
+  if (!prev) return undefined;
+  return series.find((e) => e.period.id === prev.id && countsComparable(e.period, target));
+}
