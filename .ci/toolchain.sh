@@ -59,13 +59,15 @@ export PATH
 
 # --- dependencies ---------------------------------------------------------
 stamp="$root/node_modules/.congkhai-install-stamp"
-want=$(cat "$root/pnpm-lock.yaml" "$root/package.json" "$root/pnpm-workspace.yaml" 2>/dev/null | cksum)
+want=$(cd "$root" && cat pnpm-lock.yaml pnpm-workspace.yaml $(find . -name package.json -not -path "*/node_modules/*" | sort) 2>/dev/null | cksum)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   say "installing dependencies (pnpm install --frozen-lockfile)"
   (cd "$root" && pnpm install --frozen-lockfile --reporter=append-only >&2)
   printf '%s' "$want" >"$stamp"
 fi
 
+TURBO_TELEMETRY_DISABLED=1
+export TURBO_TELEMETRY_DISABLED
 PATH="$PWD/node_modules/.bin:$root/node_modules/.bin:$PATH"
 export PATH
 [ $# -gt 0 ] || exit 0

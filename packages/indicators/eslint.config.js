@@ -1,1 +1,1 @@
-export { default } from '@congkhai/eslint-config';
+export { pure as default } from '@congkhai/eslint-config';

@@ -3,7 +3,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-export default tseslint.config(
+const base = tseslint.config(
   { ignores: ['dist/**', '.astro/**', 'node_modules/**', '**/*.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
@@ -31,3 +31,19 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
 );
+
+/**
+ * For pure domain packages: no I/O in the package code (tests may read fixtures).
+ */
+export const pure = tseslint.config(...base, {
+  files: ['src/**/*.ts'],
+  ignores: ['src/**/*.test.ts'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      { patterns: [{ group: ['node:*', 'fs', 'path'], message: 'Domain packages do no I/O.' }] },
+    ],
+  },
+});
+
+export default base;

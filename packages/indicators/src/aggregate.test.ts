@@ -10,13 +10,25 @@ describe('aggregation over units', () => {
     const a = { 'dossiers.resolved': 100, 'dossiers.resolved_late': 10 };
     const b = { 'dossiers.resolved': 900, 'dossiers.resolved_late': 0 };
     const r = aggregateIndicator('late_rate', [a, b]);
-    expect(r).toMatchObject({ ok: true, numerator: 10, denominator: 1000, value: 0.01, units: 2, total: 2 });
+    expect(r).toMatchObject({
+      ok: true,
+      numerator: 10,
+      denominator: 1000,
+      value: 0.01,
+      units: 2,
+      total: 2,
+    });
   });
 
   it('leaves out units that do not state a figure instead of counting them as 0', () => {
-    const r = aggregateIndicator('late_rate', [{ 'dossiers.resolved': 100, 'dossiers.resolved_late': 10 }, {}]);
+    const r = aggregateIndicator('late_rate', [
+      { 'dossiers.resolved': 100, 'dossiers.resolved_late': 10 },
+      {},
+    ]);
     expect(r).toMatchObject({ ok: true, value: 0.1, units: 1, total: 2 });
-    expect(aggregateCounts([{ 'dossiers.received': 5 }, {}]).coverage).toEqual({ 'dossiers.received': 1 });
+    expect(aggregateCounts([{ 'dossiers.received': 5 }, {}]).coverage).toEqual({
+      'dossiers.received': 1,
+    });
   });
 
   it('weights stated rates by dossiers received', () => {
@@ -29,7 +41,11 @@ describe('aggregation over units', () => {
   });
 
   it('is not computable when no unit states the figures', () => {
-    expect(aggregateIndicator('on_time_rate', [{}, {}])).toMatchObject({ ok: false, units: 0, total: 2 });
+    expect(aggregateIndicator('on_time_rate', [{}, {}])).toMatchObject({
+      ok: false,
+      units: 0,
+      total: 2,
+    });
   });
 
   it('of one unit equals the unit', () => {
@@ -51,7 +67,11 @@ describe('aggregation over units', () => {
   it('does not depend on the order of the units', () => {
     fc.assert(
       fc.property(fc.array(consistentMetrics, { maxLength: 8 }), fc.nat(), (list, seed) => {
-        const shuffled = [...list].sort((a, b) => ((JSON.stringify(a).length * 31 + seed) % 7) - ((JSON.stringify(b).length * 31 + seed) % 7));
+        const shuffled = [...list].sort(
+          (a, b) =>
+            ((JSON.stringify(a).length * 31 + seed) % 7) -
+            ((JSON.stringify(b).length * 31 + seed) % 7),
+        );
         for (const id of INDICATOR_IDS) {
           const x = aggregateIndicator(id, list);
           const y = aggregateIndicator(id, shuffled);
@@ -66,11 +86,17 @@ describe('aggregation over units', () => {
 describe('aggregation over periods', () => {
   const q = (id: string, received: number, late?: number) => ({
     period: period(id),
-    metrics: { 'dossiers.received': received, ...(late === undefined ? {} : { 'dossiers.resolved_late': late }) },
+    metrics: {
+      'dossiers.received': received,
+      ...(late === undefined ? {} : { 'dossiers.resolved_late': late }),
+    },
   });
 
   it('adds four quarters into a year, keeping only counts every quarter states', () => {
-    const r = aggregatePeriods([q('2023-Q2', 20, 1), q('2023-Q1', 10, 0), q('2023-Q4', 40), q('2023-Q3', 30, 2)], period('2023'));
+    const r = aggregatePeriods(
+      [q('2023-Q2', 20, 1), q('2023-Q1', 10, 0), q('2023-Q4', 40), q('2023-Q3', 30, 2)],
+      period('2023'),
+    );
     expect(r).toEqual({ ok: true, metrics: { 'dossiers.received': 100 } });
   });
 

@@ -83,12 +83,18 @@ export function aggregateIndicator(id: IndicatorId, list: readonly Metrics[]): I
       },
     };
   }
-  return { ok: true, numerator, denominator, value: numerator / denominator, units, total: list.length };
+  return {
+    ok: true,
+    numerator,
+    denominator,
+    value: numerator / denominator,
+    units,
+    total: list.length,
+  };
 }
 
 export type PeriodAggregate =
-  | { readonly ok: true; readonly metrics: Metrics }
-  | { readonly ok: false; readonly reason: Text };
+  { readonly ok: true; readonly metrics: Metrics } | { readonly ok: false; readonly reason: Text };
 
 /**
  * The counts of a longer period from the periods that make it up (four

@@ -9,7 +9,11 @@ describe('change', () => {
   });
 
   it('compares with the previous period of the same kind only', () => {
-    const series = [{ period: period('2023-Q4') }, { period: period('2023-H2') }, { period: period('2024-Q1') }];
+    const series = [
+      { period: period('2023-Q4') },
+      { period: period('2023-H2') },
+      { period: period('2024-Q1') },
+    ];
     expect(previousComparable(period('2024-Q1'), series)?.period.id).toBe('2023-Q4');
     expect(previousComparable(period('2024-H1'), series)?.period.id).toBe('2023-H2');
     expect(previousComparable(period('2024-Q2'), series)?.period.id).toBe('2024-Q1');

@@ -42,20 +42,31 @@ describe('checks', () => {
 
   it('warns when stated parts already exceed the whole, even with a part missing', () => {
     const w = runChecks({
-      metrics: { 'dossiers.resolved': 10, 'dossiers.resolved_early': 8, 'dossiers.resolved_on_time': 5 },
+      metrics: {
+        'dossiers.resolved': 10,
+        'dossiers.resolved_early': 8,
+        'dossiers.resolved_on_time': 5,
+      },
     });
     expect(w.map((x) => x.check)).toEqual(['resolved_split']);
     expect(w[0]?.message.en).toContain('more than');
   });
 
   it('warns when a part is larger than its whole', () => {
-    const w = runChecks({ metrics: { 'waste.households_sorting': 1200, 'waste.households_total': 1000 } });
-    expect(w).toMatchObject([{ check: 'part_of_whole:waste.households_sorting', expected: 1000, actual: 1200 }]);
+    const w = runChecks({
+      metrics: { 'waste.households_sorting': 1200, 'waste.households_total': 1000 },
+    });
+    expect(w).toMatchObject([
+      { check: 'part_of_whole:waste.households_sorting', expected: 1000, actual: 1200 },
+    ]);
   });
 
   it('warns on percentages outside 0..100', () => {
     const w = runChecks({ metrics: { 'satisfaction.rate': 120, 'rates.digitization': -1 } });
-    expect(w.map((x) => x.check)).toEqual(['percent_bounds:rates.digitization', 'percent_bounds:satisfaction.rate']);
+    expect(w.map((x) => x.check)).toEqual([
+      'percent_bounds:rates.digitization',
+      'percent_bounds:satisfaction.rate',
+    ]);
     expect(w[1]?.message.vi).toBe('Mức độ hài lòng là 120\u00a0%, ngoài khoảng 0–100 %.');
   });
 

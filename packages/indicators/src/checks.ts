@@ -4,7 +4,14 @@
  * report states that does not match its own counts. A check warns with the
  * numbers; it never blocks saving a draft.
  */
-import { METRICS, metricDefinition, type Locale, type MetricId, type Metrics, type Text } from './catalog.ts';
+import {
+  METRICS,
+  metricDefinition,
+  type Locale,
+  type MetricId,
+  type Metrics,
+  type Text,
+} from './catalog.ts';
 import { formatNumber, formatPercent } from './format.ts';
 
 /** `parts` add up to `whole`. `optional` parts are left out (and named) when the report omits them. */
@@ -90,7 +97,9 @@ function expression(ids: readonly MetricId[], metrics: Metrics, l: Locale): stri
 function runSumCheck(c: SumCheck, metrics: Metrics): CheckWarning | undefined {
   const optional = new Set<MetricId>(c.optional ?? []);
   const present = (ids: readonly MetricId[]) => ids.filter((id) => metrics[id] !== undefined);
-  const requiredMissing = [...c.parts, ...c.whole].some((id) => !optional.has(id) && metrics[id] === undefined);
+  const requiredMissing = [...c.parts, ...c.whole].some(
+    (id) => !optional.has(id) && metrics[id] === undefined,
+  );
   const wholeIds = present(c.whole);
   const partIds = present(c.parts);
   const sum = (ids: readonly MetricId[]) => ids.reduce((s, id) => s + (metrics[id] ?? 0), 0);

@@ -36,11 +36,14 @@ describe('parseNumber', () => {
     expect(parseNumber(text)).toEqual({ ok: true, value });
   });
 
-  it.each(['', 'abc', 'một trăm', '1..2', '12a', '1.16.4', '∞', 'NaN'])('refuses %j with a clear message', (text) => {
-    const r = parseNumber(text);
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.message.vi).toMatch(/số/);
-  });
+  it.each(['', 'abc', 'một trăm', '1..2', '12a', '1.16.4', '∞', 'NaN'])(
+    'refuses %j with a clear message',
+    (text) => {
+      const r = parseNumber(text);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.message.vi).toMatch(/số/);
+    },
+  );
 
   it('reads English forms in English', () => {
     expect(parseNumber('1,164', 'en')).toEqual({ ok: true, value: 1164 });
@@ -49,13 +52,17 @@ describe('parseNumber', () => {
 
   it('reads back what it writes', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 0, max: 99 }), (int, cents) => {
-        const x = int + cents / 100;
-        for (const locale of ['vi', 'en'] as const) {
-          const r = parseNumber(formatNumber(x, locale), locale);
-          expect(r.ok && r.value).toBeCloseTo(x, 6);
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 10_000_000 }),
+        fc.integer({ min: 0, max: 99 }),
+        (int, cents) => {
+          const x = int + cents / 100;
+          for (const locale of ['vi', 'en'] as const) {
+            const r = parseNumber(formatNumber(x, locale), locale);
+            expect(r.ok && r.value).toBeCloseTo(x, 6);
+          }
+        },
+      ),
     );
   });
 });

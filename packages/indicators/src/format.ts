@@ -30,7 +30,11 @@ export interface NumberFormatOptions {
   readonly minDecimals?: number;
 }
 
-export function formatNumber(value: number, locale: Locale = 'vi', opts: NumberFormatOptions = {}): string {
+export function formatNumber(
+  value: number,
+  locale: Locale = 'vi',
+  opts: NumberFormatOptions = {},
+): string {
   const max = opts.maxDecimals ?? 2;
   return formatter(locale, Math.min(opts.minDecimals ?? 0, max), max).format(value);
 }
@@ -60,7 +64,10 @@ const DOT_DECIMAL = /^\d+\.\d+$/;
  * A trailing `%` is accepted and dropped.
  */
 export function parseNumber(input: string, locale: Locale = 'vi'): ParsedNumber {
-  const text = input.normalize('NFC').replace(/[\s\u00a0\u202f]/g, '').replace(/%$/, '');
+  const text = input
+    .normalize('NFC')
+    .replace(/[\s\u00a0\u202f]/g, '')
+    .replace(/%$/, '');
   const sign = text.startsWith('-') || text.startsWith('−') ? -1 : 1;
   const body = text.replace(/^[-−+]/, '');
   let value: number | undefined;

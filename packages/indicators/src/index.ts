@@ -8,3 +8,4 @@ export * from './aggregate.ts';
 export * from './ranking.ts';
 export * from './change.ts';
 export * from './format.ts';
+export * from './unit.ts';

@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Metrics } from './catalog.ts';
-import { INDICATOR_IDS, computeIndicator, computeIndicators, describeFormula, indicatorDefinition } from './indicators.ts';
+import {
+  INDICATOR_IDS,
+  computeIndicator,
+  computeIndicators,
+  describeFormula,
+  indicatorDefinition,
+} from './indicators.ts';
 import { compositeScore } from './score.ts';
 import { targetAttainment } from './targets.ts';
 import { consistentMetrics } from './testing.ts';
@@ -21,17 +27,31 @@ const kimTan: Metrics = {
 
 describe('indicators', () => {
   it('computes the on-time rate from early + on time over resolved', () => {
-    expect(computeIndicator('on_time_rate', kimTan)).toMatchObject({ ok: true, numerator: 5640, denominator: 5649 });
+    expect(computeIndicator('on_time_rate', kimTan)).toMatchObject({
+      ok: true,
+      numerator: 5640,
+      denominator: 5649,
+    });
   });
 
   it('uses "in time" when a report states early and on time together', () => {
-    const r = computeIndicator('on_time_rate', { 'dossiers.resolved_in_time': 98, 'dossiers.resolved': 100 });
+    const r = computeIndicator('on_time_rate', {
+      'dossiers.resolved_in_time': 98,
+      'dossiers.resolved': 100,
+    });
     expect(r).toMatchObject({ ok: true, value: 0.98 });
   });
 
   it('computes the late rate and the online intake rate', () => {
-    expect(computeIndicator('late_rate', kimTan)).toMatchObject({ ok: true, numerator: 9, denominator: 5649 });
-    expect(computeIndicator('online_intake_rate', kimTan)).toMatchObject({ numerator: 3614, denominator: 5655 });
+    expect(computeIndicator('late_rate', kimTan)).toMatchObject({
+      ok: true,
+      numerator: 9,
+      denominator: 5649,
+    });
+    expect(computeIndicator('online_intake_rate', kimTan)).toMatchObject({
+      numerator: 3614,
+      denominator: 5655,
+    });
   });
 
   it('says which figures are missing instead of inventing them', () => {
@@ -44,18 +64,23 @@ describe('indicators', () => {
   });
 
   it('refuses a zero denominator with its reason', () => {
-    const r = computeIndicator('late_rate', { 'dossiers.resolved_late': 0, 'dossiers.resolved': 0 });
+    const r = computeIndicator('late_rate', {
+      'dossiers.resolved_late': 0,
+      'dossiers.resolved': 0,
+    });
     expect(r).toMatchObject({ ok: false, missing: [] });
     if (!r.ok) expect(r.reason.vi).toContain('Mẫu số bằng 0');
   });
 
   it('reads stated rates as fractions of 100', () => {
-    expect(computeIndicator('online_payment_rate', { 'payments.online_rate': 10.2 })).toMatchObject({
-      ok: true,
-      numerator: 10.2,
-      denominator: 100,
-      value: 0.102,
-    });
+    expect(computeIndicator('online_payment_rate', { 'payments.online_rate': 10.2 })).toMatchObject(
+      {
+        ok: true,
+        numerator: 10.2,
+        denominator: 100,
+        value: 0.102,
+      },
+    );
   });
 
   it('describes every formula in both languages', () => {
@@ -106,8 +131,17 @@ describe('composite score', () => {
 
 describe('target attainment', () => {
   it('reports a missed target with its ratio (Quang Hải: 10,2 % paid online against 50 %)', () => {
-    expect(targetAttainment({ 'payments.online_rate': 10.2 }, { 'payments.online_rate': 50 })).toEqual([
-      { metric: 'payments.online_rate', ok: true, actual: 10.2, target: 50, ratio: 0.204, met: false },
+    expect(
+      targetAttainment({ 'payments.online_rate': 10.2 }, { 'payments.online_rate': 50 }),
+    ).toEqual([
+      {
+        metric: 'payments.online_rate',
+        ok: true,
+        actual: 10.2,
+        target: 50,
+        ratio: 0.204,
+        met: false,
+      },
     ]);
   });
 

@@ -4,7 +4,14 @@
  * apart or together), and each result carries its numerator and denominator,
  * or says why it cannot be computed.
  */
-import { metricDefinition, type Direction, type Locale, type MetricId, type Metrics, type Text } from './catalog.ts';
+import {
+  metricDefinition,
+  type Direction,
+  type Locale,
+  type MetricId,
+  type Metrics,
+  type Text,
+} from './catalog.ts';
 
 export type IndicatorId =
   | 'on_time_rate'
@@ -49,8 +56,16 @@ export const INDICATORS = [
     },
     better: 'higher',
     formulas: [
-      { kind: 'share', numerator: ['dossiers.resolved_early', 'dossiers.resolved_on_time'], denominator: ['dossiers.resolved'] },
-      { kind: 'share', numerator: ['dossiers.resolved_in_time'], denominator: ['dossiers.resolved'] },
+      {
+        kind: 'share',
+        numerator: ['dossiers.resolved_early', 'dossiers.resolved_on_time'],
+        denominator: ['dossiers.resolved'],
+      },
+      {
+        kind: 'share',
+        numerator: ['dossiers.resolved_in_time'],
+        denominator: ['dossiers.resolved'],
+      },
     ],
   },
   {
@@ -61,7 +76,9 @@ export const INDICATORS = [
       en: 'Dossiers resolved late, out of all dossiers resolved.',
     },
     better: 'lower',
-    formulas: [{ kind: 'share', numerator: ['dossiers.resolved_late'], denominator: ['dossiers.resolved'] }],
+    formulas: [
+      { kind: 'share', numerator: ['dossiers.resolved_late'], denominator: ['dossiers.resolved'] },
+    ],
   },
   {
     id: 'online_intake_rate',
@@ -71,7 +88,13 @@ export const INDICATORS = [
       en: 'Dossiers received online, out of all dossiers received.',
     },
     better: 'higher',
-    formulas: [{ kind: 'share', numerator: ['dossiers.received_online'], denominator: ['dossiers.received'] }],
+    formulas: [
+      {
+        kind: 'share',
+        numerator: ['dossiers.received_online'],
+        denominator: ['dossiers.received'],
+      },
+    ],
   },
   {
     id: 'level34_share',
@@ -81,7 +104,9 @@ export const INDICATORS = [
       en: 'Level 3/4 online-service dossiers, out of all dossiers received.',
     },
     better: 'higher',
-    formulas: [{ kind: 'share', numerator: ['services.online_level34'], denominator: ['dossiers.received'] }],
+    formulas: [
+      { kind: 'share', numerator: ['services.online_level34'], denominator: ['dossiers.received'] },
+    ],
   },
   {
     id: 'digitization_rate',
@@ -112,7 +137,13 @@ export const INDICATORS = [
       en: 'Households sorting their waste at source, out of all households.',
     },
     better: 'higher',
-    formulas: [{ kind: 'share', numerator: ['waste.households_sorting'], denominator: ['waste.households_total'] }],
+    formulas: [
+      {
+        kind: 'share',
+        numerator: ['waste.households_sorting'],
+        denominator: ['waste.households_total'],
+      },
+    ],
   },
 ] as const satisfies readonly IndicatorDefinition[];
 
@@ -217,10 +248,9 @@ export function computeIndicator(id: IndicatorId, metrics: Metrics): IndicatorRe
 }
 
 export function computeIndicators(metrics: Metrics): Record<IndicatorId, IndicatorResult> {
-  return Object.fromEntries(INDICATOR_IDS.map((id) => [id, computeIndicator(id, metrics)])) as Record<
-    IndicatorId,
-    IndicatorResult
-  >;
+  return Object.fromEntries(
+    INDICATOR_IDS.map((id) => [id, computeIndicator(id, metrics)]),
+  ) as Record<IndicatorId, IndicatorResult>;
 }
 
 /** The formula in words, for method pages and tooltips. */

@@ -29,17 +29,23 @@ describe('parsePeriod', () => {
     expect(parsePeriod(2023)).toMatchObject({ ok: true, period: { kind: 'year', id: '2023' } });
   });
 
-  it.each(['2023-H3', '2023-Q5', '2023-M13', '23', 'năm 2023', '2023-02-30..2023-03-01', '2023-06-30..2023-01-01', ''])(
-    'rejects %j with a message in both languages',
-    (text) => {
-      const r = parsePeriod(text);
-      expect(r.ok).toBe(false);
-      if (!r.ok) {
-        expect(r.message.vi.length).toBeGreaterThan(5);
-        expect(r.message.en.length).toBeGreaterThan(5);
-      }
-    },
-  );
+  it.each([
+    '2023-H3',
+    '2023-Q5',
+    '2023-M13',
+    '23',
+    'năm 2023',
+    '2023-02-30..2023-03-01',
+    '2023-06-30..2023-01-01',
+    '',
+  ])('rejects %j with a message in both languages', (text) => {
+    const r = parsePeriod(text);
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.message.vi.length).toBeGreaterThan(5);
+      expect(r.message.en.length).toBeGreaterThan(5);
+    }
+  });
 });
 
 describe('periodLabel', () => {
@@ -60,13 +66,12 @@ describe('periodLabel', () => {
 describe('comparing periods', () => {
   it('orders chronologically, shorter first on the same start', () => {
     const ids = ['2023-H2', '2023', '2022-Q4', '2023-H1', '2023-Q1'];
-    expect(ids.map((s) => period(s)).sort(comparePeriods).map((p) => p.id)).toEqual([
-      '2022-Q4',
-      '2023-Q1',
-      '2023-H1',
-      '2023',
-      '2023-H2',
-    ]);
+    expect(
+      ids
+        .map((s) => period(s))
+        .sort(comparePeriods)
+        .map((p) => p.id),
+    ).toEqual(['2022-Q4', '2023-Q1', '2023-H1', '2023', '2023-H2']);
   });
 
   it('knows lengths, including leap years', () => {
@@ -78,8 +83,12 @@ describe('comparing periods', () => {
   it('compares counts only within one kind', () => {
     expect(countsComparable(period('2023-H1'), period('2022-H2'))).toBe(true);
     expect(countsComparable(period('2023-H1'), period('2023-Q1'))).toBe(false);
-    expect(countsComparable(period('2023-01-01..2023-01-31'), period('2023-02-01..2023-03-03'))).toBe(true);
-    expect(countsComparable(period('2023-01-01..2023-01-31'), period('2023-02-01..2023-02-28'))).toBe(false);
+    expect(
+      countsComparable(period('2023-01-01..2023-01-31'), period('2023-02-01..2023-03-03')),
+    ).toBe(true);
+    expect(
+      countsComparable(period('2023-01-01..2023-01-31'), period('2023-02-01..2023-02-28')),
+    ).toBe(false);
   });
 
   it('finds the previous period of the same kind across a year boundary', () => {
@@ -91,7 +100,10 @@ describe('comparing periods', () => {
   });
 
   it('recognises a standard period from its dates', () => {
-    expect(periodFromDates('2023-01-01', '2023-06-30')).toMatchObject({ ok: true, period: { id: '2023-H1' } });
+    expect(periodFromDates('2023-01-01', '2023-06-30')).toMatchObject({
+      ok: true,
+      period: { id: '2023-H1' },
+    });
     expect(periodFromDates('2021-11-04', '2023-10-31')).toMatchObject({
       ok: true,
       period: { id: '2021-11-04..2023-10-31', kind: 'range' },

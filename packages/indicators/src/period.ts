@@ -21,12 +21,23 @@ export interface Period {
   readonly index: number;
 }
 
-export type PeriodResult = { ok: true; period: Period } | { ok: false; message: Record<Locale, string> };
+export type PeriodResult =
+  { ok: true; period: Period } | { ok: false; message: Record<Locale, string> };
 
 const ROMAN = ['I', 'II', 'III', 'IV'] as const;
 const MONTHS_EN = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ] as const;
 
 function pad(n: number, width = 2): string {
@@ -52,7 +63,14 @@ function fail(vi: string, en: string): PeriodResult {
   return { ok: false, message: { vi, en } };
 }
 
-function make(kind: PeriodKind, id: string, year: number, index: number, start: string, end: string): PeriodResult {
+function make(
+  kind: PeriodKind,
+  id: string,
+  year: number,
+  index: number,
+  start: string,
+  end: string,
+): PeriodResult {
   return { ok: true, period: { kind, id, year, index, start, end } };
 }
 
@@ -78,13 +96,28 @@ export function parsePeriod(input: string | number): PeriodResult {
     const y = Number(m[1]);
     const q = Number(m[2]);
     const lastMonth = q * 3;
-    return make('quarter', `${m[1]}-Q${q}`, y, q, isoDate(y, lastMonth - 2, 1), isoDate(y, lastMonth, daysInMonth(y, lastMonth)));
+    return make(
+      'quarter',
+      `${m[1]}-Q${q}`,
+      y,
+      q,
+      isoDate(y, lastMonth - 2, 1),
+      isoDate(y, lastMonth, daysInMonth(y, lastMonth)),
+    );
   }
   if ((m = /^(\d{4})-M(\d{2})$/i.exec(text))) {
     const y = Number(m[1]);
     const mo = Number(m[2]);
-    if (mo < 1 || mo > 12) return fail(`Tháng ${m[2]} không tồn tại.`, `There is no month ${m[2]}.`);
-    return make('month', `${m[1]}-M${m[2]}`, y, mo, isoDate(y, mo, 1), isoDate(y, mo, daysInMonth(y, mo)));
+    if (mo < 1 || mo > 12)
+      return fail(`Tháng ${m[2]} không tồn tại.`, `There is no month ${m[2]}.`);
+    return make(
+      'month',
+      `${m[1]}-M${m[2]}`,
+      y,
+      mo,
+      isoDate(y, mo, 1),
+      isoDate(y, mo, daysInMonth(y, mo)),
+    );
   }
   if ((m = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(text))) {
     const [start, end] = [m[1] ?? '', m[2] ?? ''];
@@ -92,11 +125,17 @@ export function parsePeriod(input: string | number): PeriodResult {
       return fail(`Ngày không hợp lệ trong kỳ "${text}".`, `Invalid date in period "${text}".`);
     }
     if (start > end) {
-      return fail(`Kỳ "${text}" kết thúc trước khi bắt đầu.`, `Period "${text}" ends before it starts.`);
+      return fail(
+        `Kỳ "${text}" kết thúc trước khi bắt đầu.`,
+        `Period "${text}" ends before it starts.`,
+      );
     }
     return make('range', text, Number(start.slice(0, 4)), 0, start, end);
   }
-  return fail(`Kỳ báo cáo "${text}" không đúng dạng. ${HINT_VI}`, `Period "${text}" is not in a known form. ${HINT_EN}`);
+  return fail(
+    `Kỳ báo cáo "${text}" không đúng dạng. ${HINT_VI}`,
+    `Period "${text}" is not in a known form. ${HINT_EN}`,
+  );
 }
 
 /** Parses a period that is known to be valid (e.g. from a validated file); throws otherwise. */
@@ -112,7 +151,13 @@ export function periodFromDates(start: string, end: string): PeriodResult {
   if (!range.ok) return range;
   const y = range.period.year;
   const candidates = [
-    `${y}`, `${y}-H1`, `${y}-H2`, `${y}-Q1`, `${y}-Q2`, `${y}-Q3`, `${y}-Q4`,
+    `${y}`,
+    `${y}-H1`,
+    `${y}-H2`,
+    `${y}-Q1`,
+    `${y}-Q2`,
+    `${y}-Q3`,
+    `${y}-Q4`,
     ...Array.from({ length: 12 }, (_, i) => `${y}-M${pad(i + 1)}`),
   ];
   for (const c of candidates) {
@@ -140,19 +185,29 @@ function enDate(iso: string): string {
 export function periodLabel(p: Period, locale: Locale = 'vi'): string {
   if (locale === 'vi') {
     switch (p.kind) {
-      case 'year': return `Năm ${p.year}`;
-      case 'half': return `6 tháng ${p.index === 1 ? 'đầu' : 'cuối'} năm ${p.year}`;
-      case 'quarter': return `Quý ${ROMAN[p.index - 1] ?? p.index}/${p.year}`;
-      case 'month': return `Tháng ${p.index}/${p.year}`;
-      case 'range': return `Từ ${viDate(p.start)} đến ${viDate(p.end)}`;
+      case 'year':
+        return `Năm ${p.year}`;
+      case 'half':
+        return `6 tháng ${p.index === 1 ? 'đầu' : 'cuối'} năm ${p.year}`;
+      case 'quarter':
+        return `Quý ${ROMAN[p.index - 1] ?? p.index}/${p.year}`;
+      case 'month':
+        return `Tháng ${p.index}/${p.year}`;
+      case 'range':
+        return `Từ ${viDate(p.start)} đến ${viDate(p.end)}`;
     }
   }
   switch (p.kind) {
-    case 'year': return `${p.year}`;
-    case 'half': return `H${p.index} ${p.year}`;
-    case 'quarter': return `Q${p.index} ${p.year}`;
-    case 'month': return `${MONTHS_EN[p.index - 1] ?? ''} ${p.year}`;
-    case 'range': return `${enDate(p.start)} – ${enDate(p.end)}`;
+    case 'year':
+      return `${p.year}`;
+    case 'half':
+      return `H${p.index} ${p.year}`;
+    case 'quarter':
+      return `Q${p.index} ${p.year}`;
+    case 'month':
+      return `${MONTHS_EN[p.index - 1] ?? ''} ${p.year}`;
+    case 'range':
+      return `${enDate(p.start)} – ${enDate(p.end)}`;
   }
 }
 
@@ -182,11 +237,16 @@ export function countsComparable(a: Period, b: Period): boolean {
 /** The period of the same kind just before this one; none for custom ranges. */
 export function previousPeriod(p: Period): Period | undefined {
   switch (p.kind) {
-    case 'year': return period(p.year - 1);
-    case 'half': return period(p.index === 1 ? `${p.year - 1}-H2` : `${p.year}-H1`);
-    case 'quarter': return period(p.index === 1 ? `${p.year - 1}-Q4` : `${p.year}-Q${p.index - 1}`);
-    case 'month': return period(p.index === 1 ? `${p.year - 1}-M12` : `${p.year}-M${pad(p.index - 1)}`);
-    case 'range': return undefined;
+    case 'year':
+      return period(p.year - 1);
+    case 'half':
+      return period(p.index === 1 ? `${p.year - 1}-H2` : `${p.year}-H1`);
+    case 'quarter':
+      return period(p.index === 1 ? `${p.year - 1}-Q4` : `${p.year}-Q${p.index - 1}`);
+    case 'month':
+      return period(p.index === 1 ? `${p.year - 1}-M12` : `${p.year}-M${pad(p.index - 1)}`);
+    case 'range':
+      return undefined;
   }
 }
 

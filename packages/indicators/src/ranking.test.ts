@@ -45,10 +45,14 @@ describe('rank', () => {
       value: fc.option(fc.integer({ min: 0, max: 5 }), { nil: null }),
     });
     fc.assert(
-      fc.property(fc.uniqueArray(item, { selector: (i) => i.key, maxLength: 30 }), fc.boolean(), (list, lower) => {
-        const dir = lower ? 'lower' : 'higher';
-        expect(rank([...list].reverse(), dir)).toEqual(rank(list, dir));
-      }),
+      fc.property(
+        fc.uniqueArray(item, { selector: (i) => i.key, maxLength: 30 }),
+        fc.boolean(),
+        (list, lower) => {
+          const dir = lower ? 'lower' : 'higher';
+          expect(rank([...list].reverse(), dir)).toEqual(rank(list, dir));
+        },
+      ),
     );
   });
 });

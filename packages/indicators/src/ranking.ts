@@ -35,7 +35,9 @@ function byName(a: RankItem, b: RankItem): number {
 
 export function rank(items: readonly RankItem[], better: Direction): Ranking {
   const sign = better === 'lower' ? 1 : -1;
-  const valued = items.filter((i): i is RankItem & { value: number } => typeof i.value === 'number' && !Number.isNaN(i.value));
+  const valued = items.filter(
+    (i): i is RankItem & { value: number } => typeof i.value === 'number' && !Number.isNaN(i.value),
+  );
   valued.sort((a, b) => (a.value === b.value ? byName(a, b) : sign * (a.value - b.value)));
   const ranked: Ranked[] = [];
   valued.forEach((item, i) => {

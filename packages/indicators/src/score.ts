@@ -89,7 +89,13 @@ export function compositeScore(metrics: Metrics): CompositeScore {
     for (const id of g.indicators as readonly IndicatorId[]) {
       const r = computeIndicator(id, metrics);
       if (r.ok) {
-        return { group: g.id, covered: true, indicator: id, earned: clamp01(r.value) * g.points, possible: g.points };
+        return {
+          group: g.id,
+          covered: true,
+          indicator: id,
+          earned: clamp01(r.value) * g.points,
+          possible: g.points,
+        };
       }
     }
     return { group: g.id, covered: false, earned: 0, possible: 0 };

@@ -22,8 +22,12 @@ export function targetAttainment(metrics: Metrics, targets: Targets): Attainment
     const lowerIsBetter = metricDefinition(metric).better === 'lower';
     const met = lowerIsBetter ? actual <= target : actual >= target;
     const ratio = lowerIsBetter
-      ? actual === 0 ? Infinity : target / actual
-      : target === 0 ? Infinity : actual / target;
+      ? actual === 0
+        ? Infinity
+        : target / actual
+      : target === 0
+        ? Infinity
+        : actual / target;
     return { metric, ok: true, actual, target, ratio, met };
   });
 }

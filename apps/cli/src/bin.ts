@@ -1,0 +1,56 @@
+/** The `congkhai` command line: dispatches to one module per command. */
+import { parseArgs } from 'node:util';
+import type { Locale } from '@congkhai/indicators';
+import { checkFile, formatCheckResult, summary } from './check.ts';
+import { expandFileArgs } from './files.ts';
+import { HELP } from './help.ts';
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n\n${HELP}`);
+  process.exit(2);
+}
+
+function main(argv: readonly string[]): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        lang: { type: 'string', default: 'vi' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (e) {
+    fail((e as Error).message);
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.help || command === undefined || command === 'help') {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  if (values.lang !== 'vi' && values.lang !== 'en')
+    fail(`--lang: vi hoặc en / vi or en (got "${values.lang}")`);
+  const locale: Locale = values.lang;
+  switch (command) {
+    case 'check': {
+      const files = expandFileArgs(rest);
+      if (files.length === 0) fail('check: cần ít nhất một tệp / at least one file is needed');
+      const results = files.map((f) => checkFile(f, locale));
+      if (values.json) {
+        const plain = results.map(({ report: _report, ...r }) => r);
+        process.stdout.write(`${JSON.stringify(plain, null, 2)}\n`);
+      } else {
+        for (const r of results) process.stdout.write(`${formatCheckResult(r, locale)}\n`);
+        process.stdout.write(`${summary(results, locale)}\n`);
+      }
+      return results.every((r) => r.valid) ? 0 : 1;
+    }
+    default:
+      fail(`Lệnh không có / unknown command: ${command}`);
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,32 @@
+export const HELP = `congkhai — công cụ dòng lệnh của Công khai / the Công khai command line
+
+CÁCH DÙNG / USAGE
+  congkhai <lệnh> [tùy chọn] / congkhai <command> [options]
+
+LỆNH / COMMANDS
+  check [--json] [--lang vi|en] TỆP...
+      Kiểm tra các tệp báo cáo (Markdown có phần thông tin đầu tệp): báo lỗi
+      kèm dòng và cột, in số liệu, các chỉ số, chỉ tiêu và cảnh báo về số liệu
+      không khớp. Trả mã thoát 1 nếu có tệp không hợp lệ. Chấp nhận thư mục
+      và mẫu như content/**/*.md.
+      Validates report files (Markdown with frontmatter): prints errors with
+      line and column, the figures, indicators, targets and warnings about
+      figures that do not add up. Exits 1 when any file is invalid. Accepts
+      directories and patterns such as content/**/*.md.
+
+      --json   In một mảng JSON, mỗi tệp một phần tử:
+               Prints one JSON array, one element per file:
+               { "file", "valid", "errors": [{"line","column","message"}],
+                 "unit", "period", "metrics": {"<id>": number},
+                 "indicators": {"<id>": number|null}, "warnings": [{"check","message"}] }
+               Chỉ số là phân số 0..1; composite_score là điểm trên 100.
+               Indicators are fractions in 0..1; composite_score is points out of 100.
+
+TÙY CHỌN CHUNG / COMMON OPTIONS
+  --lang vi|en   Ngôn ngữ thông báo (mặc định: vi) / message language (default: vi)
+  -h, --help     In hướng dẫn này / print this help
+
+VÍ DỤ / EXAMPLES
+  pnpm congkhai check content/**/*.md
+  pnpm congkhai check --json content/reports/quang-hai-tu-ky-hai-duong/2023-H1.md
+`;
