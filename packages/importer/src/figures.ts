@@ -1,0 +1,237 @@
+/**
+ * Reads the figures of one sentence: each number that is a figure takes the
+ * metric its words give it. What cannot be read with confidence is left out:
+ * a figure the text does not clearly state is never proposed.
+ */
+import { metricDefinition, type MetricId } from '@congkhai/indicators';
+import {
+  COMPARISON_MARKER,
+  COUNT_CUES,
+  PENDING_QUALIFIERS,
+  PERCENT_CUES,
+  PROCEDURE_CONTEXT,
+  PROCEDURE_EXCLUDE,
+  SHARE_LINK,
+  TARGET_CUES,
+  THRESHOLD_AFTER,
+  THRESHOLD_BEFORE,
+  WASTE_CONTEXT,
+  ZERO_STATEMENTS,
+  type Cue,
+  type Topic,
+} from './lexicon.ts';
+import { findNumbers, type NumberToken } from './numbers.ts';
+import { wordsRegex, type Sentence } from './text.ts';
+
+export type Role = 'value' | 'target' | 'share';
+
+export interface Candidate {
+  readonly metric: MetricId;
+  readonly value: number;
+  readonly role: Role;
+  readonly sentence: Sentence;
+  /** Offset of the number in the document. */
+  readonly offset: number;
+}
+
+interface CompiledCue {
+  readonly metric: MetricId;
+  readonly topic?: Topic;
+  readonly re: RegExp;
+}
+
+function compile(cues: readonly Cue[]): CompiledCue[] {
+  return cues.flatMap((c) =>
+    c.phrases.map((ph) => ({ metric: c.metric, ...(c.topic ? { topic: c.topic } : {}), re: wordsRegex([ph]) })),
+  );
+}
+
+const COUNT = compile(COUNT_CUES);
+const PERCENT = compile(PERCENT_CUES);
+const TARGET = wordsRegex(TARGET_CUES, 'u');
+const PENDING = wordsRegex(PENDING_QUALIFIERS, 'u');
+const INTAKE = wordsRegex(['tiếp nhận', 'nộp', 'nhận mới', 'nhận']);
+const RESOLUTION = wordsRegex(['giải quyết', 'xử lý', 'trả kết quả']);
+
+function lastIndex(re: RegExp, text: string): number {
+  let last = -1;
+  for (const m of text.matchAll(re)) last = m.index;
+  return last;
+}
+
+/** The topic in force at a point: the last intake or resolution word before it. */
+function topicAt(lower: string, at: number): Topic | undefined {
+  const before = lower.slice(0, at);
+  const i = lastIndex(INTAKE, before);
+  const r = lastIndex(RESOLUTION, before);
+  if (i < 0 && r < 0) return undefined;
+  return i > r ? 'intake' : 'resolution';
+}
+
+/** The cue ending closest to the end of `context`; ties go to the longer cue. */
+function closestCue(
+  cues: readonly CompiledCue[],
+  context: string,
+  topic: Topic | undefined,
+  maxStart = Infinity,
+): { metric: MetricId; end: number; start: number } | undefined {
+  let best: { metric: MetricId; end: number; start: number } | undefined;
+  for (const c of cues) {
+    if (c.topic && c.topic !== topic) continue;
+    for (const m of context.matchAll(c.re)) {
+      const start = m.index;
+      if (start > maxStart) continue;
+      const end = start + m[0].length;
+      if (!best || end > best.end || (end === best.end && start < best.start)) best = { metric: c.metric, end, start };
+    }
+  }
+  return best;
+}
+
+/** Where the words that name a number begin: after the previous figure, a ";" or an open "(". */
+function contextStart(lower: string, at: number, figures: readonly NumberToken[]): number {
+  let start = 0;
+  for (const f of figures) if (f.spanEnd <= at) start = Math.max(start, f.spanEnd);
+  let depth = 0;
+  for (let i = at - 1; i >= start; i--) {
+    const ch = lower[i];
+    if (ch === ')') depth++;
+    else if (ch === '(') {
+      if (depth === 0) return i + 1;
+      depth--;
+    } else if (ch === ';' && depth === 0) return i + 1;
+  }
+  return start;
+}
+
+const isFigure = (t: NumberToken) => t.notFigure === undefined && !Number.isNaN(t.value);
+
+/** Words allowed between a number and a label written after it: "2.101 hồ sơ được giải quyết trước hạn". */
+const RIGHT_LABEL_LEAD = /^\s*(?:hồ sơ|hs)?(?:\s+(?:tthc|thủ tục hành chính))?(?:\s+(?:đều|đã|được|nộp|bị|của\s+(?:năm|kỳ|quý|tháng)\s+\S+))*\s*/u;
+
+/** A label written after the number, up to the next comma, semicolon or figure: its most specific (last) cue. */
+function rightCue(after: string, topic: Topic | undefined): MetricId | undefined {
+  const lead = RIGHT_LABEL_LEAD.exec(after)?.[0] ?? '';
+  if (!/hồ sơ|hs/u.test(lead)) return undefined;
+  const phrase = after.slice(lead.length).split(/[,;()\d]|\svà\s/u)[0] ?? '';
+  // The label starts right there; of the cues it begins with, the last is the most specific.
+  return closestCue(COUNT, phrase, topic, 12)?.metric;
+}
+
+/** Nothing but a colon, "=", "là" or "đạt" between a cue and its number. */
+const ADJACENT = /^[\s:=]*(?:là|đạt|được|gồm)?[\s:=]*$/u;
+
+/**
+ * Spans of a sentence that compare with something else, from the marker to
+ * the end of its clause: "tăng 12% so với cùng kỳ năm 2022".
+ */
+export function comparisonSpans(lower: string): [number, number][] {
+  const spans: [number, number][] = [];
+  const re = new RegExp(COMPARISON_MARKER.source, 'gu');
+  for (const m of lower.matchAll(re)) {
+    const rest = lower.slice(m.index);
+    const end = /[;.]/.exec(rest);
+    spans.push([m.index, end ? m.index + end.index : lower.length]);
+  }
+  return spans;
+}
+
+const inSpans = (spans: readonly [number, number][], at: number) => spans.some(([a, b]) => at >= a && at < b);
+
+/** Exported for tables, which name their columns with the same cues. */
+export function cueFor(text: string, topic: Topic | undefined): MetricId | undefined {
+  return closestCue(COUNT, text, topic)?.metric;
+}
+
+export interface SentenceReading {
+  readonly candidates: Candidate[];
+  /** The topic in force at the end of the sentence, for a following "Trong đó: ..." sentence. */
+  readonly topic: Topic | undefined;
+}
+
+export function readSentence(sentence: Sentence, inherited?: Topic): SentenceReading {
+  const { lower } = sentence;
+  const tokens = findNumbers(sentence);
+  const figures = tokens.filter(isFigure);
+  const spans = comparisonSpans(lower);
+  const out: Candidate[] = [];
+  const push = (metric: MetricId, value: number, role: Role, t: { start: number }) =>
+    out.push({ metric, value, role, sentence, offset: sentence.start + t.start });
+  const classified: NumberToken[] = [];
+  let lastCount: { metric: MetricId; token: NumberToken } | undefined;
+  let lastPercent: MetricId | undefined;
+  const topicOf = (at: number) => topicAt(lower, at) ?? inherited;
+
+  for (const t of figures) {
+    if (inSpans(spans, t.start)) continue;
+    const topic = topicOf(t.start);
+
+    if (t.percent) {
+      // A percentage looks back past numbers that named nothing: "số hóa 1.067/1.067 hồ sơ, đạt tỷ lệ 100%".
+      const context = lower.slice(contextStart(lower, t.start, classified), t.start);
+      if (THRESHOLD_AFTER.test(t.after) || THRESHOLD_BEFORE.test(context)) continue;
+      // "chưa đạt chỉ tiêu huyện giao (50%)": a target named just before the parenthesis.
+      const ctxStart = contextStart(lower, t.start, classified);
+      const beforeParen = lower[ctxStart - 1] === '(' ? lower.slice(Math.max(0, ctxStart - 40), ctxStart) : '';
+      const isTarget = TARGET.test(context) || (context.trim() === '' && TARGET.test(beforeParen));
+      const cue = closestCue(PERCENT, context, topic);
+      const between = lastCount ? lower.slice(lastCount.token.spanEnd, t.start) : undefined;
+      if (lastCount && between !== undefined && SHARE_LINK.test(between) && !isTarget) {
+        if (metricDefinition(lastCount.metric).partOf) push(lastCount.metric, t.value, 'share', t);
+      } else if (cue) {
+        push(cue.metric, t.value, isTarget ? 'target' : 'value', t);
+        lastPercent = cue.metric;
+      } else if (isTarget && lastPercent) {
+        push(lastPercent, t.value, 'target', t);
+      } else if (/tỷ lệ|tỉ lệ/u.test(context) && !isTarget) {
+        const count = closestCue(COUNT, context, topic);
+        if (count && metricDefinition(count.metric).partOf) push(count.metric, t.value, 'share', t);
+      }
+      classified.push(t);
+      continue;
+    }
+
+    if (!t.integer) continue;
+    const context = lower.slice(contextStart(lower, t.start, figures), t.start);
+    let metric: MetricId | undefined;
+    let whole: MetricId | undefined;
+    if (/^\s*(?:tthc|thủ tục)/u.test(t.after) && PROCEDURE_CONTEXT.test(lower) && !PROCEDURE_EXCLUDE.test(lower)) {
+      metric = 'procedures.total';
+    } else if (/^\s*lĩnh vực/u.test(t.after) && PROCEDURE_CONTEXT.test(lower) && !PROCEDURE_EXCLUDE.test(lower)) {
+      metric = 'procedures.fields';
+    } else if (WASTE_CONTEXT.test(lower) && /^\s*hộ(?![\p{L}])/u.test(t.after)) {
+      metric = /tổng số|trên tổng|trong tổng|(?<![\p{L}])trên\s*$/u.test(context) ? 'waste.households_total' : 'waste.households_sorting';
+      if (t.whole !== undefined) whole = 'waste.households_total';
+    } else if (t.unit === undefined && !t.approximate) {
+      const left = closestCue(COUNT, context, topic);
+      const right = rightCue(t.after, topic);
+      // A label right before the number wins; otherwise a label right after it ("445 hồ sơ nộp trực tiếp").
+      const leftAdjacent = left !== undefined && ADJACENT.test(context.slice(left.end));
+      metric = leftAdjacent ? left.metric : (right ?? left?.metric);
+      // "đang giải quyết quá hạn 2": overdue but still pending, not resolved late.
+      if (
+        left &&
+        metric === left.metric &&
+        (metric === 'dossiers.resolved_late' || metric === 'dossiers.resolved_early' || metric === 'dossiers.resolved_on_time') &&
+        PENDING.test(context.slice(0, left.start))
+      ) {
+        metric = undefined;
+      }
+      if (metric && t.whole !== undefined) whole = metricDefinition(metric).partOf as MetricId | undefined;
+    }
+    if (!metric) {
+      lastCount = undefined;
+      continue;
+    }
+    classified.push(t);
+    push(metric, t.value, 'value', t);
+    if (whole && t.whole !== undefined) push(whole, t.whole, 'value', t);
+    lastCount = { metric, token: t };
+  }
+
+  for (const z of ZERO_STATEMENTS) {
+    const m = z.pattern.exec(lower);
+    if (m && !inSpans(spans, m.index)) push(z.metric, 0, 'value', { start: m.index });
+  }
+  return { candidates: out, topic: topicAt(lower, lower.length) ?? inherited };
+}

@@ -1,0 +1,184 @@
+/**
+ * The header and signature of an administrative document: which unit wrote
+ * it, its number ("Số: 52/BC-UBND"), the place-and-date line ("Kim Tân,
+ * ngày 07 tháng 7 năm 2023"), the title after "BÁO CÁO", and the signer.
+ */
+import type { UnitKind } from '@congkhai/indicators';
+
+export interface ProposedUnit {
+  readonly kind: UnitKind | null;
+  readonly name: string | null;
+  readonly district: string | null;
+  readonly province: string | null;
+}
+
+const NAME = String.raw`(\p{Lu}[\p{Ll}\p{M}]*(?:[ ]\p{Lu}[\p{Ll}\p{M}]*){0,3})`;
+const NAME_UPPER = String.raw`(\p{Lu}+(?:[ ]\p{Lu}+){0,3})`;
+
+const KIND_WORDS: Record<string, UnitKind> = { 'xã': 'xa', 'phường': 'phuong', 'thị trấn': 'thi_tran', 'đặc khu': 'dac_khu' };
+
+/** Words that are never part of a place name after "xã", "huyện"... */
+const STOP_WORDS = new Set(['Ủy', 'Uỷ', 'Ban', 'Đảng', 'Hội', 'Đoàn', 'Công', 'Văn', 'Bộ', 'Phòng', 'Trang', 'Nông', 'Thôn']);
+
+function titleCase(s: string): string {
+  return s
+    .toLowerCase()
+    .split(' ')
+    .map((w) => (w ? (w[0] ?? '').toUpperCase() + w.slice(1) : w))
+    .join(' ');
+}
+
+function cleanName(raw: string): string | null {
+  const words = raw.trim().split(/\s+/);
+  const kept: string[] = [];
+  for (const w of words) {
+    if (STOP_WORDS.has(w)) break;
+    kept.push(w);
+  }
+  return kept.length > 0 ? kept.join(' ') : null;
+}
+
+class Tally {
+  private readonly counts = new Map<string, { n: number; first: number }>();
+  add(key: string | null, weight: number, at: number): void {
+    if (!key) return;
+    const c = this.counts.get(key);
+    if (c) c.n += weight;
+    else this.counts.set(key, { n: weight, first: at });
+  }
+  best(): string | null {
+    let best: [string, { n: number; first: number }] | undefined;
+    for (const e of this.counts) {
+      if (!best || e[1].n > best[1].n || (e[1].n === best[1].n && e[1].first < best[1].first)) best = e;
+    }
+    return best?.[0] ?? null;
+  }
+}
+
+/** Sentences describing borders ("phía Đông giáp xã Lê Thiện") name neighbours, not the unit. */
+function withoutNeighbours(text: string): string {
+  return text.replace(/[^.\n]*\bgiáp\b[^.\n]*/gu, (m) => ' '.repeat(m.length));
+}
+
+export function findUnit(text: string, placeName: string | null): ProposedUnit {
+  const t = withoutNeighbours(text);
+  const names = new Tally();
+  const kinds = new Map<string, Tally>();
+  const see = (kindWord: string, raw: string, at: number, weight: number) => {
+    const name = cleanName(raw === raw.toUpperCase() ? titleCase(raw) : raw);
+    if (!name) return;
+    names.add(name, weight, at);
+    let k = kinds.get(name);
+    if (!k) kinds.set(name, (k = new Tally()));
+    k.add(kindWord.toLowerCase(), 1, at);
+  };
+  for (const m of t.matchAll(new RegExp(String.raw`(?<![\p{L}])(xã|phường|thị trấn|đặc khu)\s+${NAME}`, 'gu'))) {
+    see(m[1] ?? '', m[2] ?? '', m.index, 1);
+  }
+  for (const m of t.matchAll(new RegExp(String.raw`(?<![\p{L}])(XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\s+${NAME_UPPER}`, 'gu'))) {
+    see(m[1] ?? '', m[2] ?? '', m.index, 1);
+  }
+  // The place on the date line is where the document was signed: a strong hint.
+  if (placeName) names.add(placeName, 2, 0);
+  const name = names.best();
+  const kindWord = name ? (kinds.get(name)?.best() ?? null) : null;
+
+  const districts = new Tally();
+  for (const m of t.matchAll(new RegExp(String.raw`(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Huyện ủy|Huyện uỷ)\s+(?:huyện\s+)?${NAME}`, 'gu'))) {
+    districts.add(cleanName(m[1] ?? ''), 2, m.index);
+  }
+  for (const m of t.matchAll(new RegExp(String.raw`(?<![\p{L}])(?:huyện|thị xã)\s+${NAME}`, 'gu'))) districts.add(cleanName(m[1] ?? ''), 1, m.index);
+  const provinces = new Tally();
+  for (const m of t.matchAll(new RegExp(String.raw`(?:Tỉnh ủy|Tỉnh uỷ|UBND tỉnh|Ủy ban nhân dân tỉnh)\s+${NAME}`, 'gu'))) {
+    provinces.add(cleanName(m[1] ?? ''), 2, m.index);
+  }
+  for (const m of t.matchAll(new RegExp(String.raw`(?<![\p{L}])tỉnh\s+${NAME}`, 'gu'))) provinces.add(cleanName(m[1] ?? ''), 1, m.index);
+  const district = districts.best();
+  return {
+    kind: kindWord ? (KIND_WORDS[kindWord] ?? null) : name ? 'xa' : null,
+    name,
+    district: district && district !== name ? district : null,
+    province: provinces.best(),
+  };
+}
+
+export interface DocumentHeader {
+  readonly number: string | null;
+  readonly issued: string | null;
+  readonly placeName: string | null;
+  readonly title: string | null;
+  /** Offset where the narrative starts (after the title block). */
+  readonly bodyStart: number;
+}
+
+const pad = (n: string) => n.padStart(2, '0');
+
+export function findHeader(text: string): DocumentHeader {
+  const head = text.slice(0, 3000);
+  let number: string | null = null;
+  const num = /^[ \t]*Số\s*:?[ \t]*([^\n]*)$/mu.exec(head);
+  if (num?.[1] !== undefined) {
+    const cleaned = num[1].replace(/\s+(?=[-/])|(?<=[-/])\s+/g, '').replace(/\s{2,}.*$/, '').trim();
+    // "Số: /BC-UBND" leaves the number blank.
+    number = /^\d/.test(cleaned) ? cleaned : null;
+  }
+  let issued: string | null = null;
+  let placeName: string | null = null;
+  const date = /(?:^|\n)[ \t]*([^\n,]{2,40}),\s*ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})/u.exec(head);
+  if (date) {
+    const [, place, d, m, y] = date;
+    issued = d ? `${y ?? ''}-${pad(m ?? '')}-${pad(d)}` : `${y ?? ''}-${pad(m ?? '')}`;
+    const p = (place ?? '').trim();
+    placeName = /^\p{Lu}/u.test(p) && p.split(/\s+/).length <= 4 ? p : null;
+  } else {
+    // A web article: "14:51, Thứ Năm, 2-11-2023".
+    const web = /(?:Thứ\s+\p{L}+|Chủ nhật),?\s*(\d{1,2})[-/](\d{1,2})[-/](\d{4})/u.exec(head);
+    if (web) issued = `${web[3] ?? ''}-${pad(web[2] ?? '')}-${pad(web[1] ?? '')}`;
+  }
+  let title: string | null = null;
+  let bodyStart = 0;
+  const lines = [...text.matchAll(/^.*$/gmu)].slice(0, 80);
+  const reportLine = lines.findIndex((l) => /^\s*BÁO CÁO\s*$/u.test(l[0]));
+  if (reportLine >= 0) {
+    const parts: string[] = [];
+    let blank = false;
+    for (const l of lines.slice(reportLine + 1)) {
+      const s = l[0].trim();
+      if (s === '') {
+        blank = parts.length > 0;
+        continue;
+      }
+      // After a blank line the title goes on only as a wrapped continuation.
+      if (blank && !/^\p{Ll}/u.test(s)) break;
+      blank = false;
+      if (/^(Căn cứ|Thực hiện|Kính gửi|Ngày|I\.)/u.test(s) || parts.length >= 4) break;
+      parts.push(s);
+      bodyStart = l.index + l[0].length;
+    }
+    title = parts.join(' ').replace(/\s+/g, ' ').replace(/\s*,(?=\S)/g, ', ') || null;
+  } else {
+    const line = lines.find((l) => {
+      const s = l[0].trim();
+      // Not a breadcrumb of a web page ("Chi tiết tin - Xã Hải Trường - Hải Lăng").
+      return s.split(/\s+/).length >= 10 && (s.match(/ - /g) ?? []).length < 2 && !/^(Căn cứ|Thực hiện|Số|Kính gửi)/u.test(s) && /\p{Ll}/u.test(s);
+    });
+    if (line) {
+      title = line[0].trim();
+      bodyStart = line.index + line[0].length;
+    }
+  }
+  return { number, issued, placeName, title, bodyStart };
+}
+
+/** The signer: the name under the signature block ("CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN"), at the end. */
+export function findSigner(text: string): string | null {
+  const tail = text.slice(-1500).split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  for (let i = tail.length - 1; i >= Math.max(0, tail.length - 8); i--) {
+    const l = tail[i] ?? '';
+    const words = l.split(/\s+/);
+    const isName = words.length >= 2 && words.length <= 5 && words.every((w) => /^\p{Lu}[\p{Ll}\p{M}]+$/u.test(w));
+    const afterTitle = tail.slice(Math.max(0, i - 4), i).some((x) => /^(?:KT\.|TM\.|T\/M|Q\.|CHỦ TỊCH|PHÓ CHỦ TỊCH|TRƯỞNG BAN|BÍ THƯ|CHÁNH)/u.test(x));
+    if (isName && afterTitle) return l;
+  }
+  return null;
+}

@@ -1,0 +1,296 @@
+/**
+ * Report text -> a proposed structured report: every figure with the
+ * sentence it came from, for an editor to confirm. Precision first: a figure
+ * that is ambiguous, contradicted or of another period is not proposed as
+ * this period's.
+ */
+import {
+  METRIC_IDS,
+  SUM_CHECKS,
+  formatNumber,
+  formatPercent,
+  metricDefinition,
+  runChecks,
+  type MetricId,
+  type Metrics,
+  type Period,
+  type Text,
+} from '@congkhai/indicators';
+import { toMarkdown } from './body.ts';
+import { checkText, decodeFile } from './decode.ts';
+import { comparisonSpans, readSentence, type Candidate } from './figures.ts';
+import type { Topic } from './lexicon.ts';
+import { findHeader, findSigner, findUnit, type ProposedUnit } from './header.ts';
+import { findPeriods } from './periods.ts';
+import { readTables } from './tables.ts';
+import { normalizeImportText, splitSentences, type Sentence } from './text.ts';
+
+export interface SourcedValue {
+  readonly value: number;
+  /** The sentence the figure was read from, as written. */
+  readonly source: string;
+  /** Character offset of the figure in the (normalized) text. */
+  readonly offset: number;
+}
+
+export type SourcedMetrics = Partial<Record<MetricId, SourcedValue>>;
+
+export interface ProposedPeriod {
+  readonly start: string;
+  readonly end: string;
+  /** The standard period id (`2023-H1`), or null for a custom range. */
+  readonly label: string | null;
+}
+
+export interface ImportWarning {
+  readonly check: string;
+  readonly message: Text;
+  readonly source?: string;
+}
+
+export interface ProposedReport {
+  readonly unit: ProposedUnit;
+  readonly period: ProposedPeriod | null;
+  readonly number: string | null;
+  readonly issued: string | null;
+  readonly signer: string | null;
+  readonly title: string | null;
+  readonly metrics: SourcedMetrics;
+  readonly targets: SourcedMetrics;
+  /** Percentages the text states for a part of its whole ("5.599 hồ sơ = 99,1%"). */
+  readonly statedShares: SourcedMetrics;
+  /** Figures the text gives for other periods (a full-year block in a quarterly report). */
+  readonly otherPeriods: readonly { readonly period: ProposedPeriod; readonly metrics: SourcedMetrics }[];
+  readonly warnings: readonly ImportWarning[];
+  /** The narrative as Markdown, sections as headings. */
+  readonly body: string;
+  /** The normalized text that offsets refer to. */
+  readonly text: string;
+}
+
+export type ImportResult = { ok: true; report: ProposedReport } | { ok: false; message: Text };
+
+const toProposed = (p: Period): ProposedPeriod => ({ start: p.start, end: p.end, label: p.kind === 'range' ? null : p.id });
+
+const HEADING = /^(?:[IVX]+\.|\d+(?:\.\d+)*\.|Phần thứ)\s/u;
+
+function reportPeriod(text: string, title: string | null, sentences: readonly Sentence[]): Period | undefined {
+  const titled = title ? findPeriods(title).find((m) => !m.explicitRange) : undefined;
+  if (titled) return titled.period;
+  for (const s of sentences) {
+    if (!/hồ sơ|tiếp nhận|giải quyết|kết quả|báo cáo/u.test(s.lower)) continue;
+    const range = findPeriods(s.flat).find((m) => m.explicitRange);
+    if (range) return range.period;
+  }
+  // A named period in the opening lines ("Báo cáo kết quả CCHC quý I/2024").
+  const opening = text.slice(0, 600);
+  return findPeriods(opening).find((m) => !m.explicitRange && m.period.kind !== 'year')?.period;
+}
+
+type Tag = { current: true } | { current: false; period: Period };
+
+function tagSentence(s: Sentence, section: Period | undefined, report: Period | undefined): Tag {
+  if (!report) return { current: true };
+  const spans = comparisonSpans(s.lower);
+  const mentions = findPeriods(s.flat)
+    // A period named in a comparison ("so với cùng kỳ năm 2022") or as the source of
+    // carried-over dossiers ("hồ sơ của năm 2023 chuyển sang") does not date the sentence.
+    .filter((m) => !spans.some(([a, b]) => m.start >= a && m.start < b))
+    .filter((m) => !/^\s*(?:\S+\s+){0,2}(?:chuyển sang|chuyển qua)/u.test(s.lower.slice(m.end)))
+    .map((m) => m.period)
+    // "Kế hoạch CCHC năm 2023" in a half-year report of 2023 sets the scene, not the period.
+    .filter((p) => !(p.kind === 'year' && report.kind !== 'year' && p.year === report.year))
+    // Figures counted up to a cut-off inside the period ("từ 01/7 đến 22/9") are the period's.
+    .filter((p) => !(p.start === report.start && p.end <= report.end && p.end >= report.start));
+  if (mentions.some((p) => p.id === report.id)) return { current: true };
+  const other = mentions[0] ?? (section && section.id !== report.id ? section : undefined);
+  return other ? { current: false, period: other } : { current: true };
+}
+
+function sourced(c: Candidate): SourcedValue {
+  return { value: c.value, source: c.sentence.quote, offset: c.offset };
+}
+
+const TOTAL_HINT = /tổng|toàn xã|toàn phường|trong kỳ/u;
+
+function resolve(cands: readonly Candidate[], warnings: ImportWarning[], what: Text): SourcedMetrics {
+  const byMetric = new Map<MetricId, Candidate[]>();
+  for (const c of cands) {
+    const list = byMetric.get(c.metric) ?? [];
+    list.push(c);
+    byMetric.set(c.metric, list);
+  }
+  const out: SourcedMetrics = {};
+  for (const id of METRIC_IDS) {
+    const list = byMetric.get(id);
+    if (!list || list.length === 0) continue;
+    const distinct = new Set(list.map((c) => c.value));
+    if (distinct.size === 1) {
+      out[id] = sourced(list[0] as Candidate);
+      continue;
+    }
+    // "Tổng số hồ sơ tiếp nhận: 868, trong đó kỳ trước chuyển sang 12, mới tiếp nhận 856":
+    // the period's received is the new intake, the total includes the carry-over.
+    const carried = byMetric.get('dossiers.carried_over');
+    if (id === 'dossiers.received' && carried && new Set(carried.map((c) => c.value)).size === 1) {
+      const c = carried[0]?.value ?? 0;
+      const fresh = list.filter((x) => distinct.has(x.value + c));
+      if (fresh.length > 0 && new Set(fresh.map((x) => x.value)).size === 1 && distinct.size === 2) {
+        out[id] = sourced(fresh[0] as Candidate);
+        continue;
+      }
+    }
+    const totals = list.filter((c) => TOTAL_HINT.test(c.sentence.lower));
+    if (new Set(totals.map((c) => c.value)).size === 1 && totals[0]) {
+      out[id] = sourced(totals[0]);
+      continue;
+    }
+    const label = metricDefinition(id).label;
+    const values = [...distinct];
+    warnings.push({
+      check: `conflict:${id}`,
+      message: {
+        vi: `${what.vi}: văn bản nêu nhiều giá trị khác nhau cho "${label.vi}" (${values.map((v) => formatNumber(v, 'vi')).join('; ')}); chưa đề xuất giá trị nào.`,
+        en: `${what.en}: the text gives different values for "${label.en}" (${values.map((v) => formatNumber(v, 'en')).join('; ')}); none is proposed.`,
+      },
+    });
+  }
+  return out;
+}
+
+const plain = (m: SourcedMetrics): Metrics =>
+  Object.fromEntries(Object.entries(m).map(([k, v]) => [k, v.value]));
+
+/** One unit of the last decimal place written: 99.1 -> 0.1, 100 -> 1. */
+const precision = (p: number) => 10 ** -((String(p).split('.')[1] ?? '').length);
+
+/**
+ * A share that contradicts its counts ("1.145 hồ sơ ..., đạt 100%" of 1.164)
+ * means the text's base is unclear. The count is kept only when it adds up
+ * with its siblings; otherwise it is not proposed, and the editor is told why.
+ */
+function reconcileShares(metrics: SourcedMetrics, shares: SourcedMetrics, warnings: ImportWarning[]): Set<MetricId> {
+  const dropped = new Set<MetricId>();
+  const values = plain(metrics);
+  const passing = new Set<MetricId>();
+  for (const c of SUM_CHECKS) {
+    const ids = [...c.parts, ...c.whole] as MetricId[];
+    if (!ids.every((id) => values[id] !== undefined)) continue;
+    const sum = (xs: readonly MetricId[]) => xs.reduce((s, id) => s + (values[id] ?? 0), 0);
+    if (sum(c.parts) === sum(c.whole)) ids.forEach((id) => passing.add(id));
+  }
+  for (const [id, share] of Object.entries(shares) as [MetricId, SourcedValue][]) {
+    const whole = metricDefinition(id).partOf as MetricId | undefined;
+    const part = metrics[id];
+    const base = whole ? metrics[whole] : undefined;
+    if (!part || !base || base.value === 0) continue;
+    const actual = (part.value / base.value) * 100;
+    if (Math.abs(actual - share.value) <= precision(share.value) + 1e-9 || passing.has(id)) continue;
+    const label = metricDefinition(id).label;
+    warnings.push({
+      check: `unclear_base:${id}`,
+      source: share.source,
+      message: {
+        vi: `Văn bản nêu ${formatNumber(part.value, 'vi')} (${label.vi.toLowerCase()}) đạt ${formatPercent(share.value, 'vi', 3)}, nhưng ${formatNumber(part.value, 'vi')}/${formatNumber(base.value, 'vi')} = ${formatPercent(actual, 'vi')}: không rõ cơ sở tính, chưa đề xuất số liệu này.`,
+        en: `The text states ${formatNumber(part.value, 'en')} (${label.en.toLowerCase()}) at ${formatPercent(share.value, 'en', 3)}, but ${formatNumber(part.value, 'en')}/${formatNumber(base.value, 'en')} = ${formatPercent(actual, 'en')}: the base is unclear, so the figure is not proposed.`,
+      },
+    });
+    dropped.add(id);
+  }
+  return dropped;
+}
+
+const without = (m: SourcedMetrics, drop: (id: MetricId) => boolean): SourcedMetrics =>
+  Object.fromEntries(Object.entries(m).filter(([id]) => !drop(id as MetricId)));
+
+function bodyRange(text: string, bodyStart: number): [number, number] {
+  const first = /^(?:Căn cứ|Thực hiện|Kính gửi|Trên cơ sở|I\.|Phần thứ)/mu.exec(text.slice(bodyStart));
+  const start = first ? bodyStart + first.index : bodyStart;
+  const end = /^\s*(?:Nơi nhận|Các tin khác|Tin liên quan)/mu.exec(text.slice(start));
+  return [start, end ? start + end.index : text.length];
+}
+
+export function importText(raw: string): ImportResult {
+  const checked = checkText(raw);
+  if (!checked.ok) return checked;
+  const text = normalizeImportText(checked.text);
+  const header = findHeader(text);
+  const sentences = splitSentences(text);
+  const period = reportPeriod(text, header.title, sentences);
+  const warnings: ImportWarning[] = [];
+
+  const current: Candidate[] = [];
+  const others = new Map<string, { period: Period; cands: Candidate[] }>();
+  let section: Period | undefined;
+  let topic: Topic | undefined;
+  let previousEnd = -1;
+  for (const s of sentences) {
+    if (HEADING.test(s.flat) && s.flat.length < 200) section = findPeriods(s.flat)[0]?.period;
+    if (/\t|\|/.test(text.slice(s.start, s.end))) continue; // table rows are read as tables
+    const tag = tagSentence(s, section, period);
+    // The topic carries into the next sentence of the same paragraph ("... tiếp nhận 2.214 hồ sơ. Trong đó: trực tuyến 1.780").
+    const samePara = previousEnd >= 0 && !/\n\s*\n/.test(text.slice(previousEnd, s.start));
+    const reading = readSentence(s, samePara ? topic : undefined);
+    topic = reading.topic;
+    previousEnd = s.end;
+    const cands = reading.candidates;
+    if (tag.current) current.push(...cands);
+    else {
+      const entry = others.get(tag.period.id) ?? { period: tag.period, cands: [] };
+      entry.cands.push(...cands.filter((c) => c.role === 'value'));
+      others.set(tag.period.id, entry);
+    }
+  }
+  current.push(...readTables(text));
+
+  const thisPeriod = { vi: 'Kỳ này', en: 'This period' };
+  const read = resolve(current.filter((c) => c.role === 'value'), warnings, thisPeriod);
+  const targets = resolve(current.filter((c) => c.role === 'target'), warnings, { vi: 'Chỉ tiêu', en: 'Targets' });
+  const shares = resolve(current.filter((c) => c.role === 'share'), [], thisPeriod);
+  const dropped = reconcileShares(read, shares, warnings);
+  const metrics = without(read, (id) => dropped.has(id));
+  const statedShares = without(shares, (id) => metrics[id] === undefined);
+
+  const otherPeriods = [...others.values()]
+    .map((o) => ({ period: toProposed(o.period), metrics: resolve(o.cands, warnings, { vi: o.period.id, en: o.period.id }) }))
+    .filter((o) => Object.keys(o.metrics).length > 0);
+
+  for (const w of runChecks({ metrics: plain(metrics), statedShares: plain(statedShares) })) {
+    warnings.push({ check: w.check, message: w.message });
+  }
+  if (!period) {
+    warnings.push({
+      check: 'period_unknown',
+      message: {
+        vi: 'Không xác định được kỳ báo cáo từ văn bản: hãy chọn kỳ.',
+        en: 'The reporting period could not be read from the text: choose it.',
+      },
+    });
+  }
+  const [bodyStart, bodyEnd] = bodyRange(text, header.bodyStart);
+  return {
+    ok: true,
+    report: {
+      unit: findUnit(text, header.placeName),
+      period: period ? toProposed(period) : null,
+      number: header.number,
+      issued: header.issued,
+      signer: findSigner(text),
+      title: header.title,
+      metrics,
+      targets,
+      statedShares,
+      otherPeriods,
+      warnings,
+      body: toMarkdown(text.slice(bodyStart, bodyEnd)),
+      text,
+    },
+  };
+}
+
+/** An uploaded file (.docx or text in any common encoding). */
+export async function importFile(bytes: Uint8Array): Promise<ImportResult> {
+  const decoded = await decodeFile(bytes);
+  if (!decoded.ok) return decoded;
+  return importText(decoded.text);
+}
