@@ -4,13 +4,14 @@ import type { Locale } from '@congkhai/indicators';
 import { checkFile, formatCheckResult, summary } from './check.ts';
 import { expandFileArgs } from './files.ts';
 import { HELP } from './help.ts';
+import { importCommand, toJson, toReportFile } from './import.ts';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n\n${HELP}`);
   process.exit(2);
 }
 
-function main(argv: readonly string[]): number {
+async function main(argv: readonly string[]): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -48,9 +49,25 @@ function main(argv: readonly string[]): number {
       }
       return results.every((r) => r.valid) ? 0 : 1;
     }
+    case 'import': {
+      const [file, ...extra] = rest;
+      if (!file || extra.length > 0) fail('import: cần đúng một tệp / exactly one file is needed');
+      const r = await importCommand(file);
+      if (!r.ok) {
+        process.stderr.write(`${r.message[locale]}\n`);
+        return 1;
+      }
+      if (values.json) {
+        process.stdout.write(`${JSON.stringify(toJson(r.report, locale), null, 2)}\n`);
+      } else {
+        process.stdout.write(toReportFile(r.report));
+        for (const w of r.report.warnings) process.stderr.write(`⚠ ${w.message[locale]}\n`);
+      }
+      return 0;
+    }
     default:
       fail(`Lệnh không có / unknown command: ${command}`);
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

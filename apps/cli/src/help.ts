@@ -22,6 +22,21 @@ LỆNH / COMMANDS
                Chỉ số là phân số 0..1; composite_score là điểm trên 100.
                Indicators are fractions in 0..1; composite_score is points out of 100.
 
+  import [--json] [--lang vi|en] TỆP
+      Đọc một báo cáo sẵn có (.docx hoặc văn bản) và đề xuất báo cáo có cấu
+      trúc: đơn vị, kỳ, số hiệu, ngày, số liệu kèm câu nguồn, chỉ tiêu, cảnh báo
+      và phần nội dung dạng Markdown. Không bao giờ tự đặt ra số liệu mà văn bản
+      không nêu. Không có --json: in tệp báo cáo đề xuất, cảnh báo ra stderr.
+      Reads an existing report (.docx or text) and proposes a structured
+      report: unit, period, number, date, figures with the sentence each came
+      from, targets, warnings and the narrative as Markdown. Never proposes a
+      figure the text does not state. Without --json: prints the proposed
+      report file, warnings on stderr.
+
+      --json   { "unit", "period": {"start","end","label"}, "number", "issued",
+                 "metrics": {"<id>": {"value","source"}}, "targets": {"<id>": number},
+                 "warnings": [{"check","message"}], ... }
+
 TÙY CHỌN CHUNG / COMMON OPTIONS
   --lang vi|en   Ngôn ngữ thông báo (mặc định: vi) / message language (default: vi)
   -h, --help     In hướng dẫn này / print this help
@@ -29,4 +44,5 @@ TÙY CHỌN CHUNG / COMMON OPTIONS
 VÍ DỤ / EXAMPLES
   pnpm congkhai check content/**/*.md
   pnpm congkhai check --json content/reports/quang-hai-tu-ky-hai-duong/2023-H1.md
+  pnpm congkhai import --json bao-cao-6-thang.docx
 `;

@@ -16,7 +16,10 @@ interface Expected {
 }
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const dirs = [join(here, '../../../../shared/fixtures/seed-reports'), join(here, '../corpus')].filter((d) => existsSync(d));
+const dirs = [
+  join(here, '../../../../shared/fixtures/seed-reports'),
+  join(here, '../corpus'),
+].filter((d) => existsSync(d));
 
 interface Score {
   proposed: number;
@@ -29,12 +32,20 @@ const total: Score = { proposed: 0, right: 0, stated: 0, found: 0 };
 const rows: string[] = [];
 const problems: string[] = [];
 
-function compare(name: string, kind: string, got: Record<string, number>, want: Record<string, number>, s: Score) {
+function compare(
+  name: string,
+  kind: string,
+  got: Record<string, number>,
+  want: Record<string, number>,
+  s: Score,
+) {
   for (const [id, v] of Object.entries(got)) {
     s.proposed++;
     if (want[id] === v) s.right++;
-    else if (want[id] === undefined) problems.push(`${name}: INVENTED ${kind} ${id} = ${String(v)}`);
-    else problems.push(`${name}: WRONG ${kind} ${id} = ${String(v)} (expected ${String(want[id])})`);
+    else if (want[id] === undefined)
+      problems.push(`${name}: INVENTED ${kind} ${id} = ${String(v)}`);
+    else
+      problems.push(`${name}: WRONG ${kind} ${id} = ${String(v)} (expected ${String(want[id])})`);
   }
   for (const [id, v] of Object.entries(want)) {
     s.stated++;
@@ -46,7 +57,9 @@ function compare(name: string, kind: string, got: Record<string, number>, want: 
 const started = performance.now();
 let files = 0;
 for (const dir of dirs) {
-  for (const f of readdirSync(dir).filter((x) => x.endsWith('.txt')).sort()) {
+  for (const f of readdirSync(dir)
+    .filter((x) => x.endsWith('.txt'))
+    .sort()) {
     const name = f.replace(/\.txt$/, '');
     const expectedPath = join(dir, `${name}.expected.yaml`);
     if (!existsSync(expectedPath)) continue;
@@ -65,13 +78,23 @@ for (const dir of dirs) {
     for (const k of Object.keys(total) as (keyof Score)[]) total[k] += s[k];
     const p = s.proposed === 0 ? 1 : s.right / s.proposed;
     const rc = s.stated === 0 ? 1 : s.found / s.stated;
-    rows.push(`${name.padEnd(34)} ${String(s.right).padStart(3)}/${String(s.proposed).padEnd(3)} precision ${p.toFixed(3)}   ${String(s.found).padStart(3)}/${String(s.stated).padEnd(3)} recall ${rc.toFixed(3)}`);
+    rows.push(
+      `${name.padEnd(34)} ${String(s.right).padStart(3)}/${String(s.proposed).padEnd(3)} precision ${p.toFixed(3)}   ${String(s.found).padStart(3)}/${String(s.stated).padEnd(3)} recall ${rc.toFixed(3)}`,
+    );
   }
 }
 const elapsed = performance.now() - started;
 console.log(`Importer corpus: ${String(files)} reports (metrics and targets)\n`);
 console.log(rows.join('\n'));
-console.log(`\nOVERALL precision ${(total.right / Math.max(1, total.proposed)).toFixed(3)} (${String(total.right)}/${String(total.proposed)} proposed values right)`);
-console.log(`OVERALL recall    ${(total.found / Math.max(1, total.stated)).toFixed(3)} (${String(total.found)}/${String(total.stated)} stated values found)`);
+console.log(
+  `\nOVERALL precision ${(total.right / Math.max(1, total.proposed)).toFixed(3)} (${String(total.right)}/${String(total.proposed)} proposed values right)`,
+);
+console.log(
+  `OVERALL recall    ${(total.found / Math.max(1, total.stated)).toFixed(3)} (${String(total.found)}/${String(total.stated)} stated values found)`,
+);
 console.log(`time: ${elapsed.toFixed(0)} ms for ${String(files)} reports`);
-console.log(problems.length === 0 ? '\nNo misses, no invented values.' : `\nMisses and invented values:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+console.log(
+  problems.length === 0
+    ? '\nNo misses, no invented values.'
+    : `\nMisses and invented values:\n${problems.map((p) => `  ${p}`).join('\n')}`,
+);

@@ -21,7 +21,14 @@ function escapeInline(s: string): string {
 }
 
 function isStructural(line: string): boolean {
-  return PART.test(line) || ROMAN_HEADING.test(line) || NUMBERED.test(line) || SUBNUMBERED.test(line) || LETTERED.test(line) || BULLET.test(line);
+  return (
+    PART.test(line) ||
+    ROMAN_HEADING.test(line) ||
+    NUMBERED.test(line) ||
+    SUBNUMBERED.test(line) ||
+    LETTERED.test(line) ||
+    BULLET.test(line)
+  );
 }
 
 export function toMarkdown(text: string): string {
@@ -51,7 +58,9 @@ export function toMarkdown(text: string): string {
       const next = lines[i + 1] ?? '';
       // "Phần thứ nhất" followed by its title in capitals on the next line.
       if (next && next === next.toUpperCase() && /\p{Lu}/u.test(next) && !isStructural(next)) {
-        blocks.push(`## ${escapeInline(l)}: ${escapeInline(next.charAt(0) + next.slice(1).toLowerCase())}`);
+        blocks.push(
+          `## ${escapeInline(l)}: ${escapeInline(next.charAt(0) + next.slice(1).toLowerCase())}`,
+        );
         i++;
       } else blocks.push(`## ${escapeInline(l)}`);
     } else if ((m = ROMAN_HEADING.exec(l))) {
@@ -74,7 +83,10 @@ export function toMarkdown(text: string): string {
   let md = '';
   blocks.forEach((b, i) => {
     const prev = blocks[i - 1];
-    const sameList = prev !== undefined && ((b.startsWith('- ') && prev.startsWith('- ')) || (/^\d+\. /.test(b) && /^\d+\. /.test(prev)));
+    const sameList =
+      prev !== undefined &&
+      ((b.startsWith('- ') && prev.startsWith('- ')) ||
+        (/^\d+\. /.test(b) && /^\d+\. /.test(prev)));
     md += i === 0 ? b : sameList ? `\n${b}` : `\n\n${b}`;
   });
   return md === '' ? '' : `${md}\n`;

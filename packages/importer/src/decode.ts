@@ -6,7 +6,8 @@
 import type { Text } from '@congkhai/indicators';
 import mammoth from 'mammoth';
 
-export type Decoded = { ok: true; text: string; format: 'docx' | 'text' } | { ok: false; message: Text };
+export type Decoded =
+  { ok: true; text: string; format: 'docx' | 'text' } | { ok: false; message: Text };
 
 /** No report is this long; a larger paste is a mistake (or not a report). */
 export const MAX_TEXT_CHARS = 2_000_000;
@@ -25,20 +26,27 @@ function no(vi: string, en: string): Decoded {
  */
 export function looksLegacyEncoded(text: string): boolean {
   const latin1 = (text.match(/[\u00c0-\u00ff\u00a1-\u00bf]/g) ?? []).length;
-  const vietnamese = (text.match(/[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]/g) ?? []).length;
+  const vietnamese = (
+    text.match(/[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]/g) ?? []
+  ).length;
   const letters = (text.match(/\p{L}/gu) ?? []).length;
   return letters > 0 && latin1 / letters > 0.03 && vietnamese / letters < 0.005;
 }
 
 export function checkText(text: string): Decoded {
-  if (text.trim() === '') return no('Văn bản trống: không có gì để nhập.', 'The text is empty: nothing to import.');
+  if (text.trim() === '')
+    return no('Văn bản trống: không có gì để nhập.', 'The text is empty: nothing to import.');
   if (text.length > MAX_TEXT_CHARS) {
     return no(
       `Văn bản quá dài (${String(Math.round(text.length / 1000))} nghìn ký tự, tối đa ${String(MAX_TEXT_CHARS / 1_000_000)} triệu). Hãy dán riêng phần báo cáo.`,
       `The text is too long (${String(Math.round(text.length / 1000))} thousand characters, at most ${String(MAX_TEXT_CHARS / 1_000_000)} million). Paste the report alone.`,
     );
   }
-  if (text.includes('\u0000')) return no('Đây không phải văn bản (có ký tự nhị phân).', 'This is not text (it holds binary data).');
+  if (text.includes('\u0000'))
+    return no(
+      'Đây không phải văn bản (có ký tự nhị phân).',
+      'This is not text (it holds binary data).',
+    );
   if (looksLegacyEncoded(text)) {
     return no(
       'Văn bản dùng bảng mã cũ (TCVN3/ABC hoặc VNI), không phải Unicode. Hãy chuyển mã sang Unicode (ví dụ bằng Unikey: Công cụ chuyển mã) rồi nhập lại.',
@@ -51,7 +59,10 @@ export function checkText(text: string): Decoded {
 export async function decodeFile(bytes: Uint8Array): Promise<Decoded> {
   if (bytes.length === 0) return no('Tệp rỗng.', 'The file is empty.');
   if (bytes.length > MAX_FILE_BYTES) {
-    return no(`Tệp quá lớn (tối đa ${String(MAX_FILE_BYTES / 1048576)} MB).`, `The file is too large (at most ${String(MAX_FILE_BYTES / 1048576)} MB).`);
+    return no(
+      `Tệp quá lớn (tối đa ${String(MAX_FILE_BYTES / 1048576)} MB).`,
+      `The file is too large (at most ${String(MAX_FILE_BYTES / 1048576)} MB).`,
+    );
   }
   if (starts(bytes, [0x25, 0x50, 0x44, 0x46])) {
     return no(
@@ -70,8 +81,9 @@ export async function decodeFile(bytes: Uint8Array): Promise<Decoded> {
   }
   if (starts(bytes, [0x50, 0x4b, 0x03, 0x04])) {
     try {
-      const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-      const result = await mammoth.extractRawText({ arrayBuffer: buffer });
+      // mammoth's Node build reads `buffer` (its browser build `arrayBuffer`); JSZip
+      // underneath takes any Uint8Array, so the bytes go in as they are.
+      const result = await mammoth.extractRawText({ buffer: bytes as Buffer });
       return checkText(result.value);
     } catch {
       return no(

@@ -42,7 +42,11 @@ interface CompiledCue {
 
 function compile(cues: readonly Cue[]): CompiledCue[] {
   return cues.flatMap((c) =>
-    c.phrases.map((ph) => ({ metric: c.metric, ...(c.topic ? { topic: c.topic } : {}), re: wordsRegex([ph]) })),
+    c.phrases.map((ph) => ({
+      metric: c.metric,
+      ...(c.topic ? { topic: c.topic } : {}),
+      re: wordsRegex([ph]),
+    })),
   );
 }
 
@@ -82,7 +86,8 @@ function closestCue(
       const start = m.index;
       if (start > maxStart) continue;
       const end = start + m[0].length;
-      if (!best || end > best.end || (end === best.end && start < best.start)) best = { metric: c.metric, end, start };
+      if (!best || end > best.end || (end === best.end && start < best.start))
+        best = { metric: c.metric, end, start };
     }
   }
   return best;
@@ -107,13 +112,14 @@ function contextStart(lower: string, at: number, figures: readonly NumberToken[]
 const isFigure = (t: NumberToken) => t.notFigure === undefined && !Number.isNaN(t.value);
 
 /** Words allowed between a number and a label written after it: "2.101 hồ sơ được giải quyết trước hạn". */
-const RIGHT_LABEL_LEAD = /^\s*(?:hồ sơ|hs)?(?:\s+(?:tthc|thủ tục hành chính))?(?:\s+(?:đều|đã|được|nộp|bị|của\s+(?:năm|kỳ|quý|tháng)\s+\S+))*\s*/u;
+const RIGHT_LABEL_LEAD =
+  /^\s*(?:hồ sơ|hs)?(?:\s+(?:tthc|thủ tục hành chính))?(?:\s+(?:đều|đã|được|nộp|bị|của\s+(?:năm|kỳ|quý|tháng)\s+\S+))*\s*/u;
 
 /** A label written after the number, up to the next comma, semicolon or figure: its most specific (last) cue. */
 function rightCue(after: string, topic: Topic | undefined): MetricId | undefined {
   const lead = RIGHT_LABEL_LEAD.exec(after)?.[0] ?? '';
   if (!/hồ sơ|hs/u.test(lead)) return undefined;
-  const phrase = after.slice(lead.length).split(/[,;()\d]|\svà\s/u)[0] ?? '';
+  const phrase = after.slice(lead.length).split(/[,;:.()–\d-]|\svà\s+(?=\d)/u)[0] ?? '';
   // The label starts right there; of the cues it begins with, the last is the most specific.
   return closestCue(COUNT, phrase, topic, 12)?.metric;
 }
@@ -136,7 +142,8 @@ export function comparisonSpans(lower: string): [number, number][] {
   return spans;
 }
 
-const inSpans = (spans: readonly [number, number][], at: number) => spans.some(([a, b]) => at >= a && at < b);
+const inSpans = (spans: readonly [number, number][], at: number) =>
+  spans.some(([a, b]) => at >= a && at < b);
 
 /** Exported for tables, which name their columns with the same cues. */
 export function cueFor(text: string, topic: Topic | undefined): MetricId | undefined {
@@ -172,7 +179,8 @@ export function readSentence(sentence: Sentence, inherited?: Topic): SentenceRea
       if (THRESHOLD_AFTER.test(t.after) || THRESHOLD_BEFORE.test(context)) continue;
       // "chưa đạt chỉ tiêu huyện giao (50%)": a target named just before the parenthesis.
       const ctxStart = contextStart(lower, t.start, classified);
-      const beforeParen = lower[ctxStart - 1] === '(' ? lower.slice(Math.max(0, ctxStart - 40), ctxStart) : '';
+      const beforeParen =
+        lower[ctxStart - 1] === '(' ? lower.slice(Math.max(0, ctxStart - 40), ctxStart) : '';
       const isTarget = TARGET.test(context) || (context.trim() === '' && TARGET.test(beforeParen));
       const cue = closestCue(PERCENT, context, topic);
       const between = lastCount ? lower.slice(lastCount.token.spanEnd, t.start) : undefined;
@@ -195,29 +203,46 @@ export function readSentence(sentence: Sentence, inherited?: Topic): SentenceRea
     const context = lower.slice(contextStart(lower, t.start, figures), t.start);
     let metric: MetricId | undefined;
     let whole: MetricId | undefined;
-    if (/^\s*(?:tthc|thủ tục)/u.test(t.after) && PROCEDURE_CONTEXT.test(lower) && !PROCEDURE_EXCLUDE.test(lower)) {
+    if (
+      /^\s*(?:tthc|thủ tục)/u.test(t.after) &&
+      PROCEDURE_CONTEXT.test(lower) &&
+      !PROCEDURE_EXCLUDE.test(lower)
+    ) {
       metric = 'procedures.total';
-    } else if (/^\s*lĩnh vực/u.test(t.after) && PROCEDURE_CONTEXT.test(lower) && !PROCEDURE_EXCLUDE.test(lower)) {
+    } else if (
+      /^\s*lĩnh vực/u.test(t.after) &&
+      PROCEDURE_CONTEXT.test(lower) &&
+      !PROCEDURE_EXCLUDE.test(lower)
+    ) {
       metric = 'procedures.fields';
     } else if (WASTE_CONTEXT.test(lower) && /^\s*hộ(?![\p{L}])/u.test(t.after)) {
-      metric = /tổng số|trên tổng|trong tổng|(?<![\p{L}])trên\s*$/u.test(context) ? 'waste.households_total' : 'waste.households_sorting';
+      metric = /tổng số|trên tổng|trong tổng|(?<![\p{L}])trên\s*$/u.test(context)
+        ? 'waste.households_total'
+        : 'waste.households_sorting';
       if (t.whole !== undefined) whole = 'waste.households_total';
     } else if (t.unit === undefined && !t.approximate) {
       const left = closestCue(COUNT, context, topic);
       const right = rightCue(t.after, topic);
       // A label right before the number wins; otherwise a label right after it ("445 hồ sơ nộp trực tiếp").
       const leftAdjacent = left !== undefined && ADJACENT.test(context.slice(left.end));
-      metric = leftAdjacent ? left.metric : (right ?? left?.metric);
+      // "giải quyết 139 hồ sơ đúng hạn và trước hạn": a label after that names a part of the
+      // one before is the more precise reading.
+      const rightRefines =
+        right !== undefined && left !== undefined && metricDefinition(right).partOf === left.metric;
+      metric = leftAdjacent && !rightRefines ? left.metric : (right ?? left?.metric);
       // "đang giải quyết quá hạn 2": overdue but still pending, not resolved late.
       if (
         left &&
         metric === left.metric &&
-        (metric === 'dossiers.resolved_late' || metric === 'dossiers.resolved_early' || metric === 'dossiers.resolved_on_time') &&
+        (metric === 'dossiers.resolved_late' ||
+          metric === 'dossiers.resolved_early' ||
+          metric === 'dossiers.resolved_on_time') &&
         PENDING.test(context.slice(0, left.start))
       ) {
         metric = undefined;
       }
-      if (metric && t.whole !== undefined) whole = metricDefinition(metric).partOf as MetricId | undefined;
+      if (metric && t.whole !== undefined)
+        whole = metricDefinition(metric).partOf as MetricId | undefined;
     }
     if (!metric) {
       lastCount = undefined;

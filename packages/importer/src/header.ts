@@ -15,10 +15,44 @@ export interface ProposedUnit {
 const NAME = String.raw`(\p{Lu}[\p{Ll}\p{M}]*(?:[ ]\p{Lu}[\p{Ll}\p{M}]*){0,3})`;
 const NAME_UPPER = String.raw`(\p{Lu}+(?:[ ]\p{Lu}+){0,3})`;
 
-const KIND_WORDS: Record<string, UnitKind> = { 'xã': 'xa', 'phường': 'phuong', 'thị trấn': 'thi_tran', 'đặc khu': 'dac_khu' };
+const KIND_WORDS: Record<string, UnitKind> = {
+  xã: 'xa',
+  phường: 'phuong',
+  'thị trấn': 'thi_tran',
+  'đặc khu': 'dac_khu',
+};
 
 /** Words that are never part of a place name after "xã", "huyện"... */
-const STOP_WORDS = new Set(['Ủy', 'Uỷ', 'Ban', 'Đảng', 'Hội', 'Đoàn', 'Công', 'Văn', 'Bộ', 'Phòng', 'Trang', 'Nông', 'Thôn']);
+const STOP_WORDS = new Set([
+  'Ủy',
+  'Uỷ',
+  'Ban',
+  'Đảng',
+  'Hội',
+  'Đoàn',
+  'Công',
+  'Văn',
+  'Bộ',
+  'Phòng',
+  'Trang',
+  'Nông',
+  'Thôn',
+  // Capitalised words that start a phrase after a place word ("UBND huyện Về việc...").
+  'Về',
+  'Việc',
+  'Và',
+  'Theo',
+  'Tại',
+  'Trong',
+  'Năm',
+  'Tháng',
+  'Ngày',
+  'Đã',
+  'Đến',
+  'Từ',
+  'Báo',
+  'Kính',
+]);
 
 function titleCase(s: string): string {
   return s
@@ -49,7 +83,8 @@ class Tally {
   best(): string | null {
     let best: [string, { n: number; first: number }] | undefined;
     for (const e of this.counts) {
-      if (!best || e[1].n > best[1].n || (e[1].n === best[1].n && e[1].first < best[1].first)) best = e;
+      if (!best || e[1].n > best[1].n || (e[1].n === best[1].n && e[1].first < best[1].first))
+        best = e;
     }
     return best?.[0] ?? null;
   }
@@ -72,10 +107,14 @@ export function findUnit(text: string, placeName: string | null): ProposedUnit {
     if (!k) kinds.set(name, (k = new Tally()));
     k.add(kindWord.toLowerCase(), 1, at);
   };
-  for (const m of t.matchAll(new RegExp(String.raw`(?<![\p{L}])(xã|phường|thị trấn|đặc khu)\s+${NAME}`, 'gu'))) {
+  for (const m of t.matchAll(
+    new RegExp(String.raw`(?<![\p{L}])(xã|phường|thị trấn|đặc khu)\s+${NAME}`, 'gu'),
+  )) {
     see(m[1] ?? '', m[2] ?? '', m.index, 1);
   }
-  for (const m of t.matchAll(new RegExp(String.raw`(?<![\p{L}])(XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\s+${NAME_UPPER}`, 'gu'))) {
+  for (const m of t.matchAll(
+    new RegExp(String.raw`(?<![\p{L}])(XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\s+${NAME_UPPER}`, 'gu'),
+  )) {
     see(m[1] ?? '', m[2] ?? '', m.index, 1);
   }
   // The place on the date line is where the document was signed: a strong hint.
@@ -84,15 +123,24 @@ export function findUnit(text: string, placeName: string | null): ProposedUnit {
   const kindWord = name ? (kinds.get(name)?.best() ?? null) : null;
 
   const districts = new Tally();
-  for (const m of t.matchAll(new RegExp(String.raw`(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Huyện ủy|Huyện uỷ)\s+(?:huyện\s+)?${NAME}`, 'gu'))) {
+  for (const m of t.matchAll(
+    new RegExp(
+      String.raw`(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Huyện ủy|Huyện uỷ)\s+(?:huyện\s+)?${NAME}`,
+      'gu',
+    ),
+  )) {
     districts.add(cleanName(m[1] ?? ''), 2, m.index);
   }
-  for (const m of t.matchAll(new RegExp(String.raw`(?<![\p{L}])(?:huyện|thị xã)\s+${NAME}`, 'gu'))) districts.add(cleanName(m[1] ?? ''), 1, m.index);
+  for (const m of t.matchAll(new RegExp(String.raw`(?<![\p{L}])(?:huyện|thị xã)\s+${NAME}`, 'gu')))
+    districts.add(cleanName(m[1] ?? ''), 1, m.index);
   const provinces = new Tally();
-  for (const m of t.matchAll(new RegExp(String.raw`(?:Tỉnh ủy|Tỉnh uỷ|UBND tỉnh|Ủy ban nhân dân tỉnh)\s+${NAME}`, 'gu'))) {
+  for (const m of t.matchAll(
+    new RegExp(String.raw`(?:Tỉnh ủy|Tỉnh uỷ|UBND tỉnh|Ủy ban nhân dân tỉnh)\s+${NAME}`, 'gu'),
+  )) {
     provinces.add(cleanName(m[1] ?? ''), 2, m.index);
   }
-  for (const m of t.matchAll(new RegExp(String.raw`(?<![\p{L}])tỉnh\s+${NAME}`, 'gu'))) provinces.add(cleanName(m[1] ?? ''), 1, m.index);
+  for (const m of t.matchAll(new RegExp(String.raw`(?<![\p{L}])tỉnh\s+${NAME}`, 'gu')))
+    provinces.add(cleanName(m[1] ?? ''), 1, m.index);
   const district = districts.best();
   return {
     kind: kindWord ? (KIND_WORDS[kindWord] ?? null) : name ? 'xa' : null,
@@ -118,17 +166,28 @@ export function findHeader(text: string): DocumentHeader {
   let number: string | null = null;
   const num = /^[ \t]*Số\s*:?[ \t]*([^\n]*)$/mu.exec(head);
   if (num?.[1] !== undefined) {
-    const cleaned = num[1].replace(/\s+(?=[-/])|(?<=[-/])\s+/g, '').replace(/\s{2,}.*$/, '').trim();
+    const cleaned = num[1]
+      .replace(/\s+(?=[-/])|(?<=[-/])\s+/g, '')
+      .replace(/\s{2,}.*$/, '')
+      .trim();
     // "Số: /BC-UBND" leaves the number blank.
     number = /^\d/.test(cleaned) ? cleaned : null;
   }
   let issued: string | null = null;
   let placeName: string | null = null;
-  const date = /(?:^|\n)[ \t]*([^\n,]{2,40}),\s*ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})/u.exec(head);
+  const date =
+    /(?:^|\n)[ \t]*([^\n,]{2,40}),\s*ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})/u.exec(
+      head,
+    );
   if (date) {
     const [, place, d, m, y] = date;
     issued = d ? `${y ?? ''}-${pad(m ?? '')}-${pad(d)}` : `${y ?? ''}-${pad(m ?? '')}`;
-    const p = (place ?? '').trim();
+    // "Số: 61/BC-UBND            Tân Lập, ngày ...": the place is what follows the gap.
+    const p =
+      (place ?? '')
+        .split(/\s{2,}|\t/)
+        .pop()
+        ?.trim() ?? '';
     placeName = /^\p{Lu}/u.test(p) && p.split(/\s+/).length <= 4 ? p : null;
   } else {
     // A web article: "14:51, Thứ Năm, 2-11-2023".
@@ -155,12 +214,21 @@ export function findHeader(text: string): DocumentHeader {
       parts.push(s);
       bodyStart = l.index + l[0].length;
     }
-    title = parts.join(' ').replace(/\s+/g, ' ').replace(/\s*,(?=\S)/g, ', ') || null;
+    title =
+      parts
+        .join(' ')
+        .replace(/\s+/g, ' ')
+        .replace(/\s*,(?=\S)/g, ', ') || null;
   } else {
     const line = lines.find((l) => {
       const s = l[0].trim();
       // Not a breadcrumb of a web page ("Chi tiết tin - Xã Hải Trường - Hải Lăng").
-      return s.split(/\s+/).length >= 10 && (s.match(/ - /g) ?? []).length < 2 && !/^(Căn cứ|Thực hiện|Số|Kính gửi)/u.test(s) && /\p{Ll}/u.test(s);
+      return (
+        s.split(/\s+/).length >= 10 &&
+        (s.match(/ - /g) ?? []).length < 2 &&
+        !/^(Căn cứ|Thực hiện|Số|Kính gửi)/u.test(s) &&
+        /\p{Ll}/u.test(s)
+      );
     });
     if (line) {
       title = line[0].trim();
@@ -172,12 +240,23 @@ export function findHeader(text: string): DocumentHeader {
 
 /** The signer: the name under the signature block ("CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN"), at the end. */
 export function findSigner(text: string): string | null {
-  const tail = text.slice(-1500).split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const tail = text
+    .slice(-1500)
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
   for (let i = tail.length - 1; i >= Math.max(0, tail.length - 8); i--) {
     const l = tail[i] ?? '';
     const words = l.split(/\s+/);
-    const isName = words.length >= 2 && words.length <= 5 && words.every((w) => /^\p{Lu}[\p{Ll}\p{M}]+$/u.test(w));
-    const afterTitle = tail.slice(Math.max(0, i - 4), i).some((x) => /^(?:KT\.|TM\.|T\/M|Q\.|CHỦ TỊCH|PHÓ CHỦ TỊCH|TRƯỞNG BAN|BÍ THƯ|CHÁNH)/u.test(x));
+    const isName =
+      words.length >= 2 &&
+      words.length <= 5 &&
+      words.every((w) => /^\p{Lu}[\p{Ll}\p{M}]+$/u.test(w));
+    const afterTitle = tail
+      .slice(Math.max(0, i - 4), i)
+      .some((x) =>
+        /^(?:KT\.|TM\.|T\/M|Q\.|CHỦ TỊCH|PHÓ CHỦ TỊCH|TRƯỞNG BAN|BÍ THƯ|CHÁNH)/u.test(x),
+      );
     if (isName && afterTitle) return l;
   }
   return null;

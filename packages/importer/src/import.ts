@@ -60,7 +60,10 @@ export interface ProposedReport {
   /** Percentages the text states for a part of its whole ("5.599 hồ sơ = 99,1%"). */
   readonly statedShares: SourcedMetrics;
   /** Figures the text gives for other periods (a full-year block in a quarterly report). */
-  readonly otherPeriods: readonly { readonly period: ProposedPeriod; readonly metrics: SourcedMetrics }[];
+  readonly otherPeriods: readonly {
+    readonly period: ProposedPeriod;
+    readonly metrics: SourcedMetrics;
+  }[];
   readonly warnings: readonly ImportWarning[];
   /** The narrative as Markdown, sections as headings. */
   readonly body: string;
@@ -70,11 +73,19 @@ export interface ProposedReport {
 
 export type ImportResult = { ok: true; report: ProposedReport } | { ok: false; message: Text };
 
-const toProposed = (p: Period): ProposedPeriod => ({ start: p.start, end: p.end, label: p.kind === 'range' ? null : p.id });
+const toProposed = (p: Period): ProposedPeriod => ({
+  start: p.start,
+  end: p.end,
+  label: p.kind === 'range' ? null : p.id,
+});
 
 const HEADING = /^(?:[IVX]+\.|\d+(?:\.\d+)*\.|Phần thứ)\s/u;
 
-function reportPeriod(text: string, title: string | null, sentences: readonly Sentence[]): Period | undefined {
+function reportPeriod(
+  text: string,
+  title: string | null,
+  sentences: readonly Sentence[],
+): Period | undefined {
   const titled = title ? findPeriods(title).find((m) => !m.explicitRange) : undefined;
   if (titled) return titled.period;
   for (const s of sentences) {
@@ -113,7 +124,11 @@ function sourced(c: Candidate): SourcedValue {
 
 const TOTAL_HINT = /tổng|toàn xã|toàn phường|trong kỳ/u;
 
-function resolve(cands: readonly Candidate[], warnings: ImportWarning[], what: Text): SourcedMetrics {
+function resolve(
+  cands: readonly Candidate[],
+  warnings: ImportWarning[],
+  what: Text,
+): SourcedMetrics {
   const byMetric = new Map<MetricId, Candidate[]>();
   for (const c of cands) {
     const list = byMetric.get(c.metric) ?? [];
@@ -135,7 +150,11 @@ function resolve(cands: readonly Candidate[], warnings: ImportWarning[], what: T
     if (id === 'dossiers.received' && carried && new Set(carried.map((c) => c.value)).size === 1) {
       const c = carried[0]?.value ?? 0;
       const fresh = list.filter((x) => distinct.has(x.value + c));
-      if (fresh.length > 0 && new Set(fresh.map((x) => x.value)).size === 1 && distinct.size === 2) {
+      if (
+        fresh.length > 0 &&
+        new Set(fresh.map((x) => x.value)).size === 1 &&
+        distinct.size === 2
+      ) {
         out[id] = sourced(fresh[0] as Candidate);
         continue;
       }
@@ -162,14 +181,18 @@ const plain = (m: SourcedMetrics): Metrics =>
   Object.fromEntries(Object.entries(m).map(([k, v]) => [k, v.value]));
 
 /** One unit of the last decimal place written: 99.1 -> 0.1, 100 -> 1. */
-const precision = (p: number) => 10 ** -((String(p).split('.')[1] ?? '').length);
+const precision = (p: number) => 10 ** -(String(p).split('.')[1] ?? '').length;
 
 /**
  * A share that contradicts its counts ("1.145 hồ sơ ..., đạt 100%" of 1.164)
  * means the text's base is unclear. The count is kept only when it adds up
  * with its siblings; otherwise it is not proposed, and the editor is told why.
  */
-function reconcileShares(metrics: SourcedMetrics, shares: SourcedMetrics, warnings: ImportWarning[]): Set<MetricId> {
+function reconcileShares(
+  metrics: SourcedMetrics,
+  shares: SourcedMetrics,
+  warnings: ImportWarning[],
+): Set<MetricId> {
   const dropped = new Set<MetricId>();
   const values = plain(metrics);
   const passing = new Set<MetricId>();
@@ -185,7 +208,8 @@ function reconcileShares(metrics: SourcedMetrics, shares: SourcedMetrics, warnin
     const base = whole ? metrics[whole] : undefined;
     if (!part || !base || base.value === 0) continue;
     const actual = (part.value / base.value) * 100;
-    if (Math.abs(actual - share.value) <= precision(share.value) + 1e-9 || passing.has(id)) continue;
+    if (Math.abs(actual - share.value) <= precision(share.value) + 1e-9 || passing.has(id))
+      continue;
     const label = metricDefinition(id).label;
     warnings.push({
       check: `unclear_base:${id}`,
@@ -204,7 +228,9 @@ const without = (m: SourcedMetrics, drop: (id: MetricId) => boolean): SourcedMet
   Object.fromEntries(Object.entries(m).filter(([id]) => !drop(id as MetricId)));
 
 function bodyRange(text: string, bodyStart: number): [number, number] {
-  const first = /^(?:Căn cứ|Thực hiện|Kính gửi|Trên cơ sở|I\.|Phần thứ)/mu.exec(text.slice(bodyStart));
+  const first = /^(?:Căn cứ|Thực hiện|Kính gửi|Trên cơ sở|I\.|Phần thứ)/mu.exec(
+    text.slice(bodyStart),
+  );
   const start = first ? bodyStart + first.index : bodyStart;
   const end = /^\s*(?:Nơi nhận|Các tin khác|Tin liên quan)/mu.exec(text.slice(start));
   return [start, end ? start + end.index : text.length];
@@ -244,15 +270,30 @@ export function importText(raw: string): ImportResult {
   current.push(...readTables(text));
 
   const thisPeriod = { vi: 'Kỳ này', en: 'This period' };
-  const read = resolve(current.filter((c) => c.role === 'value'), warnings, thisPeriod);
-  const targets = resolve(current.filter((c) => c.role === 'target'), warnings, { vi: 'Chỉ tiêu', en: 'Targets' });
-  const shares = resolve(current.filter((c) => c.role === 'share'), [], thisPeriod);
+  const read = resolve(
+    current.filter((c) => c.role === 'value'),
+    warnings,
+    thisPeriod,
+  );
+  const targets = resolve(
+    current.filter((c) => c.role === 'target'),
+    warnings,
+    { vi: 'Chỉ tiêu', en: 'Targets' },
+  );
+  const shares = resolve(
+    current.filter((c) => c.role === 'share'),
+    [],
+    thisPeriod,
+  );
   const dropped = reconcileShares(read, shares, warnings);
   const metrics = without(read, (id) => dropped.has(id));
   const statedShares = without(shares, (id) => metrics[id] === undefined);
 
   const otherPeriods = [...others.values()]
-    .map((o) => ({ period: toProposed(o.period), metrics: resolve(o.cands, warnings, { vi: o.period.id, en: o.period.id }) }))
+    .map((o) => ({
+      period: toProposed(o.period),
+      metrics: resolve(o.cands, warnings, { vi: o.period.id, en: o.period.id }),
+    }))
     .filter((o) => Object.keys(o.metrics).length > 0);
 
   for (const w of runChecks({ metrics: plain(metrics), statedShares: plain(statedShares) })) {

@@ -19,32 +19,82 @@ export interface Cue {
 export const COUNT_CUES: readonly Cue[] = [
   {
     metric: 'dossiers.received',
-    phrases: ['tiếp nhận', 'tổng số hồ sơ', 'tổng hồ sơ', 'nhận mới', 'mới tiếp nhận', 'số hồ sơ nhận', 'hồ sơ nhận'],
+    phrases: [
+      'tiếp nhận',
+      'tổng số hồ sơ',
+      'tổng hồ sơ',
+      'nhận mới',
+      'mới tiếp nhận',
+      'số hồ sơ nhận',
+      'hồ sơ nhận',
+    ],
   },
   {
     metric: 'dossiers.received_online',
-    phrases: ['trực tuyến', 'online', 'qua mạng', 'qua cổng dịch vụ công', 'qua cổng', 'môi trường điện tử', 'qua môi trường mạng'],
+    phrases: [
+      'trực tuyến',
+      'online',
+      'qua mạng',
+      'qua cổng dịch vụ công',
+      'qua cổng',
+      'môi trường điện tử',
+      'qua môi trường mạng',
+    ],
     topic: 'intake',
   },
   {
     metric: 'dossiers.received_online',
-    phrases: ['tiếp nhận trực tuyến', 'nộp trực tuyến', 'tiếp nhận online', 'nộp online', 'nộp qua cổng', 'nộp qua mạng'],
+    phrases: [
+      'tiếp nhận trực tuyến',
+      'nộp trực tuyến',
+      'tiếp nhận online',
+      'nộp online',
+      'nộp qua cổng',
+      'nộp qua mạng',
+    ],
   },
   {
     metric: 'dossiers.received_direct',
-    phrases: ['trực tiếp', 'qua bưu chính', 'qua dịch vụ bưu chính', 'bưu chính công ích', 'tại bộ phận một cửa'],
+    phrases: [
+      'trực tiếp',
+      'qua bưu chính',
+      'qua dịch vụ bưu chính',
+      'bưu chính công ích',
+      'tại bộ phận một cửa',
+      'tại quầy',
+    ],
     topic: 'intake',
   },
   { metric: 'dossiers.received_direct', phrases: ['tiếp nhận trực tiếp', 'nộp trực tiếp'] },
   {
     metric: 'dossiers.carried_over',
-    phrases: ['kỳ trước chuyển sang', 'kỳ trước chuyển qua', 'chuyển sang', 'tồn kỳ trước', 'tồn đọng kỳ trước', 'từ kỳ trước', 'tồn từ kỳ trước'],
+    phrases: [
+      'kỳ trước chuyển sang',
+      'kỳ trước chuyển qua',
+      'chuyển sang',
+      'tồn kỳ trước',
+      'tồn đọng kỳ trước',
+      'từ kỳ trước',
+      'tồn từ kỳ trước',
+    ],
   },
   {
     metric: 'dossiers.resolved',
-    phrases: ['đã giải quyết', 'giải quyết xong', 'đã xử lý', 'đã trả kết quả', 'giải quyết', 'hoàn thành giải quyết', 'số hồ sơ giải quyết'],
+    phrases: [
+      'đã giải quyết',
+      'giải quyết xong',
+      'đã xử lý',
+      'đã trả kết quả',
+      'trả kết quả',
+      'giải quyết',
+      'hoàn thành giải quyết',
+      'số hồ sơ giải quyết',
+    ],
   },
-  { metric: 'dossiers.resolved_early', phrases: ['trước hạn', 'trước thời hạn', 'sớm hạn', 'sớm hơn thời hạn'] },
+  {
+    metric: 'dossiers.resolved_early',
+    phrases: ['trước hạn', 'trước thời hạn', 'sớm hạn', 'sớm hơn thời hạn'],
+  },
   { metric: 'dossiers.resolved_on_time', phrases: ['đúng hạn', 'đúng thời hạn', 'đúng hẹn'] },
   {
     metric: 'dossiers.resolved_in_time',
@@ -59,14 +109,38 @@ export const COUNT_CUES: readonly Cue[] = [
       'đúng, trước hạn',
     ],
   },
-  { metric: 'dossiers.resolved_late', phrases: ['quá hạn', 'trễ hạn', 'trễ hẹn', 'quá hẹn', 'chậm muộn', 'chậm so với'] },
+  {
+    metric: 'dossiers.resolved_late',
+    phrases: ['quá hạn', 'trễ hạn', 'trễ hẹn', 'quá hẹn', 'chậm muộn', 'chậm so với'],
+  },
   {
     metric: 'dossiers.pending',
-    phrases: ['đang giải quyết', 'đang xử lý', 'chưa giải quyết', 'đang thụ lý', 'chưa đến hạn', 'chưa đến hạn trả', 'đang trong hạn'],
+    phrases: [
+      'đang giải quyết',
+      'đang xử lý',
+      'chưa giải quyết',
+      'chưa giải quyết xong',
+      'chưa xử lý xong',
+      'đang thụ lý',
+      'chưa đến hạn',
+      'chưa đến hạn trả',
+      'đang trong hạn',
+      'đang trong thời hạn',
+      'trong thời hạn giải quyết',
+    ],
   },
   {
     metric: 'dossiers.returned',
-    phrases: ['trả lại', 'tạm dừng', 'rút hồ sơ', 'xin rút', 'không đủ điều kiện', 'bị từ chối', 'dừng giải quyết', 'trả về'],
+    phrases: [
+      'trả lại',
+      'tạm dừng',
+      'rút hồ sơ',
+      'xin rút',
+      'không đủ điều kiện',
+      'bị từ chối',
+      'dừng giải quyết',
+      'trả về',
+    ],
   },
   {
     metric: 'services.online_level34',
@@ -85,7 +159,12 @@ export const COUNT_CUES: readonly Cue[] = [
 ];
 
 /** A "late" or "early" cue after one of these in the clause describes pending dossiers, not resolved ones. */
-export const PENDING_QUALIFIERS = ['đang giải quyết', 'chưa giải quyết', 'đang xử lý', 'đang thụ lý'];
+export const PENDING_QUALIFIERS = [
+  'đang giải quyết',
+  'chưa giải quyết',
+  'đang xử lý',
+  'đang thụ lý',
+];
 
 export const PERCENT_CUES: readonly Cue[] = [
   { metric: 'rates.digitization', phrases: ['số hóa', 'số hoá'] },
@@ -105,28 +184,133 @@ export const PERCENT_CUES: readonly Cue[] = [
 ];
 
 /** Words before a percentage that make it a target, not a result. */
-export const TARGET_CUES = ['kế hoạch', 'chỉ tiêu', 'giao là', 'được giao', 'mục tiêu', 'phấn đấu', 'yêu cầu đạt', 'theo quyết định giao'];
+export const TARGET_CUES = [
+  'kế hoạch',
+  'chỉ tiêu',
+  'giao là',
+  'được giao',
+  'mục tiêu',
+  'phấn đấu',
+  'yêu cầu đạt',
+  'theo quyết định giao',
+];
 
 /** A percentage that follows a count this closely is the count's share: "5.599 hồ sơ = 99,1%". */
-export const SHARE_LINK = /^\s*(?:hồ sơ|hs|thủ tục)?\s*[,(=:-]?\s*(?:chiếm|đạt|bằng|tương ứng|=)?\s*(?:tỷ lệ|tỉ lệ)?\s*$/u;
+export const SHARE_LINK =
+  /^\s*(?:hồ sơ|hs|thủ tục)?\s*[,(=:-]?\s*(?:chiếm|đạt|bằng|tương ứng|=)?\s*(?:tỷ lệ|tỉ lệ)?\s*$/u;
 
 /** Words right after a number that make it something other than a dossier count. */
 export const NON_DOSSIER_UNITS = [
-  'người', 'lượt', 'đ/c', 'đồng chí', 'cán bộ', 'công chức', 'viên chức', 'đảng viên', 'đại biểu', 'hội viên',
-  'hội nghị', 'cuộc', 'lớp', 'buổi', 'văn bản', 'kế hoạch', 'quyết định', 'công văn', 'báo cáo', 'tin', 'bài',
-  'tỷ', 'tỉ', 'triệu', 'nghìn đồng', 'ngàn đồng', 'đồng', 'km', 'ha', 'm2', 'm²', 'héc', 'mét',
-  'năm', 'tháng', 'ngày', 'giờ', 'phút', 'tuần', 'quý',
-  'thôn', 'xóm', 'ấp', 'bản', 'tổ', 'khu', 'xã', 'phường', 'huyện', 'tỉnh', 'đơn vị', 'cơ quan', 'ban', 'ngành',
-  'nhiệm vụ', 'mô hình', 'sáng kiến', 'giải pháp', 'tiêu chí', 'chỉ tiêu', 'trường hợp', 'vụ', 'đơn', 'lần',
-  'máy', 'bộ máy', 'thiết bị', 'camera', 'điểm', 'tài khoản', 'phần mềm', 'hộ gia đình', 'nhân khẩu', 'cháu', 'trẻ',
-  'mức độ 2', 'lĩnh vực',
+  'người',
+  'lượt',
+  'đ/c',
+  'đồng chí',
+  'cán bộ',
+  'công chức',
+  'viên chức',
+  'đảng viên',
+  'đại biểu',
+  'hội viên',
+  'hội nghị',
+  'cuộc',
+  'lớp',
+  'buổi',
+  'văn bản',
+  'kế hoạch',
+  'quyết định',
+  'công văn',
+  'báo cáo',
+  'tin',
+  'bài',
+  'tỷ',
+  'tỉ',
+  'triệu',
+  'nghìn đồng',
+  'ngàn đồng',
+  'đồng',
+  'km',
+  'ha',
+  'm2',
+  'm²',
+  'héc',
+  'mét',
+  'năm',
+  'tháng',
+  'ngày',
+  'giờ',
+  'phút',
+  'tuần',
+  'quý',
+  'thôn',
+  'xóm',
+  'ấp',
+  'bản',
+  'tổ',
+  'khu',
+  'xã',
+  'phường',
+  'huyện',
+  'tỉnh',
+  'đơn vị',
+  'cơ quan',
+  'ban',
+  'ngành',
+  'nhiệm vụ',
+  'mô hình',
+  'sáng kiến',
+  'giải pháp',
+  'tiêu chí',
+  'chỉ tiêu',
+  'trường hợp',
+  'vụ',
+  'đơn',
+  'lần',
+  'máy',
+  'bộ máy',
+  'thiết bị',
+  'camera',
+  'điểm',
+  'tài khoản',
+  'phần mềm',
+  'hộ gia đình',
+  'nhân khẩu',
+  'cháu',
+  'trẻ',
+  'mức độ 2',
+  'lĩnh vực',
 ];
 
 /** Words before a number that make it a date, a reference or a rank, not a figure. */
 export const NON_FIGURE_PREFIXES = [
-  'ngày', 'tháng', 'năm', 'số:', 'khóa', 'khoá', 'lần thứ', 'thứ', 'quý', 'giai đoạn', 'điều', 'khoản',
-  'mục', 'điểm', 'phụ lục', 'biểu', 'nhiệm kỳ', 'đến năm', 'từ năm', 'mức độ', 'mức', 'tuổi', 'truy cập',
-  'hôm nay', 'đang truy cập', 'top', 'hạng', 'xếp thứ', 'đứng thứ',
+  'ngày',
+  'tháng',
+  'năm',
+  'số:',
+  'khóa',
+  'khoá',
+  'lần thứ',
+  'thứ',
+  'quý',
+  'giai đoạn',
+  'điều',
+  'khoản',
+  'mục',
+  'điểm',
+  'phụ lục',
+  'biểu',
+  'nhiệm kỳ',
+  'đến năm',
+  'từ năm',
+  'mức độ',
+  'mức',
+  'tuổi',
+  'truy cập',
+  'hôm nay',
+  'đang truy cập',
+  'top',
+  'hạng',
+  'xếp thứ',
+  'đứng thứ',
 ];
 
 /** A document reference: "Quyết định số 59", "Kế hoạch 101". */
@@ -134,24 +318,42 @@ export const DOCUMENT_PREFIX =
   /(?:quyết định|kế hoạch|công văn|thông tư|nghị quyết|nghị định|văn bản|báo cáo|tờ trình|chỉ thị|thông báo|chương trình|hướng dẫn|đề án|luật|pháp lệnh)\s*(?:số\s*)?:?\s*$/u;
 
 /** Hedges that make a figure approximate: "hơn 10.392 người", "khoảng 500 hồ sơ". */
-export const APPROXIMATE = ['hơn', 'khoảng', 'gần', 'trên', 'dưới', 'xấp xỉ', 'ước', 'ước tính', 'hàng', 'hàng trăm', 'hàng nghìn'];
+export const APPROXIMATE = [
+  'hơn',
+  'khoảng',
+  'gần',
+  'trên',
+  'dưới',
+  'xấp xỉ',
+  'ước',
+  'ước tính',
+  'hàng',
+  'hàng trăm',
+  'hàng nghìn',
+];
 
 /** After these words in a sentence, figures are differences or another period's: "tăng 12% so với cùng kỳ". */
 export const COMPARISON_MARKER =
   /(?<![a-zà-ỹđ])(?:so với|cùng kỳ|năm trước|(?<!(?:tồn|từ|đọng)\s)kỳ trước(?!\s+(?:chuyển|sang|qua))|chênh lệch|lũy kế|luỹ kế|từ đầu năm|(?:tăng|giảm)(?:\s+(?:thêm|hơn|lên|xuống))?\s+\d)/u;
 
 /** Sentences that count procedures under the commune, not dossiers. */
-export const PROCEDURE_CONTEXT = /thẩm quyền|công bố|niêm yết|bộ thủ tục|tổng số (?:tthc|thủ tục)|danh mục/u;
-export const PROCEDURE_EXCLUDE = /sửa đổi|bãi bỏ|bổ sung|mới ban hành|đơn giản hóa|đơn giản hoá|rà soát|liên thông|cắt giảm|thay thế/u;
+export const PROCEDURE_CONTEXT =
+  /thẩm quyền|công bố|niêm yết|bộ thủ tục|tổng số (?:tthc|thủ tục)|danh mục/u;
+export const PROCEDURE_EXCLUDE =
+  /sửa đổi|bãi bỏ|bổ sung|mới ban hành|đơn giản hóa|đơn giản hoá|rà soát|liên thông|cắt giảm|thay thế/u;
 export const WASTE_CONTEXT = /phân loại[^.;]*(?:rác|chất thải)|(?:rác|chất thải)[^.;]*phân loại/u;
 
 /** "không có hồ sơ quá hạn" states a zero. */
 export const ZERO_STATEMENTS: readonly { metric: MetricId; pattern: RegExp }[] = [
   {
     metric: 'dossiers.resolved_late',
-    pattern: /(?<![\p{L}])không có (?:hồ sơ|trường hợp hồ sơ)(?: nào)?(?: giải quyết| bị)? (?:quá hạn|trễ hạn|trễ hẹn|chậm muộn)/u,
+    pattern:
+      /(?<![\p{L}])không có (?:hồ sơ|trường hợp hồ sơ)(?: nào)?(?: giải quyết| bị)? (?:quá hạn|trễ hạn|trễ hẹn|chậm muộn)/u,
   },
-  { metric: 'dossiers.resolved_late', pattern: /(?<![\p{L}\d])không hồ sơ (?:giải quyết )?(?:quá hạn|trễ hạn)/u },
+  {
+    metric: 'dossiers.resolved_late',
+    pattern: /(?<![\p{L}\d])không hồ sơ (?:giải quyết )?(?:quá hạn|trễ hạn)/u,
+  },
 ];
 
 /** A percentage with these around it is a threshold ("đạt 95% trở lên"), not a result. */

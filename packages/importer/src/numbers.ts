@@ -44,7 +44,10 @@ const unitAfter = new RegExp(`^\\s*${wordsRegex(NON_DOSSIER_UNITS, 'u').source}`
 const prefixBefore = new RegExp(`${wordsRegex(NON_FIGURE_PREFIXES, 'u').source}\\s*$`, 'u');
 const approxBefore = new RegExp(`${wordsRegex(APPROXIMATE, 'u').source}\\s*$`, 'u');
 
-function classify(lower: string, t: { start: number; end: number; raw: string; value: number | undefined; rest: string }): string | undefined {
+function classify(
+  lower: string,
+  t: { start: number; end: number; raw: string; value: number | undefined; rest: string },
+): string | undefined {
   const before = lower.slice(Math.max(0, t.start - 40), t.start);
   const { rest, raw } = t;
   if (t.value === undefined) return 'not a Vietnamese number (30.6, 2.1, 1,164)';
@@ -55,11 +58,18 @@ function classify(lower: string, t: { start: number; end: number; raw: string; v
   if (/^\s*-\s*[\p{L}]/u.test(rest)) return 'a document number';
   if (/^\/\s*[\p{L}]/u.test(rest)) return 'a document number';
   if (/^\/\d+\s*[/-]/.test(rest)) return 'a date or document number';
-  if (PLAIN.test(raw) && raw.length === 4 && t.value >= 1900 && t.value <= 2099 && !/^\s*(?:hồ sơ|hs)\b/u.test(rest)) {
+  if (
+    PLAIN.test(raw) &&
+    raw.length === 4 &&
+    t.value >= 1900 &&
+    t.value <= 2099 &&
+    !/^\s*(?:hồ sơ|hs)\b/u.test(rest)
+  ) {
     return 'a year';
   }
   if (prefixBefore.test(before) || DOCUMENT_PREFIX.test(before)) return 'a date, reference or rank';
-  if (/(?:^|\n|[.;:]\s)\s*$/.test(before) && /^[.)]\s/.test(rest)) return 'a list or section number';
+  if (/(?:^|\n|[.;:]\s)\s*$/.test(before) && /^[.)]\s/.test(rest))
+    return 'a list or section number';
   if (t.start === 0 && /^[.)]/.test(rest)) return 'a list or section number';
   return undefined;
 }
@@ -88,7 +98,13 @@ export function findNumbers(sentence: Sentence): NumberToken[] {
     } else if (ratio?.[1] !== undefined) {
       const w = parseVi(ratio[1]);
       const before = lower.slice(Math.max(0, start - 12), start);
-      const looksLikeDate = /(?:ngày|đến|từ|tháng)\s*$/u.test(before) || (value !== undefined && w !== undefined && value <= 31 && w <= 12 && !/^\s*(?:hồ sơ|hs|hộ)/u.test(lower.slice(end + ratio[0].length)));
+      const looksLikeDate =
+        /(?:ngày|đến|từ|tháng)\s*$/u.test(before) ||
+        (value !== undefined &&
+          w !== undefined &&
+          value <= 31 &&
+          w <= 12 &&
+          !/^\s*(?:hồ sơ|hs|hộ)/u.test(lower.slice(end + ratio[0].length)));
       if (!looksLikeDate && w !== undefined && value !== undefined && w >= value) {
         whole = w;
         spanEnd = end + ratio[0].length;

@@ -21,11 +21,18 @@ function iso(y: string | number, m: string | number, d: string | number): string
   return `${String(y)}-${pad(m)}-${pad(d)}`;
 }
 
-const PATTERNS: readonly { re: RegExp; make: (m: RegExpExecArray) => Period | undefined; range?: boolean }[] = [
+const PATTERNS: readonly {
+  re: RegExp;
+  make: (m: RegExpExecArray) => Period | undefined;
+  range?: boolean;
+}[] = [
   {
     re: /từ(?: ngày)?\s+(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*(?:đến|-|–)\s*(?:hết\s+)?(?:ngày\s+)?(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})/giu,
     make: (m) => {
-      const r = periodFromDates(iso(m[3] ?? '', m[2] ?? '', m[1] ?? ''), iso(m[6] ?? '', m[5] ?? '', m[4] ?? ''));
+      const r = periodFromDates(
+        iso(m[3] ?? '', m[2] ?? '', m[1] ?? ''),
+        iso(m[6] ?? '', m[5] ?? '', m[4] ?? ''),
+      );
       return r.ok ? r.period : undefined;
     },
     range: true,
@@ -76,4 +83,3 @@ export function findPeriods(text: string): PeriodMention[] {
   }
   return found.sort((a, b) => a.start - b.start);
 }
-

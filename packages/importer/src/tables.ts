@@ -11,10 +11,16 @@ interface Row {
   readonly start: number;
   readonly end: number;
   readonly cells: readonly string[];
+  /** Offset of each cell's text in the document. */
+  readonly offsets: readonly number[];
 }
 
 function splitRow(line: string): string[] | undefined {
-  const cells = line.includes('|') ? line.split('|') : line.includes('\t') ? line.split('\t') : undefined;
+  const cells = line.includes('|')
+    ? line.split('|')
+    : line.includes('\t')
+      ? line.split('\t')
+      : undefined;
   if (!cells) return undefined;
   const trimmed = cells.map((c) => c.trim());
   if (line.includes('|')) {
@@ -35,7 +41,15 @@ function tables(text: string): Row[][] {
       current = [];
       continue;
     }
-    if (cells.length > 0) current.push({ start: m.index, end: m.index + m[0].length, cells });
+    if (cells.length > 0) {
+      let from = 0;
+      const offsets = cells.map((c) => {
+        const at = m[0].indexOf(c, from);
+        from = at + c.length;
+        return m.index + Math.max(0, at);
+      });
+      current.push({ start: m.index, end: m.index + m[0].length, cells, offsets });
+    }
   }
   if (current.length > 0) out.push(current);
   return out;
@@ -51,7 +65,9 @@ function cellNumber(cell: string): number | undefined {
 export function readTables(text: string): Candidate[] {
   const out: Candidate[] = [];
   for (const rows of tables(text)) {
-    const headerIndex = rows.findIndex((r) => r.cells.filter((c) => cueFor(c.toLowerCase(), undefined)).length >= 2);
+    const headerIndex = rows.findIndex(
+      (r) => r.cells.filter((c) => cueFor(c.toLowerCase(), undefined)).length >= 2,
+    );
     const header = rows[headerIndex];
     if (!header) continue;
     const headerText = header.cells.join(' ').toLowerCase();
@@ -59,20 +75,31 @@ export function readTables(text: string): Candidate[] {
     const columns: (MetricId | undefined)[] = header.cells.map((c) => {
       const lower = c.toLowerCase();
       // "Trực tuyến" under a header that speaks of intake is the online intake.
-      return cueFor(lower, intake && !/giải quyết/u.test(lower) ? 'intake' : 'resolution') ?? cueFor(lower, undefined);
+      return (
+        cueFor(lower, intake && !/giải quyết/u.test(lower) ? 'intake' : 'resolution') ??
+        cueFor(lower, undefined)
+      );
     });
     const body = rows.slice(headerIndex + 1);
-    const total = body.find((r) => r.cells.slice(0, 2).some((c) => /^(?:tổng|cộng|toàn xã|toàn phường|tổng cộng)/iu.test(c)));
+    const total = body.find((r) =>
+      r.cells.slice(0, 2).some((c) => /^(?:tổng|cộng|toàn xã|toàn phường|tổng cộng)/iu.test(c)),
+    );
     const row = total ?? (body.length === 1 ? body[0] : undefined);
     if (!row) continue;
     const flat = text.slice(row.start, row.end).replace(/\t/g, ' ');
-    const sentence: Sentence = { start: row.start, end: row.end, flat, lower: flat.toLowerCase(), quote: flat.replace(/\s+/g, ' ').trim() };
+    const sentence: Sentence = {
+      start: row.start,
+      end: row.end,
+      flat,
+      lower: flat.toLowerCase(),
+      quote: flat.replace(/\s+/g, ' ').trim(),
+    };
     const seen = new Set<MetricId>();
     columns.forEach((metric, i) => {
       const value = cellNumber(row.cells[i] ?? '');
       if (!metric || value === undefined || seen.has(metric)) return;
       seen.add(metric);
-      out.push({ metric, value, role: 'value', sentence, offset: row.start });
+      out.push({ metric, value, role: 'value', sentence, offset: row.offsets[i] ?? row.start });
     });
   }
   return out;

@@ -54,7 +54,13 @@ export function splitSentences(text: string): Sentence[] {
     if (next !== undefined) {
       const blank = line.trim() === '' || next.trim() === '';
       const isTableRow = /\t|\|/.test(line);
-      if (blank || isTableRow || SENTENCE_END.test(line) || LIST_OR_HEADING.test(next) || /^[\p{Lu}]/u.test(next.trim())) {
+      if (
+        blank ||
+        isTableRow ||
+        SENTENCE_END.test(line) ||
+        LIST_OR_HEADING.test(next) ||
+        /^[\p{Lu}]/u.test(next.trim())
+      ) {
         cuts.push(lineEnd + 1);
       }
     }
@@ -68,7 +74,9 @@ export function splitSentences(text: string): Sentence[] {
     const block = text.slice(blockStart, blockEnd);
     let last = 0;
     // Not after a leading section number ("III. NHIỆM VỤ") or a short abbreviation ("TP. Huế").
-    for (const m of block.matchAll(/(?<!^[ \t]*(?:[IVX]+|\d+(?:\.\d+)*|[a-zđ]))(?<!(?:^|\s)(?:TP|Tp|TT|TX|Q|P|ThS|TS|KT|TM))[.!?]["”)*]*\s+(?=["“(*]?[\p{Lu}])/gmu)) {
+    for (const m of block.matchAll(
+      /(?<!^[ \t]*(?:[IVX]+|\d+(?:\.\d+)*|[a-zđ]))(?<!(?:^|\s)(?:TP|Tp|TT|TX|Q|P|ThS|TS|KT|TM))[.!?]["”)*]*\s+(?=["“(*]?[\p{Lu}])/gmu,
+    )) {
       const cut = m.index + m[0].length;
       const s = makeSentence(text, blockStart + last, blockStart + cut);
       if (s) sentences.push(s);
@@ -92,6 +100,9 @@ const VI_LETTER = 'a-zà-ỹđ0-9';
 
 /** A case-insensitive whole-word regex for phrases. */
 export function wordsRegex(phrases: readonly string[], flags = 'gu'): RegExp {
-  const alts = [...phrases].sort((a, b) => b.length - a.length).map(phrasePattern).join('|');
+  const alts = [...phrases]
+    .sort((a, b) => b.length - a.length)
+    .map(phrasePattern)
+    .join('|');
   return new RegExp(`(?<![${VI_LETTER}])(?:${alts})(?![${VI_LETTER}])`, flags);
 }

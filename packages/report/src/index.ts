@@ -6,4 +6,4 @@ export { renderMarkdown } from './render.ts';
 export { parseUnits, serializeUnits } from './units.ts';
 export { REPORT_SCHEMA_VERSION } from './schema.ts';
 export { normalizeText } from './text.ts';
-export { reportPath } from './paths.ts';
+export { reportPath, unitId } from './paths.ts';

@@ -161,3 +161,11 @@ describe('parseReport', () => {
     expect(r.success && r.data.issued).toBe('2023-07-07');
   });
 });
+
+describe('unitId', () => {
+  it('writes Vietnamese names as ASCII slugs', async () => {
+    const { unitId } = await import('./paths.ts');
+    expect(unitId('Kim Tân', 'Kim Thành', 'Hải Dương')).toBe('kim-tan-kim-thanh-hai-duong');
+    expect(unitId('Đại Đức', null, 'Quảng Nam')).toBe('dai-duc-quang-nam');
+  });
+});
