@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import type { Locale } from '@congkhai/indicators';
 import { checkFile, formatCheckResult, summary } from './check.ts';
+import { writeDemo } from './demo.ts';
 import { expandFileArgs } from './files.ts';
 import { HELP } from './help.ts';
 import { importCommand, toJson, toReportFile } from './import.ts';
@@ -21,6 +22,10 @@ async function main(argv: readonly string[]): Promise<number> {
         json: { type: 'boolean', default: false },
         lang: { type: 'string', default: 'vi' },
         help: { type: 'boolean', short: 'h', default: false },
+        units: { type: 'string', default: '100' },
+        periods: { type: 'string', default: '8' },
+        seed: { type: 'string', default: '1' },
+        out: { type: 'string' },
       },
     });
   } catch (e) {
@@ -63,6 +68,16 @@ async function main(argv: readonly string[]): Promise<number> {
         process.stdout.write(toReportFile(r.report));
         for (const w of r.report.warnings) process.stderr.write(`⚠ ${w.message[locale]}\n`);
       }
+      return 0;
+    }
+    case 'demo': {
+      const [units, periods, seed] = [values.units, values.periods, values.seed].map(Number);
+      if (!values.out) fail('demo: --out THƯ_MỤC là bắt buộc / --out DIR is required');
+      if (![units, periods, seed].every((n) => Number.isInteger(n) && (n ?? 0) > 0)) {
+        fail('demo: --units, --periods, --seed là số nguyên dương / must be positive integers');
+      }
+      const n = writeDemo(values.out, { units: units ?? 100, periods: periods ?? 8, seed: seed ?? 1 });
+      process.stdout.write(`${String(n.units)} đơn vị, ${String(n.reports)} báo cáo → ${values.out}\n`);
       return 0;
     }
     default:

@@ -37,6 +37,14 @@ LỆNH / COMMANDS
                  "metrics": {"<id>": {"value","source"}}, "targets": {"<id>": number},
                  "warnings": [{"check","message"}], ... }
 
+  demo --out THƯ_MỤC [--units N] [--periods P] [--seed S]
+      Tạo dữ liệu mẫu: N đơn vị (mặc định 100), P kỳ 6 tháng (mặc định 8) đến
+      hết 2025, có xu hướng, ngoại lệ, số liệu thiếu, báo cáo không khớp, báo
+      cáo theo khoảng thời gian tùy chọn và đợt sắp xếp đơn vị ngày 01/7/2025.
+      Writes demo content: N units (default 100), P half-years (default 8) up
+      to 2025, with trends, outliers, missing figures, inconsistent reports,
+      custom-range reports and the 1 July 2025 merger. Same seed, same content.
+
 TÙY CHỌN CHUNG / COMMON OPTIONS
   --lang vi|en   Ngôn ngữ thông báo (mặc định: vi) / message language (default: vi)
   -h, --help     In hướng dẫn này / print this help

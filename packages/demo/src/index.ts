@@ -1,0 +1,1 @@
+export { generateDemo, type DemoContent, type DemoOptions } from './generate.ts';
