@@ -121,16 +121,14 @@ function metricsFor(p: Profile, step: number, r: Random, inconsistent: boolean):
     m['waste.households_sorting'] = Math.round(p.households * clamp(0.3 + 0.07 * step, 0, 0.97));
   }
   // A report leaves a figure out now and then.
-  for (const id of ['services.online_level34', 'rates.digitization', 'satisfaction.rate'] as const) {
-    if (m[id] !== undefined && r.chance(0.05)) m[id] = undefined;
-  }
+  const left = new Set(['services.online_level34', 'rates.digitization', 'satisfaction.rate'].filter(() => r.chance(0.05)));
   const statedShares: Metrics = {};
   if (r.chance(0.25)) {
     const share = (early / resolved) * 100;
     // A stated percentage now and then does not match the counts.
     statedShares['dossiers.resolved_early'] = round1(inconsistent ? share + r.between(2, 6) : share);
   }
-  return { metrics: Object.fromEntries(Object.entries(m).filter(([, v]) => v !== undefined)) as Metrics, statedShares };
+  return { metrics: Object.fromEntries(Object.entries(m).filter(([id]) => !left.has(id))) as Metrics, statedShares };
 }
 
 function body(unit: Unit, period: Period, m: Metrics, r: Random): string {
