@@ -128,7 +128,7 @@ function metricsFor(p: Profile, step: number, r: Random, inconsistent: boolean):
     // A stated percentage now and then does not match the counts.
     statedShares['dossiers.resolved_early'] = round1(inconsistent ? share + r.between(2, 6) : share);
   }
-  return { metrics: Object.fromEntries(Object.entries(m).filter(([id]) => !left.has(id))) as Metrics, statedShares };
+  return { metrics: Object.fromEntries(Object.entries(m).filter(([id]) => !left.has(id))), statedShares };
 }
 
 function body(unit: Unit, period: Period, m: Metrics, r: Random): string {
