@@ -9,3 +9,4 @@ export * from './ranking.ts';
 export * from './change.ts';
 export * from './format.ts';
 export * from './unit.ts';
+export * from './lineage.ts';

@@ -211,6 +211,20 @@ export function periodLabel(p: Period, locale: Locale = 'vi'): string {
   }
 }
 
+/** A short label for chart axes: "6T đầu 2023", "Quý I/2024", "T6/2023"; "H1 2023", "Q1 2024", "Jun 2023". */
+export function periodShortLabel(p: Period, locale: Locale = 'vi'): string {
+  if (locale === 'vi') {
+    switch (p.kind) {
+      case 'half': return `6T ${p.index === 1 ? 'đầu' : 'cuối'} ${p.year}`;
+      case 'month': return `T${p.index}/${p.year}`;
+      case 'range': return `${viDate(p.start)}–${viDate(p.end)}`;
+      default: return periodLabel(p, 'vi').replace(/^Năm /, '');
+    }
+  }
+  if (p.kind === 'month') return `${(MONTHS_EN[p.index - 1] ?? '').slice(0, 3)} ${p.year}`;
+  return periodLabel(p, 'en');
+}
+
 /** Chronological order: by start, then by end (shorter first). */
 export function comparePeriods(a: Period, b: Period): number {
   if (a.start !== b.start) return a.start < b.start ? -1 : 1;
