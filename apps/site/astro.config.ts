@@ -2,12 +2,13 @@ import sitemap from '@astrojs/sitemap';
 import svelte from '@astrojs/svelte';
 import { defineConfig } from 'astro/config';
 import { OUT_DIR, SITE_URL } from './src/env.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
 
 export default defineConfig({
   site: SITE_URL,
   outDir: OUT_DIR,
   trailingSlash: 'always',
   build: { format: 'directory' },
-  integrations: [svelte(), sitemap()],
+  integrations: [svelte(), sitemap(), searchIndex()],
   devToolbar: { enabled: false },
 });

@@ -14,7 +14,10 @@ const base = tseslint.config(
     rules: {
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       // process.env is read in one env.ts per app, never scattered.
       'no-restricted-properties': [
         'error',
@@ -23,7 +26,7 @@ const base = tseslint.config(
     },
   },
   {
-    files: ['**/env.ts', '**/*.config.{js,ts}'],
+    files: ['**/env.ts', '**/*.config.{js,ts}', '**/test/**', '**/*.test.ts', '**/bench/**'],
     rules: { 'no-restricted-properties': 'off' },
   },
   {

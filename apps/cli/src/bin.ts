@@ -76,8 +76,14 @@ async function main(argv: readonly string[]): Promise<number> {
       if (![units, periods, seed].every((n) => Number.isInteger(n) && (n ?? 0) > 0)) {
         fail('demo: --units, --periods, --seed là số nguyên dương / must be positive integers');
       }
-      const n = writeDemo(values.out, { units: units ?? 100, periods: periods ?? 8, seed: seed ?? 1 });
-      process.stdout.write(`${String(n.units)} đơn vị, ${String(n.reports)} báo cáo → ${values.out}\n`);
+      const n = writeDemo(values.out, {
+        units: units ?? 100,
+        periods: periods ?? 8,
+        seed: seed ?? 1,
+      });
+      process.stdout.write(
+        `${String(n.units)} đơn vị, ${String(n.reports)} báo cáo → ${values.out}\n`,
+      );
       return 0;
     }
     default:

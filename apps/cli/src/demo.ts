@@ -4,7 +4,10 @@ import { dirname, join } from 'node:path';
 import { generateDemo } from '@congkhai/demo';
 import { reportPath, serializeReport, serializeUnits } from '@congkhai/report';
 
-export function writeDemo(out: string, opts: { units: number; periods: number; seed: number }): { units: number; reports: number } {
+export function writeDemo(
+  out: string,
+  opts: { units: number; periods: number; seed: number },
+): { units: number; reports: number } {
   const demo = generateDemo(opts);
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'units.yaml'), serializeUnits(demo.units));

@@ -20,21 +20,28 @@ async function readAll(files: readonly string[]): Promise<[string, string][]> {
   // Read in batches: tens of thousands of files at once exhaust file handles.
   for (let i = 0; i < files.length; i += 256) {
     const batch = files.slice(i, i + 256);
-    out.push(...(await Promise.all(batch.map(async (f) => [f, await readFile(join(CONTENT_DIR, f), 'utf8')] as [string, string]))));
+    out.push(
+      ...(await Promise.all(
+        batch.map(
+          async (f) => [f, await readFile(join(CONTENT_DIR, f), 'utf8')] as [string, string],
+        ),
+      )),
+    );
   }
   return out;
 }
 
 const reportsLoader: Loader = {
   name: 'congkhai-reports',
-  async load({ store, generateDigest, logger }) {
+  async load(ctx) {
+    const { store, logger } = ctx;
     const files: string[] = [];
     for await (const f of glob('reports/**/*.md', { cwd: CONTENT_DIR })) files.push(f);
     files.sort();
     const seen = new Set<string>();
     let parsed = 0;
     for (const [file, text] of await readAll(files)) {
-      const digest = generateDigest(text);
+      const digest = ctx.generateDigest(text);
       const id = file.replace(/^reports\//, '').replace(/\.md$/, '');
       seen.add(id);
       if (store.get(id)?.digest === digest) continue;
@@ -55,7 +62,9 @@ const reportsLoader: Loader = {
       parsed++;
     }
     for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
-    logger.info(`${String(files.length)} reports (${String(parsed)} parsed, ${String(files.length - parsed)} unchanged)`);
+    logger.info(
+      `${String(files.length)} reports (${String(parsed)} parsed, ${String(files.length - parsed)} unchanged)`,
+    );
   },
 };
 
@@ -66,7 +75,9 @@ const unitsLoader: Loader = {
     const r = parseUnits(await readFile(file, 'utf8'));
     if (!r.ok) {
       const e = r.errors[0];
-      throw new ContentError(`${file}:${String(e?.line ?? 1)}:${String(e?.column ?? 1)}: ${e?.message.vi ?? ''} / ${e?.message.en ?? ''}`);
+      throw new ContentError(
+        `${file}:${String(e?.line ?? 1)}:${String(e?.column ?? 1)}: ${e?.message.vi ?? ''} / ${e?.message.en ?? ''}`,
+      );
     }
     store.clear();
     for (const u of r.value) store.set({ id: u.id, data: { ...u } });

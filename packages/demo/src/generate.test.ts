@@ -22,18 +22,23 @@ describe('generateDemo', () => {
 
   it('has the 2025 merger: new units formed whole from old ones, and one split', () => {
     const formed = demo.units.filter((u) => u.formedFrom.length > 0);
-    expect(formed.some((u) => u.formedFrom.every((p) => p.whole) && u.formedFrom.length === 3)).toBe(true);
+    expect(
+      formed.some((u) => u.formedFrom.every((p) => p.whole) && u.formedFrom.length === 3),
+    ).toBe(true);
     expect(formed.filter((u) => u.formedFrom.some((p) => !p.whole))).toHaveLength(2);
     for (const u of formed) {
       expect(u.district).toBeUndefined();
       expect(u.validFrom).toBe('2025-07-01');
     }
     const retired = new Set(formed.flatMap((u) => u.formedFrom.map((p) => p.unit)));
-    for (const r of demo.reports.filter((x) => retired.has(x.unit))) expect(period(r.period).end <= '2025-06-30').toBe(true);
+    for (const r of demo.reports.filter((x) => retired.has(x.unit)))
+      expect(period(r.period).end <= '2025-06-30').toBe(true);
   });
 
   it('mixes in missing figures, inconsistent reports and custom ranges, like real ones', () => {
-    const warned = demo.reports.filter((r) => runChecks({ metrics: r.metrics, statedShares: r.statedShares }).length > 0);
+    const warned = demo.reports.filter(
+      (r) => runChecks({ metrics: r.metrics, statedShares: r.statedShares }).length > 0,
+    );
     expect(warned.length).toBeGreaterThan(0);
     expect(warned.length).toBeLessThan(demo.reports.length * 0.1);
     expect(demo.reports.some((r) => r.metrics['rates.digitization'] === undefined)).toBe(true);

@@ -43,7 +43,15 @@ interface Profile {
   digitization: number;
   payment: number;
   satisfaction: number;
-  has: { digitization: boolean; payment: boolean; satisfaction: boolean; level34: boolean; flow: boolean; procedures: boolean; waste: boolean };
+  has: {
+    digitization: boolean;
+    payment: boolean;
+    satisfaction: boolean;
+    level34: boolean;
+    flow: boolean;
+    procedures: boolean;
+    waste: boolean;
+  };
   procedures: number;
   households: number;
 }
@@ -85,7 +93,12 @@ const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 const round1 = (x: number) => Math.round(x * 10) / 10;
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 
-function metricsFor(p: Profile, step: number, r: Random, inconsistent: boolean): { metrics: Metrics; statedShares: Metrics } {
+function metricsFor(
+  p: Profile,
+  step: number,
+  r: Random,
+  inconsistent: boolean,
+): { metrics: Metrics; statedShares: Metrics } {
   const m: Metrics = {};
   const received = Math.max(12, Math.round(p.size * 1.03 ** step * r.normal(1, 0.08)));
   const onlineShare = clamp(p.online + 0.045 * step + r.normal(0, 0.02), 0.05, 0.995);
@@ -97,7 +110,9 @@ function metricsFor(p: Profile, step: number, r: Random, inconsistent: boolean):
   const pending = p.has.flow ? r.int(0, Math.ceil(received * 0.015)) : 0;
   const returned = p.has.flow ? r.int(0, Math.ceil(received * 0.004)) : 0;
   const resolved = received + carried - pending - returned;
-  const late = Math.round(resolved * clamp(p.lateRate * r.between(0.5, 1.5) * 0.93 ** step, 0, 0.3));
+  const late = Math.round(
+    resolved * clamp(p.lateRate * r.between(0.5, 1.5) * 0.93 ** step, 0, 0.3),
+  );
   const early = Math.round((resolved - late) * r.between(0.86, 0.995));
   m['dossiers.resolved'] = resolved;
   m['dossiers.resolved_early'] = early;
@@ -109,9 +124,12 @@ function metricsFor(p: Profile, step: number, r: Random, inconsistent: boolean):
     m['dossiers.returned'] = returned;
   }
   if (p.has.level34) m['services.online_level34'] = Math.round(online * r.between(0.55, 0.98));
-  if (p.has.digitization) m['rates.digitization'] = round1(clamp(p.digitization + 6 * step + r.normal(0, 2), 0, 100));
-  if (p.has.payment) m['payments.online_rate'] = round1(clamp(p.payment + 7 * step + r.normal(0, 3), 0, 100));
-  if (p.has.satisfaction) m['satisfaction.rate'] = round1(clamp(p.satisfaction + r.normal(0, 1), 0, 100));
+  if (p.has.digitization)
+    m['rates.digitization'] = round1(clamp(p.digitization + 6 * step + r.normal(0, 2), 0, 100));
+  if (p.has.payment)
+    m['payments.online_rate'] = round1(clamp(p.payment + 7 * step + r.normal(0, 3), 0, 100));
+  if (p.has.satisfaction)
+    m['satisfaction.rate'] = round1(clamp(p.satisfaction + r.normal(0, 1), 0, 100));
   if (p.has.procedures) {
     m['procedures.total'] = p.procedures;
     m['procedures.fields'] = Math.round(p.procedures / 4.3);
@@ -121,14 +139,23 @@ function metricsFor(p: Profile, step: number, r: Random, inconsistent: boolean):
     m['waste.households_sorting'] = Math.round(p.households * clamp(0.3 + 0.07 * step, 0, 0.97));
   }
   // A report leaves a figure out now and then.
-  const left = new Set(['services.online_level34', 'rates.digitization', 'satisfaction.rate'].filter(() => r.chance(0.05)));
+  const left = new Set(
+    ['services.online_level34', 'rates.digitization', 'satisfaction.rate'].filter(() =>
+      r.chance(0.05),
+    ),
+  );
   const statedShares: Metrics = {};
   if (r.chance(0.25)) {
     const share = (early / resolved) * 100;
     // A stated percentage now and then does not match the counts.
-    statedShares['dossiers.resolved_early'] = round1(inconsistent ? share + r.between(2, 6) : share);
+    statedShares['dossiers.resolved_early'] = round1(
+      inconsistent ? share + r.between(2, 6) : share,
+    );
   }
-  return { metrics: Object.fromEntries(Object.entries(m).filter(([id]) => !left.has(id))), statedShares };
+  return {
+    metrics: Object.fromEntries(Object.entries(m).filter(([id]) => !left.has(id))),
+    statedShares,
+  };
 }
 
 function body(unit: Unit, period: Period, m: Metrics, r: Random): string {
@@ -139,7 +166,11 @@ function body(unit: Unit, period: Period, m: Metrics, r: Random): string {
     `${periodLabel(period)}, Bộ phận Một cửa ${lowerFirst(unitTitle(unit))} tiếp nhận ${n(m['dossiers.received'])} hồ sơ, trong đó tiếp nhận trực tuyến ${n(m['dossiers.received_online'])} hồ sơ, trực tiếp ${n(m['dossiers.received_direct'])} hồ sơ. Đã giải quyết ${n(m['dossiers.resolved'])} hồ sơ (trước hạn ${n(m['dossiers.resolved_early'])}, đúng hạn ${n(m['dossiers.resolved_on_time'])}, quá hạn ${n(m['dossiers.resolved_late'])}).`,
     '',
   ];
-  if (m['rates.digitization'] !== undefined) lines.push(`Tỷ lệ số hóa hồ sơ, kết quả giải quyết TTHC đạt ${formatPercent(m['rates.digitization'])}.`, '');
+  if (m['rates.digitization'] !== undefined)
+    lines.push(
+      `Tỷ lệ số hóa hồ sơ, kết quả giải quyết TTHC đạt ${formatPercent(m['rates.digitization'])}.`,
+      '',
+    );
   lines.push(
     '## II. Tồn tại, hạn chế',
     '',
@@ -176,7 +207,8 @@ export function generateDemo(opts: DemoOptions): DemoContent {
   const districtCount = Math.ceil(opts.units / COMMUNES_PER_DISTRICT);
   const districtNames = new Set<string>();
   for (let d = 0; d < districtCount && units.length < opts.units; d++) {
-    const province = PROVINCES[Math.floor(d / DISTRICTS_PER_PROVINCE) % PROVINCES.length] ?? 'Hải Dương';
+    const province =
+      PROVINCES[Math.floor(d / DISTRICTS_PER_PROVINCE) % PROVINCES.length] ?? 'Hải Dương';
     let district: string;
     do district = r.pick(PLACE_NAMES);
     while (districtNames.has(`${district}|${province}`));
@@ -199,7 +231,8 @@ export function generateDemo(opts: DemoOptions): DemoContent {
   // The 1 July 2025 merger: a few groups of three communes of one district merge whole into a
   // new commune (no district any more); one commune is split between two new ones.
   const reachesMerger = periods.some((p) => p.start >= MERGER_DAY);
-  const lastBefore = (day: string) => new Date(Date.parse(day) - 86_400_000).toISOString().slice(0, 10);
+  const lastBefore = (day: string) =>
+    new Date(Date.parse(day) - 86_400_000).toISOString().slice(0, 10);
   const merged: Unit[] = [];
   if (reachesMerger && units.length >= 12) {
     const groups = Math.max(1, Math.round(units.length * 0.01));
@@ -213,7 +246,14 @@ export function generateDemo(opts: DemoOptions): DemoContent {
       let id = unitId(first.name, null, first.province);
       if (ids.has(id)) id = `${id}-moi`;
       ids.add(id);
-      merged.push({ id, kind: 'xa', name: first.name, province: first.province, validFrom: MERGER_DAY, formedFrom: members.map((m) => ({ unit: m.id, whole: true })) });
+      merged.push({
+        id,
+        kind: 'xa',
+        name: first.name,
+        province: first.province,
+        validFrom: MERGER_DAY,
+        formedFrom: members.map((m) => ({ unit: m.id, whole: true })),
+      });
       const size = members.reduce((s, m) => s + (profiles.get(m.id)?.size ?? 0), 0);
       profiles.set(id, { ...makeProfile(r), size });
     }
@@ -222,7 +262,10 @@ export function generateDemo(opts: DemoOptions): DemoContent {
     const [split, left, right] = [units[base], units[base + 1], units[base + 2]];
     if (split && left && right && !split.validTo && !left.validTo && !right.validTo) {
       for (const u of [split, left, right]) units[units.indexOf(u)] = retire(u);
-      for (const [partner, suffix] of [[left, 'bac'], [right, 'nam']] as const) {
+      for (const [partner, suffix] of [
+        [left, 'bac'],
+        [right, 'nam'],
+      ] as const) {
         const id = `${unitId(partner.name, null, partner.province)}-${suffix}`;
         ids.add(id);
         merged.push({
@@ -236,7 +279,10 @@ export function generateDemo(opts: DemoOptions): DemoContent {
             { unit: partner.id, whole: true },
           ],
         });
-        profiles.set(id, { ...makeProfile(r), size: (profiles.get(partner.id)?.size ?? 500) + (profiles.get(split.id)?.size ?? 500) / 2 });
+        profiles.set(id, {
+          ...makeProfile(r),
+          size: (profiles.get(partner.id)?.size ?? 500) + (profiles.get(split.id)?.size ?? 500) / 2,
+        });
       }
     }
   }
@@ -247,11 +293,14 @@ export function generateDemo(opts: DemoOptions): DemoContent {
     const profile = profiles.get(unit.id) ?? makeProfile(r);
     const signer = person(r);
     periods.forEach((p, step) => {
-      if ((unit.validFrom && p.start < unit.validFrom) || (unit.validTo && p.end > unit.validTo)) return;
+      if ((unit.validFrom && p.start < unit.validFrom) || (unit.validTo && p.end > unit.validTo))
+        return;
       // Now and then a unit has not reported a period.
       if (r.chance(0.03)) return;
       const { metrics, statedShares } = metricsFor(profile, step, r, r.chance(0.02));
-      const targets: Metrics = r.chance(0.3) ? { 'payments.online_rate': r.pick([50, 60, 70, 80]) } : {};
+      const targets: Metrics = r.chance(0.3)
+        ? { 'payments.online_rate': r.pick([50, 60, 70, 80]) }
+        : {};
       reports.push({
         schema: REPORT_SCHEMA_VERSION,
         unit: unit.id,
@@ -272,7 +321,12 @@ export function generateDemo(opts: DemoOptions): DemoContent {
       const from = periods[0] as Period;
       const to = periods[Math.min(periods.length - 1, 4)] as Period;
       const p = toPeriod(`${from.start}..${lastBefore(to.start)}`);
-      const { metrics, statedShares } = metricsFor({ ...profile, size: profile.size * 4 }, 2, r, false);
+      const { metrics, statedShares } = metricsFor(
+        { ...profile, size: profile.size * 4 },
+        2,
+        r,
+        false,
+      );
       reports.push({
         schema: REPORT_SCHEMA_VERSION,
         unit: unit.id,

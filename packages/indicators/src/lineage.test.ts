@@ -4,7 +4,15 @@ import { lineage, successors } from './lineage.ts';
 import { period } from './period.ts';
 import type { Unit } from './unit.ts';
 
-const old = (id: string): Unit => ({ id, kind: 'xa', name: id, district: 'D', province: 'P', validTo: '2025-06-30', formedFrom: [] });
+const old = (id: string): Unit => ({
+  id,
+  kind: 'xa',
+  name: id,
+  district: 'D',
+  province: 'P',
+  validTo: '2025-06-30',
+  formedFrom: [],
+});
 const a = old('a');
 const b = old('b');
 const merged: Unit = {
@@ -18,12 +26,26 @@ const merged: Unit = {
     { unit: 'b', whole: true },
   ],
 };
-const reports: Record<string, { period: ReturnType<typeof period>; metrics: Record<string, number> }[]> = {
+const reports: Record<
+  string,
+  { period: ReturnType<typeof period>; metrics: Record<string, number> }[]
+> = {
   a: [
-    { period: period('2024-H2'), metrics: { 'dossiers.resolved': 100, 'dossiers.resolved_late': 10 } },
-    { period: period('2025-H1'), metrics: { 'dossiers.resolved': 100, 'dossiers.resolved_late': 0 } },
+    {
+      period: period('2024-H2'),
+      metrics: { 'dossiers.resolved': 100, 'dossiers.resolved_late': 10 },
+    },
+    {
+      period: period('2025-H1'),
+      metrics: { 'dossiers.resolved': 100, 'dossiers.resolved_late': 0 },
+    },
   ],
-  b: [{ period: period('2025-H1'), metrics: { 'dossiers.resolved': 300, 'dossiers.resolved_late': 3 } }],
+  b: [
+    {
+      period: period('2025-H1'),
+      metrics: { 'dossiers.resolved': 300, 'dossiers.resolved_late': 3 },
+    },
+  ],
 };
 const reportsOf = (id: string) => reports[id] ?? [];
 
@@ -34,7 +56,9 @@ describe('lineage', () => {
     if (l.kind !== 'combined') return;
     expect(l.periods.map((p) => p.period.id)).toEqual(['2025-H1']);
     expect(l.incomplete.map((p) => p.id)).toEqual(['2024-H2']);
-    expect(aggregateIndicator('late_rate', l.periods[0]?.parts ?? [])).toMatchObject({ value: 3 / 400 });
+    expect(aggregateIndicator('late_rate', l.periods[0]?.parts ?? [])).toMatchObject({
+      value: 3 / 400,
+    });
   });
 
   it('marks a unit formed from part of a split unit as not comparable', () => {

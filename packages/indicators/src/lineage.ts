@@ -25,7 +25,10 @@ export type Lineage =
       readonly incomplete: readonly Period[];
     };
 
-export function lineage(unit: Unit, reportsOf: (unitId: string) => readonly UnitPeriodMetrics[]): Lineage {
+export function lineage(
+  unit: Unit,
+  reportsOf: (unitId: string) => readonly UnitPeriodMetrics[],
+): Lineage {
   if (unit.formedFrom.length === 0) return { kind: 'none' };
   if (unit.formedFrom.some((p) => !p.whole)) {
     return {
@@ -54,6 +57,11 @@ export function lineage(unit: Unit, reportsOf: (unitId: string) => readonly Unit
 }
 
 /** The unit an old unit went into, whole or in part. */
-export function successors(unitId: string, units: readonly Unit[]): { readonly unit: Unit; readonly whole: boolean }[] {
-  return units.flatMap((u) => u.formedFrom.filter((p) => p.unit === unitId).map((p) => ({ unit: u, whole: p.whole })));
+export function successors(
+  unitId: string,
+  units: readonly Unit[],
+): { readonly unit: Unit; readonly whole: boolean }[] {
+  return units.flatMap((u) =>
+    u.formedFrom.filter((p) => p.unit === unitId).map((p) => ({ unit: u, whole: p.whole })),
+  );
 }

@@ -66,12 +66,9 @@ describe('periodLabel', () => {
 
 describe('periodShortLabel', () => {
   it('keeps chart axes short', () => {
-    expect(['2023-H1', '2024-Q1', '2023-M06', '2023'].map((x) => periodShortLabel(period(x), 'vi'))).toEqual([
-      '6T đầu 2023',
-      'Quý I/2024',
-      'T6/2023',
-      '2023',
-    ]);
+    expect(
+      ['2023-H1', '2024-Q1', '2023-M06', '2023'].map((x) => periodShortLabel(period(x), 'vi')),
+    ).toEqual(['6T đầu 2023', 'Quý I/2024', 'T6/2023', '2023']);
     expect(periodShortLabel(period('2023-M06'), 'en')).toBe('Jun 2023');
   });
 });

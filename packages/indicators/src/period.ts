@@ -215,10 +215,14 @@ export function periodLabel(p: Period, locale: Locale = 'vi'): string {
 export function periodShortLabel(p: Period, locale: Locale = 'vi'): string {
   if (locale === 'vi') {
     switch (p.kind) {
-      case 'half': return `6T ${p.index === 1 ? 'đầu' : 'cuối'} ${p.year}`;
-      case 'month': return `T${p.index}/${p.year}`;
-      case 'range': return `${viDate(p.start)}–${viDate(p.end)}`;
-      default: return periodLabel(p, 'vi').replace(/^Năm /, '');
+      case 'half':
+        return `6T ${p.index === 1 ? 'đầu' : 'cuối'} ${p.year}`;
+      case 'month':
+        return `T${p.index}/${p.year}`;
+      case 'range':
+        return `${viDate(p.start)}–${viDate(p.end)}`;
+      default:
+        return periodLabel(p, 'vi').replace(/^Năm /, '');
     }
   }
   if (p.kind === 'month') return `${(MONTHS_EN[p.index - 1] ?? '').slice(0, 3)} ${p.year}`;

@@ -20,7 +20,9 @@ export function fmtFraction(v: number | null | undefined, locale: Locale): strin
 
 export function fmtMetric(id: MetricId, v: number | undefined, locale: Locale): string {
   if (v === undefined) return DASH;
-  return metricDefinition(id).kind === 'percent' ? formatFraction(v / 100, locale) : formatNumber(v, locale);
+  return metricDefinition(id).kind === 'percent'
+    ? formatFraction(v / 100, locale)
+    : formatNumber(v, locale);
 }
 
 /** A change of a rate in percentage points, signed: "+1,2 điểm %". */

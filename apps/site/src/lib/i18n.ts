@@ -19,16 +19,26 @@ const vi = {
   siteName: 'Công khai',
   tagline: 'Kết quả cải cách hành chính của các xã, phường, thị trấn',
   skip: 'Bỏ qua, tới nội dung chính',
-  nav: { home: 'Trang chủ', compare: 'So sánh', indicators: 'Chỉ số', data: 'Dữ liệu mở', method: 'Phương pháp', search: 'Tìm kiếm' },
+  nav: {
+    home: 'Trang chủ',
+    compare: 'So sánh',
+    indicators: 'Chỉ số',
+    data: 'Dữ liệu mở',
+    method: 'Phương pháp',
+    search: 'Tìm kiếm',
+  },
   otherLanguage: 'English',
   otherLanguageCode: 'en',
-  footer: 'Số liệu do Ủy ban nhân dân các xã, phường, thị trấn tự báo cáo. Chỉ số tính theo phương pháp công khai.',
+  footer:
+    'Số liệu do Ủy ban nhân dân các xã, phường, thị trấn tự báo cáo. Chỉ số tính theo phương pháp công khai.',
   unitsCount: (n: string) => `${n} đơn vị`,
   reportsCount: (n: string) => `${n} báo cáo`,
   latestPeriod: 'Kỳ gần nhất',
   headline: 'Toàn bộ các đơn vị có báo cáo',
-  headlineNote: (units: string, total: string) => `Cộng số hồ sơ của ${units}/${total} đơn vị có số liệu rồi mới chia, không lấy trung bình các tỷ lệ.`,
-  weightedNote: (units: string, total: string) => `Tỷ lệ do ${units}/${total} đơn vị báo cáo, bình quân gia quyền theo số hồ sơ tiếp nhận.`,
+  headlineNote: (units: string, total: string) =>
+    `Cộng số hồ sơ của ${units}/${total} đơn vị có số liệu rồi mới chia, không lấy trung bình các tỷ lệ.`,
+  weightedNote: (units: string, total: string) =>
+    `Tỷ lệ do ${units}/${total} đơn vị báo cáo, bình quân gia quyền theo số hồ sơ tiếp nhận.`,
   movers: 'Thay đổi nhiều nhất so với kỳ trước',
   best: 'Tăng nhiều nhất',
   worst: 'Giảm nhiều nhất',
@@ -46,8 +56,14 @@ const vi = {
   notComputable: 'không tính được',
   notStated: 'không nêu',
   overTime: 'Chỉ số qua các kỳ',
-  chartSummary: (name: string, ind: string, first: string, last: string, from: string, to: string) =>
-    `${ind} của ${name}: từ ${first} (${from}) đến ${last} (${to}).`,
+  chartSummary: (
+    name: string,
+    ind: string,
+    first: string,
+    last: string,
+    from: string,
+    to: string,
+  ) => `${ind} của ${name}: từ ${first} (${from}) đến ${last} (${to}).`,
   figures: 'Số liệu báo cáo',
   indicators: 'Chỉ số',
   formula: 'Công thức',
@@ -59,7 +75,8 @@ const vi = {
   noFigure: 'Báo cáo không nêu số liệu',
   warnings: 'Số liệu chưa khớp',
   noWarnings: 'Các số liệu trong báo cáo khớp với nhau.',
-  warningsNote: 'Cảnh báo được tính tự động từ chính các số liệu trong báo cáo; báo cáo vẫn được công bố nguyên văn.',
+  warningsNote:
+    'Cảnh báo được tính tự động từ chính các số liệu trong báo cáo; báo cáo vẫn được công bố nguyên văn.',
   reports: 'Các báo cáo',
   neighbours: 'Các đơn vị cùng địa bàn',
   compareWith: 'So sánh với các đơn vị này',
@@ -71,7 +88,8 @@ const vi = {
   combinedNote: 'Các kỳ trước khi sắp xếp: cộng số liệu của các đơn vị cũ, tính lại tỷ lệ.',
   beforeMerger: 'trước sắp xếp',
   score: 'Điểm tổng hợp (mô phỏng Quyết định 766/QĐ-TTg)',
-  scoreCoverage: (n: number) => `tính trên ${String(n)}/6 nhóm tiêu chí báo cáo có số liệu; không phải điểm chính thức`,
+  scoreCoverage: (n: number) =>
+    `tính trên ${String(n)}/6 nhóm tiêu chí báo cáo có số liệu; không phải điểm chính thức`,
   narrative: 'Nội dung báo cáo',
   download: 'Tải tệp báo cáo gốc (Markdown)',
   number: 'Số hiệu',
@@ -90,8 +108,10 @@ const vi = {
   nowhereComputable: 'Chưa đơn vị nào có đủ số liệu để tính chỉ số này trong kỳ.',
   units: 'đơn vị',
   compareTitle: 'So sánh các đơn vị',
-  compareIntro: 'Chọn đơn vị và chỉ số để so sánh qua các kỳ. Đường dẫn của trang lưu lựa chọn, có thể gửi cho người khác.',
-  compareNoJs: 'Trang này cần JavaScript để chọn đơn vị. Bảng dưới đây so sánh các đơn vị mặc định.',
+  compareIntro:
+    'Chọn đơn vị và chỉ số để so sánh qua các kỳ. Đường dẫn của trang lưu lựa chọn, có thể gửi cho người khác.',
+  compareNoJs:
+    'Trang này cần JavaScript để chọn đơn vị. Bảng dưới đây so sánh các đơn vị mặc định.',
   methodTitle: 'Phương pháp',
   dataTitle: 'Dữ liệu mở',
   searchTitle: 'Tìm kiếm',
@@ -101,22 +121,38 @@ const vi = {
   percentPoints: 'điểm %',
 } as const;
 
-type Dict = { readonly [K in keyof typeof vi]: (typeof vi)[K] extends (...a: infer A) => string ? (...a: A) => string : (typeof vi)[K] extends object ? { readonly [J in keyof (typeof vi)[K]]: string } : string };
+type Dict = {
+  readonly [K in keyof typeof vi]: (typeof vi)[K] extends (...a: infer A) => string
+    ? (...a: A) => string
+    : (typeof vi)[K] extends object
+      ? { readonly [J in keyof (typeof vi)[K]]: string }
+      : string;
+};
 
 const en: Dict = {
   siteName: 'Công khai',
   tagline: 'Administrative reform results of communes, wards and townships',
   skip: 'Skip to main content',
-  nav: { home: 'Home', compare: 'Compare', indicators: 'Indicators', data: 'Open data', method: 'Method', search: 'Search' },
+  nav: {
+    home: 'Home',
+    compare: 'Compare',
+    indicators: 'Indicators',
+    data: 'Open data',
+    method: 'Method',
+    search: 'Search',
+  },
   otherLanguage: 'Tiếng Việt',
   otherLanguageCode: 'vi',
-  footer: 'Figures are reported by the communes’ People’s Committees. Indicators follow a published method.',
+  footer:
+    'Figures are reported by the communes’ People’s Committees. Indicators follow a published method.',
   unitsCount: (n) => `${n} units`,
   reportsCount: (n) => `${n} reports`,
   latestPeriod: 'Latest period',
   headline: 'All units that reported',
-  headlineNote: (units, total) => `Dossier counts of ${units} of ${total} units with figures are added up before dividing, not averaged as rates.`,
-  weightedNote: (units, total) => `Rates stated by ${units} of ${total} units, weighted by dossiers received.`,
+  headlineNote: (units, total) =>
+    `Dossier counts of ${units} of ${total} units with figures are added up before dividing, not averaged as rates.`,
+  weightedNote: (units, total) =>
+    `Rates stated by ${units} of ${total} units, weighted by dossiers received.`,
   movers: 'Biggest changes since the previous period',
   best: 'Largest rise',
   worst: 'Largest fall',
@@ -134,7 +170,8 @@ const en: Dict = {
   notComputable: 'not computable',
   notStated: 'not stated',
   overTime: 'Indicators over time',
-  chartSummary: (name, ind, first, last, from, to) => `${ind} for ${name}: from ${first} (${from}) to ${last} (${to}).`,
+  chartSummary: (name, ind, first, last, from, to) =>
+    `${ind} for ${name}: from ${first} (${from}) to ${last} (${to}).`,
   figures: 'Reported figures',
   indicators: 'Indicators',
   formula: 'Formula',
@@ -146,7 +183,8 @@ const en: Dict = {
   noFigure: 'No figure in the report',
   warnings: 'Figures that do not agree',
   noWarnings: 'The report’s figures agree with each other.',
-  warningsNote: 'Warnings are computed from the report’s own figures; the report is published as written.',
+  warningsNote:
+    'Warnings are computed from the report’s own figures; the report is published as written.',
   reports: 'Reports',
   neighbours: 'Units nearby',
   compareWith: 'Compare with these units',
@@ -155,10 +193,12 @@ const en: Dict = {
   whole: 'whole',
   part: 'in part',
   mergedInto: 'Since 1 July 2025 part of',
-  combinedNote: 'Periods before the reorganisation: figures of the old units added up, rates recomputed.',
+  combinedNote:
+    'Periods before the reorganisation: figures of the old units added up, rates recomputed.',
   beforeMerger: 'before reorganisation',
   score: 'Composite score (modelled on Decision 766/QĐ-TTg)',
-  scoreCoverage: (n) => `over the ${String(n)} of 6 groups the report has figures for; not the official score`,
+  scoreCoverage: (n) =>
+    `over the ${String(n)} of 6 groups the report has figures for; not the official score`,
   narrative: 'The report',
   download: 'Download the source file (Markdown)',
   number: 'Number',
@@ -177,7 +217,8 @@ const en: Dict = {
   nowhereComputable: 'No unit has the figures for this indicator in this period.',
   units: 'units',
   compareTitle: 'Compare units',
-  compareIntro: 'Choose units and an indicator to compare over time. The page address keeps the choice, so it can be shared.',
+  compareIntro:
+    'Choose units and an indicator to compare over time. The page address keeps the choice, so it can be shared.',
   compareNoJs: 'Choosing units needs JavaScript. The table below compares the default units.',
   methodTitle: 'Method',
   dataTitle: 'Open data',
@@ -189,5 +230,5 @@ const en: Dict = {
 };
 
 export function t(locale: Locale): Dict {
-  return locale === 'en' ? en : (vi as unknown as Dict);
+  return locale === 'en' ? en : vi;
 }

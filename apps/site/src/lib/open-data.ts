@@ -16,43 +16,100 @@ interface Column {
 }
 
 export const COLUMNS: readonly Column[] = [
-  { name: 'unit_id', type: 'string', title: { vi: 'Mã đơn vị', en: 'Unit id' }, value: (u) => u.id },
-  { name: 'unit_code', type: 'string', title: { vi: 'Mã hành chính', en: 'Official code' }, value: (u) => u.code ?? null },
-  { name: 'unit_kind', type: 'string', title: { vi: 'Loại đơn vị', en: 'Unit kind' }, value: (u) => u.kind },
-  { name: 'unit_name', type: 'string', title: { vi: 'Tên đơn vị', en: 'Unit name' }, value: (u) => u.name },
-  { name: 'district', type: 'string', title: { vi: 'Huyện', en: 'District' }, value: (u) => u.district ?? null },
-  { name: 'province', type: 'string', title: { vi: 'Tỉnh', en: 'Province' }, value: (u) => u.province },
-  { name: 'period', type: 'string', title: { vi: 'Kỳ báo cáo', en: 'Period' }, value: (_, r) => r.period },
-  { name: 'period_start', type: 'date', title: { vi: 'Từ ngày', en: 'Period start' }, value: (_, r) => r.periodInfo.start },
-  { name: 'period_end', type: 'date', title: { vi: 'Đến ngày', en: 'Period end' }, value: (_, r) => r.periodInfo.end },
-  { name: 'report_number', type: 'string', title: { vi: 'Số hiệu', en: 'Report number' }, value: (_, r) => r.number ?? null },
-  { name: 'report_issued', type: 'string', title: { vi: 'Ngày ban hành', en: 'Issued' }, value: (_, r) => r.issued ?? null },
-  ...METRICS.map(
-    (m): Column => ({
-      name: m.id,
-      type: m.kind === 'count' ? 'integer' : 'number',
-      title: m.label,
-      description: m.description,
-      value: (_, r) => r.metrics[m.id] ?? null,
-    }),
-  ),
-  ...INDICATORS.map(
-    (d): Column => ({
-      name: `indicator.${d.id}`,
-      type: 'number',
-      title: d.label,
-      description: { vi: `${d.description.vi} Phân số 0..1.`, en: `${d.description.en} A fraction in 0..1.` },
-      value: (_, r) => {
-        const x = r.indicators[d.id];
-        return x.ok ? Number(x.value.toFixed(6)) : null;
-      },
-    }),
-  ),
+  {
+    name: 'unit_id',
+    type: 'string',
+    title: { vi: 'Mã đơn vị', en: 'Unit id' },
+    value: (u) => u.id,
+  },
+  {
+    name: 'unit_code',
+    type: 'string',
+    title: { vi: 'Mã hành chính', en: 'Official code' },
+    value: (u) => u.code ?? null,
+  },
+  {
+    name: 'unit_kind',
+    type: 'string',
+    title: { vi: 'Loại đơn vị', en: 'Unit kind' },
+    value: (u) => u.kind,
+  },
+  {
+    name: 'unit_name',
+    type: 'string',
+    title: { vi: 'Tên đơn vị', en: 'Unit name' },
+    value: (u) => u.name,
+  },
+  {
+    name: 'district',
+    type: 'string',
+    title: { vi: 'Huyện', en: 'District' },
+    value: (u) => u.district ?? null,
+  },
+  {
+    name: 'province',
+    type: 'string',
+    title: { vi: 'Tỉnh', en: 'Province' },
+    value: (u) => u.province,
+  },
+  {
+    name: 'period',
+    type: 'string',
+    title: { vi: 'Kỳ báo cáo', en: 'Period' },
+    value: (_, r) => r.period,
+  },
+  {
+    name: 'period_start',
+    type: 'date',
+    title: { vi: 'Từ ngày', en: 'Period start' },
+    value: (_, r) => r.periodInfo.start,
+  },
+  {
+    name: 'period_end',
+    type: 'date',
+    title: { vi: 'Đến ngày', en: 'Period end' },
+    value: (_, r) => r.periodInfo.end,
+  },
+  {
+    name: 'report_number',
+    type: 'string',
+    title: { vi: 'Số hiệu', en: 'Report number' },
+    value: (_, r) => r.number ?? null,
+  },
+  {
+    name: 'report_issued',
+    type: 'string',
+    title: { vi: 'Ngày ban hành', en: 'Issued' },
+    value: (_, r) => r.issued ?? null,
+  },
+  ...METRICS.map((m): Column => ({
+    name: m.id,
+    type: m.kind === 'count' ? 'integer' : 'number',
+    title: m.label,
+    description: m.description,
+    value: (_, r) => r.metrics[m.id] ?? null,
+  })),
+  ...INDICATORS.map((d): Column => ({
+    name: `indicator.${d.id}`,
+    type: 'number',
+    title: d.label,
+    description: {
+      vi: `${d.description.vi} Phân số 0..1.`,
+      en: `${d.description.en} A fraction in 0..1.`,
+    },
+    value: (_, r) => {
+      const x = r.indicators[d.id];
+      return x.ok ? Number(x.value.toFixed(6)) : null;
+    },
+  })),
   {
     name: 'indicator.composite_score',
     type: 'number',
     title: { vi: 'Điểm tổng hợp (mô phỏng QĐ 766)', en: 'Composite score (after Decision 766)' },
-    description: { vi: 'Điểm trên 100, chỉ tính trên các nhóm báo cáo có số liệu.', en: 'Points out of 100 over the groups the report covers.' },
+    description: {
+      vi: 'Điểm trên 100, chỉ tính trên các nhóm báo cáo có số liệu.',
+      en: 'Points out of 100 over the groups the report covers.',
+    },
     value: (_, r) => (r.score.value === null ? null : Number(r.score.value.toFixed(3))),
   },
 ];
@@ -66,7 +123,9 @@ export function csv(units: readonly SiteUnit[]): string {
 }
 
 export function json(units: readonly SiteUnit[]): unknown[] {
-  return rows(units).map((row) => Object.fromEntries(COLUMNS.map((c, i) => [c.name, row[i] ?? null])));
+  return rows(units).map((row) =>
+    Object.fromEntries(COLUMNS.map((c, i) => [c.name, row[i] ?? null])),
+  );
 }
 
 export function datapackage(data: SiteData, site: URL): unknown {
@@ -79,7 +138,8 @@ export function datapackage(data: SiteData, site: URL): unknown {
   return {
     name: 'cong-khai',
     title: 'Công khai: kết quả cải cách hành chính cấp xã',
-    description: 'Số liệu và chỉ số từ các báo cáo cải cách hành chính đã công bố. / Figures and indicators from published administrative-reform reports.',
+    description:
+      'Số liệu và chỉ số từ các báo cáo cải cách hành chính đã công bố. / Figures and indicators from published administrative-reform reports.',
     licenses: [{ name: 'CC-BY-4.0', path: 'https://creativecommons.org/licenses/by/4.0/' }],
     resources: [
       {

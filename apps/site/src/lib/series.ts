@@ -27,8 +27,16 @@ export interface IndicatorSeries {
   readonly area: readonly (number | null)[];
 }
 
-export function unitSeries(unit: SiteUnit, data: SiteData): { periods: Period[]; series: IndicatorSeries[]; lineageNote: 'combined' | 'not_comparable' | 'none' } {
-  const reportsOf = (id: string) => (data.units.get(id)?.reports ?? []).map((r) => ({ period: r.periodInfo, metrics: r.metrics }));
+export function unitSeries(
+  unit: SiteUnit,
+  data: SiteData,
+): {
+  periods: Period[];
+  series: IndicatorSeries[];
+  lineageNote: 'combined' | 'not_comparable' | 'none';
+} {
+  const reportsOf = (id: string) =>
+    (data.units.get(id)?.reports ?? []).map((r) => ({ period: r.periodInfo, metrics: r.metrics }));
   const l = lineage(unit, reportsOf);
   const before = l.kind === 'combined' ? l.periods : [];
   const periods = [...before.map((b) => b.period), ...unit.reports.map((r) => r.periodInfo)]
@@ -41,17 +49,31 @@ export function unitSeries(unit: SiteUnit, data: SiteData): { periods: Period[];
       if (own) {
         const r = own.indicators[d.id];
         return r.ok
-          ? { period: p, value: r.value, numerator: r.numerator, denominator: r.denominator, combined: false }
+          ? {
+              period: p,
+              value: r.value,
+              numerator: r.numerator,
+              denominator: r.denominator,
+              combined: false,
+            }
           : { period: p, value: null, combined: false };
       }
       const parts = before.find((b) => b.period.id === p.id)?.parts ?? [];
       const agg = aggregateIndicator(d.id, parts);
       return agg.ok
-        ? { period: p, value: agg.value, numerator: agg.numerator, denominator: agg.denominator, combined: true }
+        ? {
+            period: p,
+            value: agg.value,
+            numerator: agg.numerator,
+            denominator: agg.denominator,
+            combined: true,
+          }
         : { period: p, value: null, combined: true };
     });
     const areaValues = periods.map((p) => {
-      const reports = area.flatMap((u) => u.reports.filter((r) => r.period === p.id).map((r) => r.metrics));
+      const reports = area.flatMap((u) =>
+        u.reports.filter((r) => r.period === p.id).map((r) => r.metrics),
+      );
       const agg = aggregateIndicator(d.id, reports);
       return agg.ok ? agg.value : null;
     });
@@ -60,4 +82,5 @@ export function unitSeries(unit: SiteUnit, data: SiteData): { periods: Period[];
   return { periods, series, lineageNote: l.kind };
 }
 
-export const periodLabels = (periods: readonly Period[], locale: Locale) => periods.map((p) => periodShortLabel(p, locale));
+export const periodLabels = (periods: readonly Period[], locale: Locale) =>
+  periods.map((p) => periodShortLabel(p, locale));

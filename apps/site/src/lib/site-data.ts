@@ -54,7 +54,10 @@ export function siteData(): Promise<SiteData> {
 }
 
 async function load(): Promise<SiteData> {
-  const [unitEntries, reportEntries] = await Promise.all([getCollection('units'), getCollection('reports')]);
+  const [unitEntries, reportEntries] = await Promise.all([
+    getCollection('units'),
+    getCollection('reports'),
+  ]);
   const reports: SiteReport[] = reportEntries.map((e) => {
     const data = e.data as unknown as Omit<Report, 'body'>;
     return {
@@ -76,12 +79,16 @@ async function load(): Promise<SiteData> {
   const units = new Map<string, SiteUnit>();
   for (const e of unitEntries) {
     const u = e.data as unknown as Unit;
-    const list = (byUnit.get(u.id) ?? []).sort((a, b) => comparePeriods(a.periodInfo, b.periodInfo));
+    const list = (byUnit.get(u.id) ?? []).sort((a, b) =>
+      comparePeriods(a.periodInfo, b.periodInfo),
+    );
     units.set(u.id, { ...u, reports: list });
   }
   for (const unitId of byUnit.keys()) {
     if (!units.has(unitId)) {
-      throw new Error(`Báo cáo của đơn vị "${unitId}" nhưng units.yaml không có đơn vị này / reports for unit "${unitId}", which units.yaml does not list`);
+      throw new Error(
+        `Báo cáo của đơn vị "${unitId}" nhưng units.yaml không có đơn vị này / reports for unit "${unitId}", which units.yaml does not list`,
+      );
     }
   }
   const byPeriod = new Map<string, SiteReport[]>();
@@ -90,26 +97,42 @@ async function load(): Promise<SiteData> {
     list.push(r);
     byPeriod.set(r.period, list);
   }
-  const periods = [...new Map(reports.map((r) => [r.period, r.periodInfo])).values()].sort(comparePeriods);
+  const periods = [...new Map(reports.map((r) => [r.period, r.periodInfo])).values()].sort(
+    comparePeriods,
+  );
   const standard = periods.filter((p) => p.kind !== 'range');
   return {
     units,
-    unitList: [...units.values()].sort((a, b) => collator.compare(a.name, b.name) || collator.compare(a.province, b.province)),
+    unitList: [...units.values()].sort(
+      (a, b) => collator.compare(a.name, b.name) || collator.compare(a.province, b.province),
+    ),
     reports,
     periods,
     byPeriod,
-    latest: standard.reduce<Period | undefined>((best, p) => (!best || p.end > best.end || (p.end === best.end && p.start < best.start) ? p : best), undefined),
+    latest: standard.reduce<Period | undefined>(
+      (best, p) =>
+        !best || p.end > best.end || (p.end === best.end && p.start < best.start) ? p : best,
+      undefined,
+    ),
   };
 }
 
 /** Units to compare a unit with: the same district, or the same province for units without one. */
 export function peersOf(unit: Unit, data: SiteData): SiteUnit[] {
   return data.unitList.filter(
-    (u) => u.id !== unit.id && u.province === unit.province && (unit.district ? u.district === unit.district : !u.district),
+    (u) =>
+      u.id !== unit.id &&
+      u.province === unit.province &&
+      (unit.district ? u.district === unit.district : !u.district),
   );
 }
 
 /** For search without diacritics: "Quảng Nghiệp" -> "quang nghiep". */
 export function fold(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+  return s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase();
 }

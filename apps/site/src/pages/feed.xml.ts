@@ -3,12 +3,14 @@ import { periodLabel, unitTitle } from '@congkhai/indicators';
 import type { APIRoute } from 'astro';
 import { siteData } from '../lib/site-data.ts';
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const esc = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export const GET: APIRoute = async ({ site }) => {
   const data = await siteData();
   const base = site ?? new URL('http://localhost/');
-  const when = (r: (typeof data.reports)[number]) => (r.issued && r.issued.length === 10 ? r.issued : `${r.periodInfo.end}`);
+  const when = (r: (typeof data.reports)[number]) =>
+    r.issued && r.issued.length === 10 ? r.issued : r.periodInfo.end;
   const newest = [...data.reports].sort((a, b) => when(b).localeCompare(when(a))).slice(0, 50);
   const updated = newest[0] ? `${when(newest[0])}T00:00:00Z` : new Date(0).toISOString();
   const entries = newest.map((r) => {

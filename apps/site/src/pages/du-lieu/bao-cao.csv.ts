@@ -4,5 +4,7 @@ import { siteData } from '../../lib/site-data.ts';
 
 export const GET: APIRoute = async () => {
   const data = await siteData();
-  return new Response(csv(data.unitList), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+  return new Response(csv(data.unitList), {
+    headers: { 'Content-Type': 'text/csv; charset=utf-8' },
+  });
 };

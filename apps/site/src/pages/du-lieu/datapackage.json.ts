@@ -4,7 +4,10 @@ import { siteData } from '../../lib/site-data.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const data = await siteData();
-  return new Response(JSON.stringify(datapackage(data, site ?? new URL('http://localhost/')), null, 2), {
-    headers: { 'Content-Type': 'application/json' },
-  });
+  return new Response(
+    JSON.stringify(datapackage(data, site ?? new URL('http://localhost/')), null, 2),
+    {
+      headers: { 'Content-Type': 'application/json' },
+    },
+  );
 };

@@ -14,7 +14,9 @@ export const GET: APIRoute = async () => {
       district: u.district ?? null,
       province: u.province,
       search: fold(`${u.name} ${u.district ?? ''} ${u.province}`),
-      peers: peersOf(u, data).slice(0, 5).map((p) => p.id),
+      peers: peersOf(u, data)
+        .slice(0, 5)
+        .map((p) => p.id),
     }));
   return new Response(JSON.stringify(units), { headers: { 'Content-Type': 'application/json' } });
 };

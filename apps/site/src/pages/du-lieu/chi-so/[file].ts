@@ -3,7 +3,8 @@ import { INDICATORS, periodLabel, periodShortLabel } from '@congkhai/indicators'
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { siteData } from '../../../lib/site-data.ts';
 
-export const getStaticPaths: GetStaticPaths = () => INDICATORS.map((d) => ({ params: { file: `${d.id}.json` } }));
+export const getStaticPaths: GetStaticPaths = () =>
+  INDICATORS.map((d) => ({ params: { file: `${d.id}.json` } }));
 
 export const GET: APIRoute = async ({ params }) => {
   const data = await siteData();
@@ -28,7 +29,12 @@ export const GET: APIRoute = async ({ params }) => {
   return new Response(
     JSON.stringify({
       indicator: { id: def.id, label: def.label, better: def.better },
-      periods: periods.map((p) => ({ id: p.id, vi: periodLabel(p, 'vi'), en: periodLabel(p, 'en'), short: { vi: periodShortLabel(p, 'vi'), en: periodShortLabel(p, 'en') } })),
+      periods: periods.map((p) => ({
+        id: p.id,
+        vi: periodLabel(p, 'vi'),
+        en: periodLabel(p, 'en'),
+        short: { vi: periodShortLabel(p, 'vi'), en: periodShortLabel(p, 'en') },
+      })),
       values,
     }),
     { headers: { 'Content-Type': 'application/json' } },

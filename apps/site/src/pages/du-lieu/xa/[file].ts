@@ -5,7 +5,10 @@ import { siteData } from '../../../lib/site-data.ts';
 
 export const getStaticPaths: GetStaticPaths = async () => {
   const data = await siteData();
-  return data.unitList.flatMap((u) => [{ params: { file: `${u.id}.csv` } }, { params: { file: `${u.id}.json` } }]);
+  return data.unitList.flatMap((u) => [
+    { params: { file: `${u.id}.csv` } },
+    { params: { file: `${u.id}.json` } },
+  ]);
 };
 
 export const GET: APIRoute = async ({ params }) => {
@@ -15,5 +18,7 @@ export const GET: APIRoute = async ({ params }) => {
   if (!unit) return new Response('Not found', { status: 404 });
   return file.endsWith('.csv')
     ? new Response(csv([unit]), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } })
-    : new Response(JSON.stringify(json([unit])), { headers: { 'Content-Type': 'application/json' } });
+    : new Response(JSON.stringify(json([unit])), {
+        headers: { 'Content-Type': 'application/json' },
+      });
 };

@@ -12,6 +12,8 @@ export const GET: APIRoute = async ({ params }) => {
   const data = await siteData();
   const report = data.units.get(params.unit ?? '')?.reports.find((r) => r.period === params.period);
   if (!report) return new Response('Not found', { status: 404 });
-  const { key: _k, periodInfo: _p, indicators: _i, score: _s, warnings: _w, ...plain } = report;
-  return new Response(serializeReport(plain), { headers: { 'Content-Type': 'text/markdown; charset=utf-8' } });
+  const { key, periodInfo, indicators, score, warnings, ...plain } = report;
+  return new Response(serializeReport(plain), {
+    headers: { 'Content-Type': 'text/markdown; charset=utf-8' },
+  });
 };

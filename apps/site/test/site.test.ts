@@ -1,0 +1,260 @@
+/**
+ * The built site as a citizen reads it, over a real HTTP server and in a
+ * real browser: figures in tables, ranking order, CSV rows, the compare
+ * page's shareable URL, search without diacritics, pages without
+ * JavaScript, inert HTML in reports, and axe-core on each page type.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch } from './browser.ts';
+import { buildSite, builtSite, writeFixture, type BuiltSite } from './fixture.ts';
+
+let site: BuiltSite;
+let browser: Browser;
+
+beforeAll(async () => {
+  site = await builtSite();
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser.close();
+  await site.stop();
+});
+
+async function open(
+  path: string,
+  opts: { javaScript?: boolean; width?: number } = {},
+): Promise<Page> {
+  const context = await browser.newContext({
+    javaScriptEnabled: opts.javaScript ?? true,
+    viewport: { width: opts.width ?? 1280, height: 900 },
+  });
+  const page = await context.newPage();
+  await page.goto(site.url + path, { waitUntil: 'networkidle' });
+  return page;
+}
+
+const cells = (page: Page, selector: string) => page.locator(selector).allInnerTexts();
+
+describe('unit page', () => {
+  it('shows each indicator over time in a table, with the district alongside', async () => {
+    const page = await open('/xa/an-binh-tay-son-nghe-an/');
+    expect(await page.locator('h1').innerText()).toBe('Xã An Bình');
+    const table = page.locator('#ind-online_intake_rate ~ .chart-block table');
+    const rows = await table.locator('tbody tr').allInnerTexts();
+    // 300/500 = 60 %, 420/600 = 70 %; district Tây Sơn 2025-H1: (420+150+200)/(600+300+400) = 59,2 %.
+    expect(rows[0]).toMatch(/6 tháng cuối năm 2024\s+60\u00a0% \(300\/500\)/);
+    expect(rows[1]).toMatch(/6 tháng đầu năm 2025\s+70\u00a0% \(420\/600\)\s+59,2\u00a0%/);
+    await page.context().close();
+  });
+
+  it('reads fully without JavaScript', async () => {
+    const page = await open('/xa/an-binh-tay-son-nghe-an/', { javaScript: false });
+    expect(await page.locator('table').count()).toBeGreaterThan(3);
+    expect(await page.locator('body').innerText()).toContain('Tỷ lệ giải quyết trước và đúng hạn');
+    await page.context().close();
+  });
+
+  it('continues the series of the units it was formed from, added up', async () => {
+    const page = await open('/xa/an-binh-nghe-an/');
+    const text = await page.locator('main').innerText();
+    expect(text).toContain('Được thành lập ngày 01/07/2025 từ');
+    // 2025-H1 before the merger: (420 + 150) / (600 + 300) = 63,3 %.
+    const rows = await page
+      .locator('#ind-online_intake_rate ~ .chart-block tbody tr')
+      .allInnerTexts();
+    expect(rows.find((r) => r.includes('6 tháng đầu năm 2025'))).toMatch(
+      /trước sắp xếp[\s\S]*63,3\u00a0%/,
+    );
+    await page.context().close();
+  });
+
+  it('says so for a unit with no report, and a unit with a single period', async () => {
+    const none = await open('/xa/dong-son-tay-son-nghe-an/');
+    expect(await none.locator('main').innerText()).toContain(
+      'Đơn vị chưa có báo cáo nào được công bố.',
+    );
+    const one = await open('/xa/quang-nghiep-tu-nghia-quang-ngai/');
+    expect(await one.locator('main').innerText()).toContain('Đơn vị mới có một kỳ báo cáo');
+    await none.context().close();
+    await one.context().close();
+  });
+});
+
+describe('report page', () => {
+  it('shows the figures, the indicators with their formulas, and the warnings honestly', async () => {
+    const page = await open('/xa/quang-hai-tu-ky-hai-duong/2023-H1/', { javaScript: false });
+    const text = await page.locator('main').innerText();
+    expect(text).toContain('(Tiếp nhận trực tuyến) / (Hồ sơ tiếp nhận trong kỳ) = 1.145/1.164');
+    expect(text).toContain(
+      'Báo cáo nêu tiếp nhận trực tuyến đạt 100\u00a0%, nhưng 1.145/1.164 = 98,4\u00a0%.',
+    );
+    expect(text).toMatch(/Tỷ lệ thanh toán trực tuyến\s+50\u00a0%\s+10,2\u00a0%\s+✗ Chưa đạt/);
+    expect(await page.locator('script').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('keeps HTML and script in a report inert', async () => {
+    const page = await open('/xa/an-binh-nghe-an/2025-H2/');
+    expect(
+      await page.evaluate(() => (window as unknown as { __pwned?: boolean }).__pwned),
+    ).toBeUndefined();
+    expect(await page.locator('h1').innerText()).toBe('Báo cáo <script>alert(1)</script> năm 2025');
+    const narrative = await page.locator('.narrative').innerHTML();
+    expect(narrative).not.toMatch(/<script|onerror|javascript:|<img/);
+    expect(narrative).toContain('<strong>1.000</strong>');
+    await page.context().close();
+  });
+
+  it('offers the source file for download', async () => {
+    const res = await fetch(`${site.url}/xa/quang-hai-tu-ky-hai-duong/2023-H1/bao-cao.md`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('received_online: 1145');
+  });
+});
+
+describe('indicator page', () => {
+  it('ranks with ties and lists units that cannot be ranked', async () => {
+    const page = await open('/chi-so/late_rate/2025-H1/', { javaScript: false });
+    const rows = await cells(page, '#ranking tbody tr');
+    // Late rates: An Bình 6/600 = 1 %, An Phú 3/300 = 1 %, Tân Thành 4/400 = 1 %, Quảng Nghiệp 50/1000 = 5 %.
+    expect(rows.map((r) => r.split('\t').slice(0, 2).join(' '))).toEqual([
+      '1 (đồng hạng) Xã An Bình',
+      '1 (đồng hạng) Xã An Phú',
+      '1 (đồng hạng) Xã Tân Thành',
+      '4 Xã Quảng Nghiệp',
+    ]);
+    await page.context().close();
+  });
+
+  it('says when an indicator is computable nowhere', async () => {
+    const page = await open('/chi-so/waste_sorting_rate/2025-H1/');
+    expect(await page.locator('main').innerText()).toContain('Chưa đơn vị nào có đủ số liệu');
+    await page.context().close();
+  });
+});
+
+describe('open data', () => {
+  it('has a CSV row per report, with metrics and indicators', async () => {
+    const csv = await (await fetch(`${site.url}/du-lieu/bao-cao.csv`)).text();
+    const [header, ...rows] = csv.trim().split('\n');
+    expect(header?.split(',').slice(0, 3)).toEqual(['unit_id', 'unit_code', 'unit_kind']);
+    const row = rows.find((r) => r.startsWith('quang-hai-tu-ky-hai-duong,'));
+    expect(row).toContain(',2023-H1,2023-01-01,2023-06-30,');
+    expect(row).toContain(',1164,1145,19,');
+    const columns = header?.split(',') ?? [];
+    const values = row?.split(',') ?? [];
+    expect(values[columns.indexOf('indicator.online_intake_rate')]).toBe('0.983677');
+  });
+
+  it('describes every column in datapackage.json', async () => {
+    const pkg = (await (await fetch(`${site.url}/du-lieu/datapackage.json`)).json()) as {
+      resources: { schema: { fields: { name: string }[] } }[];
+    };
+    const fields = pkg.resources[0]?.schema.fields.map((f) => f.name) ?? [];
+    expect(fields).toContain('dossiers.received');
+    expect(fields).toContain('indicator.on_time_rate');
+  });
+});
+
+describe('compare page', () => {
+  it('keeps the comparison in the URL, and restores it from a shared link', async () => {
+    const page = await open(
+      '/so-sanh/?don-vi=an-binh-tay-son-nghe-an,an-phu-tay-son-nghe-an&chi-so=late_rate',
+    );
+    await page.locator('.compare table').waitFor();
+    expect(await page.locator('.compare thead th').allInnerTexts()).toEqual([
+      'Kỳ',
+      'An Bình',
+      'An Phú',
+    ]);
+    expect(await page.locator('#compare-indicator').inputValue()).toBe('late_rate');
+    await page.selectOption('#compare-indicator', 'online_intake_rate');
+    await page.waitForURL(/chi-so=online_intake_rate/);
+    expect(new URL(page.url()).searchParams.get('don-vi')).toBe(
+      'an-binh-tay-son-nghe-an,an-phu-tay-son-nghe-an',
+    );
+    await page.context().close();
+  });
+
+  it('finds "Quảng Nghiệp" when typed without diacritics', async () => {
+    const page = await open('/so-sanh/?don-vi=an-binh-tay-son-nghe-an');
+    await page.fill('#compare-add', 'quang nghiep');
+    await page.getByRole('button', { name: /Quảng Nghiệp/ }).click();
+    await page.waitForURL(/quang-nghiep-tu-nghia-quang-ngai/);
+    expect(await page.locator('.compare thead th').allInnerTexts()).toContain('Quảng Nghiệp');
+    await page.context().close();
+  });
+
+  it('refuses 200 units on one chart with a message', async () => {
+    const many = Array.from({ length: 200 }, (_, i) => `u${String(i)}`).join(',');
+    const page = await open(`/so-sanh/?don-vi=${many}`);
+    expect(await page.locator('#compare-message').innerText()).toContain('Tối đa 12 đơn vị');
+    expect(await page.locator('.compare .chosen').count()).toBe(12);
+    await page.context().close();
+  });
+});
+
+describe('search', () => {
+  it('finds a unit by its name without diacritics', async () => {
+    const page = await open('/tim-kiem/?q=quang%20nghiep');
+    await page.locator('#results ol li').first().waitFor();
+    expect(await page.locator('#results').innerText()).toContain('Quảng Nghiệp');
+    await page.context().close();
+  });
+});
+
+describe('accessibility', () => {
+  const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+  const pages = [
+    '/',
+    '/en/',
+    '/xa/an-binh-tay-son-nghe-an/',
+    '/xa/quang-hai-tu-ky-hai-duong/2023-H1/',
+    '/chi-so/on_time_rate/',
+    '/so-sanh/',
+    '/phuong-phap/',
+    '/du-lieu/',
+    '/tim-kiem/',
+  ];
+  it.each(pages)('%s has no serious axe-core violation', async (path) => {
+    const page = await open(path);
+    await page.addScriptTag({ path: axePath });
+    const result = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: {
+            run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
+          };
+        }
+      ).axe;
+      return axe.run();
+    });
+    const serious = result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${String(v.nodes.length)})`);
+    expect(serious).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('a content file that fails the schema', () => {
+  it('stops the build, naming the file and line, and leaves no half-built site', () => {
+    const content = writeFixture();
+    const bad = join(content, 'reports/an-phu-tay-son-nghe-an/2025-H1.md');
+    writeFileSync(bad, readFileSync(bad, 'utf8').replace(/received: 300\n/, 'received: ba trăm\n'));
+    const out = join(mkdtempSync(join(tmpdir(), 'congkhai-bad-')), 'dist');
+    const r = buildSite(content, out);
+    expect(r.code).not.toBe(0);
+    expect(r.output).toMatch(
+      /an-phu-tay-son-nghe-an\/2025-H1\.md:\d+:\d+: Hồ sơ tiếp nhận trong kỳ \(dossiers\.received\) phải là một số/,
+    );
+    expect(existsSync(join(out, 'index.html'))).toBe(false);
+  });
+});
