@@ -8,7 +8,8 @@ export default defineConfig({
   site: SITE_URL,
   outDir: OUT_DIR,
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Pages render while others are written to disk.
+  build: { format: 'directory', concurrency: 2 },
   integrations: [svelte(), sitemap(), searchIndex()],
   devToolbar: { enabled: false },
 });

@@ -1,0 +1,126 @@
+/**
+ * pnpm bench:site — full build time and peak memory at 100, 1,000 and 3,300
+ * units with 8 half-year periods each, pages per second, and the transfer
+ * size of each page type (HTML, JS, CSS; raw and gzip). Prints figures;
+ * asserts nothing. `--units 100,1000` picks the sizes.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { writeDemo } from '../../cli/src/demo.ts';
+
+const siteDir = fileURLToPath(new URL('..', import.meta.url));
+const arg = process.argv.indexOf('--units');
+const sizes = (arg > 0 ? (process.argv[arg + 1] ?? '') : '100,1000,3300').split(',').map(Number);
+
+function countPages(dir: string): number {
+  let n = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true }))
+    if (e.isFile() && e.name.endsWith('.html')) n++;
+  return n;
+}
+
+const gz = (b: Buffer | string) => gzipSync(b).length;
+
+/** HTML, and the JS and CSS a browser fetches for it (following static imports of module chunks). */
+function transfer(out: string, page: string) {
+  const html = readFileSync(join(out, page, 'index.html'), 'utf8');
+  const seen = new Set<string>();
+  const queue = [
+    ...[...html.matchAll(/(?:component-url|renderer-url|src)="(\/_astro\/[^"]+\.js)"/g)].map(
+      (m) => m[1] ?? '',
+    ),
+    ...[...html.matchAll(/import\(?["'](\/_astro\/[^"']+\.js)["']/g)].map((m) => m[1] ?? ''),
+  ];
+  while (queue.length > 0) {
+    const url = queue.pop() ?? '';
+    if (seen.has(url) || !existsSync(join(out, url))) continue;
+    seen.add(url);
+    const js = readFileSync(join(out, url), 'utf8');
+    for (const m of js.matchAll(/(?:from|import)\s*["'](\.\/[^"']+\.js)["']/g))
+      queue.push(`/_astro/${(m[1] ?? '').slice(2)}`);
+  }
+  const jsFiles = [...seen].map((u) => readFileSync(join(out, u)));
+  const css = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) =>
+    readFileSync(join(out, m[1] ?? '')),
+  );
+  const inlineCss = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)]
+    .map((m) => m[1] ?? '')
+    .join('');
+  return {
+    html: html.length,
+    htmlGz: gz(html),
+    js: jsFiles.reduce((s, b) => s + b.length, 0),
+    jsGz: jsFiles.reduce((s, b) => s + gz(b), 0),
+    css: css.reduce((s, b) => s + b.length, 0) + inlineCss.length,
+    cssGz: css.reduce((s, b) => s + gz(b), 0) + (inlineCss ? gz(inlineCss) : 0),
+  };
+}
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+console.log('Site build benchmark (this machine; 8 half-year periods per unit; demo seed 1)\n');
+for (const units of sizes) {
+  const content = mkdtempSync(join(tmpdir(), `congkhai-bench-${String(units)}-`));
+  const out = join(content, 'dist');
+  const demo = writeDemo(content, { units, periods: 8, seed: 1 });
+  // A cold build: no content-layer cache from an earlier run.
+  rmSync(join(siteDir, 'node_modules/.astro'), { recursive: true, force: true });
+  const run = () =>
+    spawnSync(process.execPath, ['--import', 'tsx', join(siteDir, 'bench/measure-build.ts')], {
+      cwd: siteDir,
+      env: { ...process.env, CONTENT_DIR: content, SITE_OUT_DIR: out },
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+  const cold = run();
+  const line = cold.stdout.trim().split('\n').at(-1) ?? '{}';
+  if (cold.status !== 0) {
+    console.log(`${String(units)} units: build failed\n${cold.stderr.slice(-2000)}`);
+    continue;
+  }
+  const m = JSON.parse(line) as { seconds: number; peakMiB: number };
+  const pages = countPages(out);
+  const warm = JSON.parse(run().stdout.trim().split('\n').at(-1) ?? '{}') as {
+    seconds: number;
+    peakMiB: number;
+  };
+  console.log(
+    `${String(units)} units (${String(demo.units)} with the merger), ${String(demo.reports)} reports → ${String(pages)} pages`,
+  );
+  console.log(
+    `  full build, cold: ${m.seconds.toFixed(1)} s, peak ${m.peakMiB.toFixed(0)} MiB, ${(pages / m.seconds).toFixed(0)} pages/s`,
+  );
+  console.log(
+    `  full build again, content cache warm: ${warm.seconds.toFixed(1)} s, peak ${warm.peakMiB.toFixed(0)} MiB`,
+  );
+  const unit =
+    readdirSync(join(out, 'xa')).find(
+      (u) =>
+        statSync(join(out, 'xa', u)).isDirectory() && readdirSync(join(out, 'xa', u)).length > 3,
+    ) ?? '';
+  const report =
+    readdirSync(join(out, 'xa', unit)).find((p) =>
+      statSync(join(out, 'xa', unit, p)).isDirectory(),
+    ) ?? '';
+  const types: [string, string][] = [
+    ['home', ''],
+    ['unit', `xa/${unit}`],
+    ['report', `xa/${unit}/${report}`],
+    ['compare', 'so-sanh'],
+    ['indicator', 'chi-so/on_time_rate'],
+    ['method', 'phuong-phap'],
+  ];
+  console.log('  transfer per page type (raw / gzip): HTML · JS · CSS');
+  for (const [name, path] of types) {
+    const t = transfer(out, path);
+    console.log(
+      `    ${name.padEnd(10)} HTML ${kb(t.html)} / ${kb(t.htmlGz)} · JS ${kb(t.js)} / ${kb(t.jsGz)} · CSS ${kb(t.css)} / ${kb(t.cssGz)}`,
+    );
+  }
+  console.log('');
+  rmSync(content, { recursive: true, force: true });
+}
