@@ -1,4 +1,5 @@
 /** Change of a figure against the previous comparable period. */
+import type { MetricId, Metrics } from './catalog.ts';
 import { countsComparable, previousPeriod, type Period } from './period.ts';
 
 export interface Change {
@@ -30,4 +31,19 @@ export function previousComparable<T extends { readonly period: Period }>(
   const prev = previousPeriod(target);
   if (!prev) return undefined;
   return series.find((e) => e.period.id === prev.id && countsComparable(e.period, target));
+}
+
+/**
+ * Figures that moved by more than `share` (50 % by default) against the
+ * previous comparable period: each needs a one-line explanation from the
+ * editor, kept with the figure and shown to the public.
+ */
+export function largeChanges(current: Metrics, previous: Metrics, share = 0.5): MetricId[] {
+  return (Object.keys(current) as MetricId[]).filter((id) => {
+    const now = current[id];
+    const before = previous[id];
+    if (now === undefined || before === undefined) return false;
+    if (before === 0) return now !== 0;
+    return Math.abs(now - before) / Math.abs(before) > share;
+  });
 }

@@ -1,0 +1,14 @@
+import { authRouter } from './routers/auth.ts';
+import { importRouter } from './routers/importer.ts';
+import { reportsRouter } from './routers/reports.ts';
+import { unitsRouter } from './routers/units.ts';
+import { router } from './trpc.ts';
+
+export const appRouter = router({
+  auth: authRouter,
+  units: unitsRouter,
+  reports: reportsRouter,
+  import: importRouter,
+});
+
+export type AppRouter = typeof appRouter;

@@ -1,0 +1,147 @@
+/**
+ * libsql: an embedded file database by default, the same code against a
+ * libsql server (sqld, Turso) when DATABASE_URL says so. Versioned
+ * migrations run in one transaction at start; a database newer than this
+ * code is refused.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createClient, type Client } from '@libsql/client';
+
+const MIGRATIONS: readonly { version: number; statements: readonly string[] }[] = [
+  {
+    version: 1,
+    statements: [
+      `CREATE TABLE users (
+        id INTEGER PRIMARY KEY,
+        username TEXT NOT NULL UNIQUE,
+        display_name TEXT NOT NULL,
+        password_hash TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('admin', 'editor', 'reviewer')),
+        disabled INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL
+      )`,
+      // An editor or reviewer works on given units, or (reviewers) a whole province.
+      `CREATE TABLE user_scopes (
+        user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        unit_id TEXT,
+        province TEXT,
+        CHECK ((unit_id IS NULL) <> (province IS NULL))
+      )`,
+      `CREATE TABLE sessions (
+        id_hash TEXT PRIMARY KEY,
+        user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        created_at INTEGER NOT NULL,
+        last_seen INTEGER NOT NULL
+      )`,
+      `CREATE TABLE login_attempts (key TEXT PRIMARY KEY, failures INTEGER NOT NULL, locked_until INTEGER)`,
+      `CREATE TABLE units (
+        id TEXT PRIMARY KEY,
+        code TEXT,
+        kind TEXT NOT NULL,
+        name TEXT NOT NULL,
+        district TEXT,
+        province TEXT NOT NULL,
+        valid_from TEXT,
+        valid_to TEXT
+      )`,
+      `CREATE TABLE unit_lineage (
+        unit_id TEXT NOT NULL REFERENCES units(id) ON DELETE CASCADE,
+        predecessor_id TEXT NOT NULL REFERENCES units(id),
+        whole INTEGER NOT NULL,
+        PRIMARY KEY (unit_id, predecessor_id)
+      )`,
+      `CREATE TABLE reports (
+        id INTEGER PRIMARY KEY,
+        unit_id TEXT NOT NULL REFERENCES units(id),
+        period TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('draft', 'in_review', 'published', 'withdrawn')),
+        version INTEGER NOT NULL,
+        updated_at TEXT NOT NULL,
+        updated_by INTEGER REFERENCES users(id),
+        UNIQUE (unit_id, period)
+      )`,
+      `CREATE TABLE revisions (
+        report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        version INTEGER NOT NULL,
+        content TEXT NOT NULL,
+        author_id INTEGER REFERENCES users(id),
+        created_at TEXT NOT NULL,
+        note TEXT,
+        PRIMARY KEY (report_id, version)
+      )`,
+      `CREATE TABLE review_comments (
+        id INTEGER PRIMARY KEY,
+        report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        author_id INTEGER REFERENCES users(id),
+        body TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      )`,
+      `CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        user_id INTEGER,
+        action TEXT NOT NULL,
+        subject TEXT,
+        detail TEXT
+      )`,
+      `CREATE TABLE presence (
+        report_id INTEGER NOT NULL,
+        user_id INTEGER NOT NULL,
+        since TEXT NOT NULL,
+        seen INTEGER NOT NULL,
+        PRIMARY KEY (report_id, user_id)
+      )`,
+    ],
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
+
+export class NewerSchemaError extends Error {
+  override name = 'NewerSchemaError';
+}
+
+export async function openDatabase(url: string, authToken?: string): Promise<Client> {
+  if (url.startsWith('file:'))
+    mkdirSync(dirname(fileURLToPath(new URL(url.replace(/^file:(?!\/\/)/, 'file://')))), {
+      recursive: true,
+    });
+  const db = createClient(authToken ? { url, authToken } : { url });
+  if (url.startsWith('file:') || url === ':memory:') {
+    // WAL lets readers work while a save writes; without a busy timeout a
+    // second writer fails at once instead of waiting its turn.
+    await db.execute('PRAGMA journal_mode = WAL');
+    await db.execute('PRAGMA busy_timeout = 5000');
+  }
+  await db.execute('PRAGMA foreign_keys = ON');
+  await migrate(db);
+  return db;
+}
+
+export async function migrate(db: Client): Promise<void> {
+  await db.execute(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)',
+  );
+  const row = (await db.execute('SELECT COALESCE(MAX(version), 0) AS v FROM schema_migrations'))
+    .rows[0];
+  const current = Number(row?.v ?? 0);
+  if (current > SCHEMA_VERSION) {
+    throw new NewerSchemaError(
+      `Cơ sở dữ liệu ở phiên bản ${String(current)}, mới hơn phiên bản ${String(SCHEMA_VERSION)} mà mã nguồn này biết: hãy cập nhật ứng dụng. / The database schema (${String(current)}) is newer than this code knows (${String(SCHEMA_VERSION)}).`,
+    );
+  }
+  for (const m of MIGRATIONS.filter((x) => x.version > current)) {
+    await db.batch(
+      [
+        ...m.statements,
+        {
+          sql: 'INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)',
+          args: [m.version, new Date().toISOString()],
+        },
+      ],
+      'write',
+    );
+  }
+}

@@ -1,0 +1,35 @@
+/** The editor's configuration, read from the environment in this one place. */
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+
+export interface EditorEnv {
+  /** `file:data/congkhai.db` (embedded, default), or `libsql://…` / `http://…` for a libsql server. */
+  readonly databaseUrl: string;
+  readonly databaseAuthToken: string | undefined;
+  readonly port: number;
+  readonly host: string;
+  /** Where published reports are written (the site's input). */
+  readonly contentDir: string;
+  /** The built SPA. */
+  readonly clientDir: string;
+  /** The live public site (`current` symlink of the release folder), served under /. */
+  readonly siteDir: string | undefined;
+  readonly secureCookies: boolean;
+}
+
+export function readEnv(env: NodeJS.ProcessEnv = process.env): EditorEnv {
+  return {
+    databaseUrl: env.DATABASE_URL ?? `file:${resolve(repoRoot, 'data/congkhai.db')}`,
+    databaseAuthToken: env.DATABASE_AUTH_TOKEN,
+    port: Number(env.PORT ?? 4000),
+    host: env.HOST ?? '127.0.0.1',
+    contentDir: resolve(repoRoot, env.CONTENT_DIR ?? 'data/content'),
+    clientDir: resolve(
+      env.EDITOR_CLIENT_DIR ?? fileURLToPath(new URL('../../dist/', import.meta.url)),
+    ),
+    siteDir: env.SITE_DIR ? resolve(repoRoot, env.SITE_DIR) : undefined,
+    secureCookies: env.SECURE_COOKIES === '1',
+  };
+}

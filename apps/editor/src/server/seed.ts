@@ -1,0 +1,97 @@
+/**
+ * First run: a first admin with a one-time password, printed once. Demo
+ * mode also loads the units and published reports of the content directory
+ * and creates an editor and a reviewer, printing their passwords.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Client } from '@libsql/client';
+import { parseReport, parseUnits } from '@congkhai/report';
+import { generatePassword, hashPassword } from './password.ts';
+import {
+  countUsers,
+  createUser,
+  findReport,
+  insertReport,
+  listUnits,
+  upsertUnit,
+} from './store.ts';
+
+export interface Credential {
+  readonly username: string;
+  readonly password: string;
+  readonly role: string;
+  readonly scope: string;
+}
+
+export async function ensureFirstAdmin(db: Client): Promise<Credential | undefined> {
+  if ((await countUsers(db)) > 0) return undefined;
+  const password = generatePassword();
+  await createUser(db, {
+    username: 'admin',
+    displayName: 'Quản trị viên',
+    passwordHash: await hashPassword(password),
+    role: 'admin',
+  });
+  return { username: 'admin', password, role: 'admin', scope: 'toàn hệ thống' };
+}
+
+export async function loadContent(
+  db: Client,
+  contentDir: string,
+): Promise<{ units: number; reports: number }> {
+  const units = parseUnits(await readFile(join(contentDir, 'units.yaml'), 'utf8'));
+  if (!units.ok)
+    throw new Error(
+      `units.yaml: ${units.errors.map((e) => `${String(e.line)}: ${e.message.vi}`).join('; ')}`,
+    );
+  // Predecessors first, so lineage rows find their units.
+  const sorted = [...units.value].sort((a, b) => a.formedFrom.length - b.formedFrom.length);
+  for (const u of sorted) await upsertUnit(db, u);
+  let reports = 0;
+  for (const unit of await readdir(join(contentDir, 'reports')).catch(() => [])) {
+    for (const file of await readdir(join(contentDir, 'reports', unit))) {
+      const r = parseReport(await readFile(join(contentDir, 'reports', unit, file), 'utf8'));
+      if (!r.ok || (await findReport(db, r.value.unit, r.value.period)) !== undefined) continue;
+      await insertReport(db, r.value, 'published', null, 'Nạp từ nội dung đã công bố');
+      reports++;
+    }
+  }
+  return { units: units.value.length, reports };
+}
+
+export async function demoUsers(db: Client): Promise<Credential[]> {
+  const units = await listUnits(db);
+  // The editor writes for the real reports' communes and one demo commune; the reviewer covers their provinces.
+  const editorUnits = units
+    .filter(
+      (u) =>
+        ['quang-hai-tu-ky-hai-duong', 'kim-tan-kim-thanh-hai-duong'].includes(u.id) ||
+        u === units[0],
+    )
+    .map((u) => u.id);
+  const provinces = [
+    ...new Set(units.filter((u) => editorUnits.includes(u.id)).map((u) => u.province)),
+  ];
+  const out: Credential[] = [];
+  for (const [username, displayName, role] of [
+    ['bientap', 'Nguyễn Văn Biên', 'editor'],
+    ['duyet', 'Trần Thị Duyệt', 'reviewer'],
+  ] as const) {
+    const password = generatePassword();
+    await createUser(db, {
+      username,
+      displayName,
+      passwordHash: await hashPassword(password),
+      role,
+      ...(role === 'editor' ? { units: editorUnits } : { provinces }),
+    });
+    out.push({
+      username,
+      password,
+      role,
+      scope: role === 'editor' ? editorUnits.join(', ') : provinces.join(', '),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,94 @@
+/** tRPC setup: the request context, and procedures that require a user and guard mutations against CSRF. */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Client } from '@libsql/client';
+import { initTRPC, TRPCError } from '@trpc/server';
+import type { EditorEnv } from './env.ts';
+import { readCookie, sessionUser } from './sessions.ts';
+import { getUser, type User } from './store.ts';
+
+export interface Services {
+  readonly db: Client;
+  readonly env: EditorEnv;
+  /** Called after a publish or withdraw; the rebuild runner plugs in here. */
+  readonly onContentChanged: (reason: string) => void;
+}
+
+export interface Context extends Services {
+  readonly req: IncomingMessage;
+  readonly res: ServerResponse;
+  readonly user: User | undefined;
+  readonly token: string | undefined;
+}
+
+export async function createContext(
+  services: Services,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<Context> {
+  const token = readCookie(req.headers.cookie);
+  const userId = await sessionUser(services.db, token);
+  const user = userId === undefined ? undefined : await getUser(services.db, userId);
+  return { ...services, req, res, user, token };
+}
+
+/** Extra data an error carries to the client: the other version in a conflict, the warnings to confirm. */
+export class ErrorData extends Error {
+  constructor(
+    message: string,
+    readonly payload: unknown,
+  ) {
+    super(message);
+  }
+}
+
+const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error }) {
+    return {
+      ...shape,
+      data: {
+        ...shape.data,
+        payload: error.cause instanceof ErrorData ? error.cause.payload : undefined,
+      },
+    };
+  },
+});
+
+export const router = t.router;
+
+/**
+ * Mutations must come from this site: the browser's Origin (or
+ * Sec-Fetch-Site) says so. A form on another site cannot post here.
+ */
+const sameOrigin = t.middleware(({ ctx, type, next }) => {
+  if (type === 'mutation') {
+    const origin = ctx.req.headers.origin;
+    const site = ctx.req.headers['sec-fetch-site'];
+    const host = ctx.req.headers.host;
+    const ok =
+      site === 'same-origin' ||
+      (origin !== undefined && host !== undefined && new URL(origin).host === host);
+    if (!ok)
+      throw new TRPCError({
+        code: 'FORBIDDEN',
+        message: 'Yêu cầu không đến từ trang biên tập (CSRF).',
+      });
+  }
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(sameOrigin);
+
+export const authed = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.user)
+    throw new TRPCError({
+      code: 'UNAUTHORIZED',
+      message: 'Phiên làm việc đã hết hạn. Hãy đăng nhập lại; nội dung đang sửa vẫn được giữ.',
+    });
+  return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+export const adminOnly = authed.use(({ ctx, next }) => {
+  if (ctx.user.role !== 'admin')
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'Chỉ quản trị viên được làm việc này.' });
+  return next();
+});

@@ -1,0 +1,344 @@
+import { text } from '../src/server/store.ts';
+/** The editor's API over real HTTP against a real temporary libsql database. */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { TRPCClientError } from '@trpc/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PASSWORD, startEditor, type Harness } from './harness.ts';
+
+let h: Harness;
+const A = 'an-binh-tay-son-nghe-an';
+const B = 'kim-tan-kim-thanh-hai-duong';
+
+const content = (metrics: Record<string, number> = {}, extra: Record<string, unknown> = {}) => ({
+  title: 'Báo cáo kết quả cải cách hành chính',
+  metrics,
+  targets: {},
+  statedShares: {},
+  explanations: {},
+  body: '## I. Kết quả\n\nĐã thực hiện.\n',
+  ...extra,
+});
+
+async function login(username: string) {
+  const c = h.client();
+  await c.auth.login.mutate({ username, password: PASSWORD });
+  return c;
+}
+
+async function failure(
+  p: Promise<unknown>,
+): Promise<{ code: string | undefined; message: string; payload: unknown }> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof TRPCClientError) {
+      const data = e.data as { code?: string; payload?: unknown } | undefined;
+      return { code: data?.code, message: e.message, payload: data?.payload };
+    }
+    throw e;
+  }
+  throw new Error('expected the call to fail');
+}
+
+beforeAll(async () => {
+  h = await startEditor();
+  await h.user('bientap-a', 'editor', { units: [A] });
+  await h.user('bientap-a2', 'editor', { units: [A] });
+  await h.user('bientap-b', 'editor', { units: [B] });
+  await h.user('duyet-nghe-an', 'reviewer', { provinces: ['Nghệ An'] });
+  await h.user('duyet-hai-duong', 'reviewer', { provinces: ['Hải Dương'] });
+});
+
+afterAll(async () => {
+  await h.stop();
+});
+
+describe('health and auth', () => {
+  it('answers /healthz when the database is reachable and migrated', async () => {
+    const res = await fetch(`${h.url}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ok: true, schema: 1 });
+  });
+
+  it('sets an HTTP-only SameSite session cookie at login, and ends the session on the server at logout', async () => {
+    const res = await fetch(`${h.url}/trpc/auth.login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: h.url },
+      body: JSON.stringify({ username: 'bientap-a', password: PASSWORD }),
+    });
+    const cookie = res.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/^ck_session=[\w-]{40,}; Path=\/; HttpOnly; SameSite=Lax/);
+    const token = cookie.split(';')[0] ?? '';
+    const me = async () =>
+      (await (await fetch(`${h.url}/trpc/auth.me`, { headers: { cookie: token } })).json()) as {
+        result: { data: unknown };
+      };
+    expect((await me()).result.data).toMatchObject({ username: 'bientap-a', role: 'editor' });
+    await fetch(`${h.url}/trpc/auth.logout`, {
+      method: 'POST',
+      headers: { cookie: token, origin: h.url, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect((await me()).result.data).toBeNull();
+  });
+
+  it('refuses a wrong password, then locks the name after five failures', async () => {
+    const c = h.client();
+    const first = await failure(c.auth.login.mutate({ username: 'bientap-b', password: 'sai' }));
+    expect(first).toMatchObject({
+      code: 'UNAUTHORIZED',
+      message: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+    });
+    for (let i = 0; i < 4; i++)
+      await failure(c.auth.login.mutate({ username: 'bientap-b', password: 'sai' }));
+    const locked = await failure(
+      c.auth.login.mutate({ username: 'bientap-b', password: PASSWORD }),
+    );
+    expect(locked.code).toBe('TOO_MANY_REQUESTS');
+    expect(locked.message).toContain('Đăng nhập sai quá nhiều lần');
+    await h.db.execute('DELETE FROM login_attempts');
+  });
+
+  it('refuses a mutation from another origin (CSRF)', async () => {
+    const c = h.client({ origin: 'https://evil.example' });
+    const r = await failure(c.auth.login.mutate({ username: 'bientap-a', password: PASSWORD }));
+    expect(r.code).toBe('FORBIDDEN');
+    const none = await failure(
+      h.client({ origin: null }).auth.login.mutate({ username: 'bientap-a', password: PASSWORD }),
+    );
+    expect(none.code).toBe('FORBIDDEN');
+  });
+
+  it('asks to log in again, without losing anything, when there is no session', async () => {
+    const r = await failure(h.client().reports.list.query({}));
+    expect(r.code).toBe('UNAUTHORIZED');
+    expect(r.message).toContain('nội dung đang sửa vẫn được giữ');
+  });
+});
+
+describe('roles and units', () => {
+  it('lets an editor of unit A create and read A, and neither read nor write unit B', async () => {
+    const a = await login('bientap-a');
+    const b = await login('bientap-b');
+    const idA = await a.reports.create.mutate({ unit: A, period: '2024-H1' });
+    const idB = await b.reports.create.mutate({ unit: B, period: '2024-H1' });
+    expect((await a.reports.list.query({})).map((r) => r.unit)).toEqual([A]);
+    expect((await failure(a.reports.get.query({ id: idB }))).code).toBe('NOT_FOUND');
+    expect((await failure(a.reports.create.mutate({ unit: B, period: '2024-H2' }))).code).toBe(
+      'FORBIDDEN',
+    );
+    expect(
+      (await failure(a.reports.save.mutate({ id: idB, baseVersion: 1, content: content() }))).code,
+    ).toBe('NOT_FOUND');
+    expect((await failure(b.reports.get.query({ id: idA }))).code).toBe('NOT_FOUND');
+  });
+
+  it('lets a reviewer publish only for their province, and never edit', async () => {
+    const a = await login('bientap-a');
+    const id = await a.reports.create.mutate({ unit: A, period: '2023-H1' });
+    await a.reports.submit.mutate({ id, comment: '' });
+    const wrong = await login('duyet-hai-duong');
+    expect((await failure(wrong.reports.publish.mutate({ id }))).code).toBe('NOT_FOUND');
+    const right = await login('duyet-nghe-an');
+    expect(
+      (await failure(right.reports.save.mutate({ id, baseVersion: 1, content: content() }))).code,
+    ).toBe('FORBIDDEN');
+    expect(await right.reports.publish.mutate({ id })).toEqual({ url: `/xa/${A}/2023-H1/` });
+  });
+
+  it('keeps users and units to the admin', async () => {
+    const a = await login('bientap-a');
+    const r = await failure(
+      a.units.upsert.mutate({ kind: 'xa', name: 'Mới', province: 'Nghệ An', formedFrom: [] }),
+    );
+    expect(r.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('saving', () => {
+  it('saves a new revision and refuses a save based on an older version, showing the other', async () => {
+    const a1 = await login('bientap-a');
+    const a2 = await login('bientap-a2');
+    const id = await a1.reports.create.mutate({ unit: A, period: '2022-H2' });
+    const first = await a1.reports.save.mutate({
+      id,
+      baseVersion: 1,
+      content: content({ 'dossiers.received': 100 }, { body: 'Văn bản của người thứ nhất.\n' }),
+    });
+    expect(first.version).toBe(2);
+    const conflict = await failure(
+      a2.reports.save.mutate({
+        id,
+        baseVersion: 1,
+        content: content({ 'dossiers.received': 120 }, { body: 'Văn bản của người thứ hai.\n' }),
+      }),
+    );
+    expect(conflict.code).toBe('CONFLICT');
+    expect(conflict.message).toContain('bientap-a');
+    expect(conflict.payload).toMatchObject({
+      version: 2,
+      content: { body: 'Văn bản của người thứ nhất.\n', metrics: { 'dossiers.received': 100 } },
+    });
+    // The second editor merges and saves on top of version 2: both texts survive in history.
+    await a2.reports.save.mutate({
+      id,
+      baseVersion: 2,
+      content: content({ 'dossiers.received': 120 }, { body: 'Văn bản của người thứ hai.\n' }),
+    });
+    const bodies = (await a1.reports.history.query({ id })).map((h) => h.content.body);
+    expect(bodies).toEqual(['Văn bản của người thứ hai.\n', 'Văn bản của người thứ nhất.\n', '']);
+  });
+
+  it('refuses figures the format refuses, with the message, and keeps text, HTML and a 5 MB body as written', async () => {
+    const a = await login('bientap-a');
+    const id = await a.reports.create.mutate({ unit: A, period: '2022-H1' });
+    const bad = await failure(
+      a.reports.save.mutate({ id, baseVersion: 1, content: content({ 'dossiers.received': -5 }) }),
+    );
+    expect(bad).toMatchObject({ code: 'BAD_REQUEST' });
+    expect(bad.message).toContain('không được âm');
+    const big = `${'Đoạn văn dài có dấu tiếng Việt. '.repeat(160_000)}\n`;
+    const ok = await a.reports.save.mutate({
+      id,
+      baseVersion: 1,
+      content: content({}, { title: 'Báo cáo <script>alert(1)</script>', body: big }),
+    });
+    const got = await a.reports.get.query({ id });
+    expect(got.version).toBe(ok.version);
+    expect(got.content.title).toBe('Báo cáo <script>alert(1)</script>');
+    expect(got.content.body.length).toBeGreaterThan(5_000_000);
+  });
+
+  it('restores an old revision as a new one', async () => {
+    const a = await login('bientap-a');
+    const id = await a.reports.create.mutate({ unit: A, period: '2021-H2' });
+    await a.reports.save.mutate({
+      id,
+      baseVersion: 1,
+      content: content({ 'dossiers.received': 1 }),
+    });
+    await a.reports.save.mutate({
+      id,
+      baseVersion: 2,
+      content: content({ 'dossiers.received': 2 }),
+    });
+    expect(await a.reports.restore.mutate({ id, version: 2, baseVersion: 3 })).toBe(4);
+    expect((await a.reports.get.query({ id })).content.metrics).toEqual({ 'dossiers.received': 1 });
+  });
+});
+
+describe('workflow and publishing', () => {
+  it('asks for an explanation of a figure that moved more than 50 %', async () => {
+    const a = await login('bientap-a');
+    const prev = await a.reports.create.mutate({ unit: A, period: '2025-H1' });
+    await a.reports.save.mutate({
+      id: prev,
+      baseVersion: 1,
+      content: content({ 'dossiers.received': 100 }),
+    });
+    const id = await a.reports.create.mutate({ unit: A, period: '2025-H2' });
+    await a.reports.save.mutate({
+      id,
+      baseVersion: 1,
+      content: content({ 'dossiers.received': 400 }),
+    });
+    const r = await failure(a.reports.submit.mutate({ id, comment: '' }));
+    expect(r.code).toBe('PRECONDITION_FAILED');
+    expect(r.message).toContain('Hồ sơ tiếp nhận trong kỳ');
+    await a.reports.save.mutate({
+      id,
+      baseVersion: 2,
+      content: content(
+        { 'dossiers.received': 400 },
+        { explanations: { 'dossiers.received': 'Sáp nhập thêm hai thôn.' } },
+      ),
+    });
+    expect(await a.reports.submit.mutate({ id, comment: 'Xin duyệt' })).toBe(true);
+  });
+
+  it('publishes the canonical file atomically, asks to confirm failing sums, and withdraws', async () => {
+    const a = await login('bientap-a');
+    const id = await a.reports.create.mutate({ unit: A, period: '2024-H2' });
+    await a.reports.save.mutate({
+      id,
+      baseVersion: 1,
+      content: content({
+        'dossiers.received': 100,
+        'dossiers.received_online': 70,
+        'dossiers.received_direct': 20,
+      }),
+    });
+    await a.reports.submit.mutate({ id, comment: '' });
+    const r = await login('duyet-nghe-an');
+    const ask = await failure(r.reports.publish.mutate({ id }));
+    expect(ask.code).toBe('PRECONDITION_FAILED');
+    expect(ask.payload).toMatchObject({
+      warnings: [{ vi: expect.stringContaining('khác 100 hồ sơ tiếp nhận') as unknown }],
+    });
+    await r.reports.publish.mutate({ id, confirmWarnings: true });
+    const file = join(h.contentDir, 'reports', A, '2024-H2.md');
+    expect(readFileSync(file, 'utf8')).toContain('received_online: 70');
+    expect(readFileSync(join(h.contentDir, 'units.yaml'), 'utf8')).toContain(`id: ${A}`);
+    expect(h.changes).toContain(`publish ${A}/2024-H2`);
+    const audit = (
+      await h.db.execute(
+        "SELECT detail FROM audit_log WHERE action = 'report_publish' ORDER BY id DESC LIMIT 1",
+      )
+    ).rows[0];
+    expect(text(audit?.detail)).toContain('received_split');
+    await r.reports.withdraw.mutate({ id, comment: 'Số liệu cần kiểm tra lại' });
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it('returns a report to draft with the reviewer’s comment', async () => {
+    const a = await login('bientap-a');
+    const id = await a.reports.create.mutate({ unit: A, period: '2021-H1' });
+    await a.reports.submit.mutate({ id, comment: '' });
+    const r = await login('duyet-nghe-an');
+    expect((await failure(r.reports.returnToDraft.mutate({ id, comment: ' ' }))).code).toBe(
+      'BAD_REQUEST',
+    );
+    await r.reports.returnToDraft.mutate({ id, comment: 'Thiếu số hồ sơ trực tuyến.' });
+    const got = await a.reports.get.query({ id });
+    expect(got.status).toBe('draft');
+    expect(got.comments.map((c) => c.body)).toEqual(['Thiếu số hồ sơ trực tuyến.']);
+  });
+
+  it('shows who else has the report open', async () => {
+    const a1 = await login('bientap-a');
+    const a2 = await login('bientap-a2');
+    const id = await a1.reports.create.mutate({ unit: A, period: '2020-H1' });
+    expect(await a1.reports.presence.mutate({ id })).toEqual([]);
+    expect((await a2.reports.presence.mutate({ id })).map((p) => p.name)).toEqual(['bientap-a']);
+  });
+
+  it('shows the reporting cycle of a period', async () => {
+    const r = await login('duyet-nghe-an');
+    expect(await r.reports.cycle.query({ period: '2025-H2' })).toEqual([
+      { unit: A, name: 'An Bình', status: 'in_review', id: expect.any(Number) as unknown },
+    ]);
+  });
+});
+
+describe('import', () => {
+  it('proposes figures with their source sentences from a pasted report', async () => {
+    const a = await login('bientap-a');
+    const text = readFileSync(
+      new URL('../../../../shared/fixtures/seed-reports/quang-hai-2023-h1.txt', import.meta.url),
+      'utf8',
+    );
+    const p = await a.import.propose.mutate({ text });
+    expect(p.metrics['dossiers.received']).toMatchObject({ value: 1164 });
+    expect(p.metrics['dossiers.received']?.source).toContain('1.164');
+    expect(p.period?.label).toBe('2023-H1');
+  });
+
+  it('explains an upload that is not a Word file', async () => {
+    const a = await login('bientap-a');
+    const r = await failure(
+      a.import.propose.mutate({ docxBase64: Buffer.from('%PDF-1.7').toString('base64') }),
+    );
+    expect(r.message).toContain('Đây là tệp PDF');
+  });
+});

@@ -1,0 +1,108 @@
+/** A real editor server on a temporary libsql file database, and tRPC clients with their own cookie jars. */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Client } from '@libsql/client';
+import { createTRPCClient, httpLink } from '@trpc/client';
+import type { AppRouter } from '../src/server/app.ts';
+import { openDatabase } from '../src/server/db.ts';
+import { readEnv } from '../src/server/env.ts';
+import { editorHandler, listen } from '../src/server/http.ts';
+import { hashPassword } from '../src/server/password.ts';
+import { loadContent } from '../src/server/seed.ts';
+import { createUser, type Role } from '../src/server/store.ts';
+
+export interface Harness {
+  readonly url: string;
+  readonly db: Client;
+  readonly contentDir: string;
+  readonly changes: string[];
+  client(opts?: { origin?: string | null }): ReturnType<typeof createClient>;
+  user(
+    username: string,
+    role: Role,
+    scope: { units?: string[]; provinces?: string[] },
+  ): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export const PASSWORD = 'mật-khẩu-đủ-dài-123';
+
+function createClient(url: string, origin: string | null) {
+  let cookie = '';
+  return createTRPCClient<AppRouter>({
+    links: [
+      httpLink({
+        url: `${url}/trpc`,
+        fetch: async (input, init) => {
+          const headers = new Headers(init?.headers);
+          if (cookie) headers.set('cookie', cookie);
+          if (origin) headers.set('origin', origin);
+          const res = await fetch(input, { ...init, headers });
+          const set = res.headers.get('set-cookie');
+          if (set) cookie = set.split(';')[0] ?? '';
+          return res;
+        },
+      }),
+    ],
+  });
+}
+
+export async function startEditor(): Promise<Harness> {
+  const dir = mkdtempSync(join(tmpdir(), 'congkhai-editor-'));
+  mkdirSync(join(dir, 'client'));
+  writeFileSync(join(dir, 'client', 'index.html'), '<!doctype html><title>editor</title>');
+  const contentDir = join(dir, 'content');
+  mkdirSync(join(contentDir, 'reports'), { recursive: true });
+  writeFileSync(
+    join(contentDir, 'units.yaml'),
+    `schema: 1
+units:
+  - id: an-binh-tay-son-nghe-an
+    kind: xa
+    name: An Bình
+    district: Tây Sơn
+    province: Nghệ An
+  - id: kim-tan-kim-thanh-hai-duong
+    kind: xa
+    name: Kim Tân
+    district: Kim Thành
+    province: Hải Dương
+`,
+  );
+  const env = {
+    ...readEnv({}),
+    databaseUrl: `file:${join(dir, 'test.db')}`,
+    contentDir,
+    clientDir: join(dir, 'client'),
+  };
+  const db = await openDatabase(env.databaseUrl);
+  await loadContent(db, contentDir);
+  const changes: string[] = [];
+  const server: Server = await listen(
+    editorHandler({ db, env, onContentChanged: (r) => changes.push(r) }),
+    0,
+    '127.0.0.1',
+  );
+  const url = `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`;
+  const hash = await hashPassword(PASSWORD);
+  return {
+    url,
+    db,
+    contentDir,
+    changes,
+    client: (opts = {}) => createClient(url, opts.origin === undefined ? url : opts.origin),
+    user: async (username, role, scope) => {
+      await createUser(db, { username, displayName: username, passwordHash: hash, role, ...scope });
+    },
+    stop: () =>
+      new Promise((resolve) => {
+        server.close(() => {
+          db.close();
+          resolve();
+        });
+      }),
+  };
+}
