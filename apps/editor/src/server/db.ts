@@ -95,6 +95,21 @@ const MIGRATIONS: readonly { version: number; statements: readonly string[] }[] 
       )`,
     ],
   },
+  {
+    version: 2,
+    statements: [
+      `CREATE TABLE builds (
+        id INTEGER PRIMARY KEY,
+        release TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        status TEXT NOT NULL CHECK (status IN ('running', 'live', 'failed')),
+        pages INTEGER,
+        log TEXT
+      )`,
+    ],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -4,6 +4,9 @@ import { fileURLToPath } from 'node:url';
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 
+/** The repository's own published content: the real reports, copied into a fresh content directory. */
+export const REPO_CONTENT = resolve(repoRoot, 'content');
+
 export interface EditorEnv {
   /** `file:data/congkhai.db` (embedded, default), or `libsql://…` / `http://…` for a libsql server. */
   readonly databaseUrl: string;
@@ -14,8 +17,8 @@ export interface EditorEnv {
   readonly contentDir: string;
   /** The built SPA. */
   readonly clientDir: string;
-  /** The live public site (`current` symlink of the release folder), served under /. */
-  readonly siteDir: string | undefined;
+  /** Where site releases are built (`releases/<id>`) and the live `current` symlink points. */
+  readonly siteRoot: string;
   readonly secureCookies: boolean;
 }
 
@@ -29,7 +32,12 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): EditorEnv {
     clientDir: resolve(
       env.EDITOR_CLIENT_DIR ?? fileURLToPath(new URL('../../dist/', import.meta.url)),
     ),
-    siteDir: env.SITE_DIR ? resolve(repoRoot, env.SITE_DIR) : undefined,
+    siteRoot: resolve(repoRoot, env.SITE_ROOT ?? 'data/site'),
     secureCookies: env.SECURE_COOKIES === '1',
   };
+}
+
+/** The environment a child process (the site build) inherits. */
+export function inheritedEnv(): NodeJS.ProcessEnv {
+  return { ...process.env };
 }

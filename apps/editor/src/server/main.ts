@@ -1,52 +1,70 @@
 /**
  * Starts the editor on the embedded database (created and migrated on
- * start) and, when SITE_DIR is set, serves the public site beside it.
+ * start), builds the public site into a release and serves it beside the
+ * editor; every publish rebuilds it.
  *   tsx src/server/main.ts [--demo]
  */
-import { realpathSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { openDatabase } from './db.ts';
-import { readEnv } from './env.ts';
+import { readEnv, REPO_CONTENT } from './env.ts';
 import { editorHandler, listen, siteHandler } from './http.ts';
-import { demoUsers, ensureFirstAdmin, loadContent, type Credential } from './seed.ts';
+import { BuildRunner } from './rebuild.ts';
+import { text } from './store.ts';
+import {
+  demoUsers,
+  ensureFirstAdmin,
+  loadContent,
+  prepareDemoContent,
+  type Credential,
+} from './seed.ts';
 
 const env = readEnv();
 const demo = process.argv.includes('--demo');
 const db = await openDatabase(env.databaseUrl, env.databaseAuthToken);
 
+if (demo && (await prepareDemoContent(env.contentDir, REPO_CONTENT))) {
+  console.log(`Đã tạo nội dung mẫu / demo content written to ${env.contentDir}`);
+}
 const credentials: Credential[] = [];
 const admin = await ensureFirstAdmin(db);
 if (admin) credentials.push(admin);
-if (demo) {
+if (demo && existsSync(env.contentDir)) {
   const loaded = await loadContent(db, env.contentDir);
   console.log(
-    `Đã nạp ${String(loaded.units)} đơn vị và ${String(loaded.reports)} báo cáo đã công bố từ ${env.contentDir}`,
+    `Đã nạp ${String(loaded.units)} đơn vị, ${String(loaded.reports)} báo cáo đã công bố / units and published reports loaded`,
   );
   if (admin) credentials.push(...(await demoUsers(db)));
 }
 
+const runner = new BuildRunner({
+  db,
+  siteRoot: env.siteRoot,
+  contentDir: env.contentDir,
+  published: async () =>
+    (await db.execute("SELECT unit_id, period FROM reports WHERE status = 'published'")).rows.map(
+      (r) => `${text(r.unit_id)}/${text(r.period)}`,
+    ),
+  log: (line) => {
+    console.log(line);
+  },
+});
+if (existsSync(env.contentDir)) await runner.request('khởi động / start');
+
 const server = await listen(
-  editorHandler({
-    db,
-    env,
-    onContentChanged: (reason) => {
-      console.log(`Nội dung thay đổi (${reason}): trang công khai cần dựng lại.`);
-    },
-  }),
+  editorHandler({ db, env, onContentChanged: (reason) => void runner.request(reason) }),
   env.port,
   env.host,
 );
-const siteDir = env.siteDir;
-const site = siteDir
-  ? await listen(
-      siteHandler(() => realpathSync(siteDir)),
-      env.port + 1,
-      env.host,
-    )
-  : undefined;
+const site = await listen(
+  siteHandler(() =>
+    existsSync(runner.currentDir) ? realpathSync(runner.currentDir) : env.siteRoot,
+  ),
+  env.port + 1,
+  env.host,
+);
 
 console.log(`\nTrang biên tập / Editor:        http://${env.host}:${String(env.port)}/`);
-if (site)
-  console.log(`Trang công khai / Public site:  http://${env.host}:${String(env.port + 1)}/`);
+console.log(`Trang công khai / Public site:  http://${env.host}:${String(env.port + 1)}/`);
 if (credentials.length > 0) {
   console.log('\nTài khoản (mật khẩu chỉ in một lần) / Accounts (passwords are printed once):');
   for (const c of credentials)
@@ -56,7 +74,7 @@ console.log('\nCtrl+C để dừng / to stop.');
 
 function stop() {
   server.close();
-  site?.close();
+  site.close();
   db.close();
   process.exit(0);
 }

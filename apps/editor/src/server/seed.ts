@@ -3,10 +3,18 @@
  * mode also loads the units and published reports of the content directory
  * and creates an editor and a reviewer, printing their passwords.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { generateDemo } from '@congkhai/demo';
 import { join } from 'node:path';
 import type { Client } from '@libsql/client';
-import { parseReport, parseUnits } from '@congkhai/report';
+import {
+  parseReport,
+  parseUnits,
+  reportPath,
+  serializeReport,
+  serializeUnits,
+} from '@congkhai/report';
 import { generatePassword, hashPassword } from './password.ts';
 import {
   countUsers,
@@ -94,4 +102,29 @@ export async function demoUsers(db: Client): Promise<Credential[]> {
     });
   }
   return out;
+}
+
+/**
+ * A content directory to start from: the repository's real reports plus
+ * generated demo units and reports. Left alone when it already exists, so
+ * what was published survives a restart.
+ */
+export async function prepareDemoContent(
+  contentDir: string,
+  repoContent: string,
+  units = 100,
+): Promise<boolean> {
+  if (existsSync(join(contentDir, 'units.yaml'))) return false;
+  const demo = generateDemo({ units, periods: 8, seed: 1 });
+  const real = parseUnits(await readFile(join(repoContent, 'units.yaml'), 'utf8'));
+  if (!real.ok) throw new Error('content/units.yaml is invalid');
+  await mkdir(join(contentDir, 'reports'), { recursive: true });
+  for (const r of demo.reports) {
+    const file = join(contentDir, reportPath(r.unit, r.period));
+    await mkdir(join(file, '..'), { recursive: true });
+    await writeFile(file, serializeReport(r));
+  }
+  await cp(join(repoContent, 'reports'), join(contentDir, 'reports'), { recursive: true });
+  await writeFile(join(contentDir, 'units.yaml'), serializeUnits([...demo.units, ...real.value]));
+  return true;
 }
