@@ -1,0 +1,168 @@
+/**
+ * The whole product, as people use it: the real server on its embedded
+ * database with demo content, Chromium in front. An editor imports a .docx,
+ * fixes a warning and submits; a reviewer publishes; the public site then
+ * shows the new figure.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Document, Packer, Paragraph } from 'docx';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const editorDir = fileURLToPath(new URL('..', import.meta.url));
+let server: ChildProcess;
+let output = '';
+let browser: Browser;
+const port = 44000 + Math.floor(Math.random() * 1000);
+const editor = `http://127.0.0.1:${String(port)}`;
+const site = `http://127.0.0.1:${String(port + 1)}`;
+const dir = mkdtempSync(join(tmpdir(), 'congkhai-e2e-'));
+
+const password = (user: string) => new RegExp(`\\s${user}\\s+(\\S+)`).exec(output)?.[1] ?? '';
+
+async function waitFor(check: () => boolean | Promise<boolean>, ms: number, what: string) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`timed out waiting for ${what}\n${output.slice(-3000)}`);
+}
+
+beforeAll(async () => {
+  const build = spawnSync(
+    process.execPath,
+    [join(editorDir, 'node_modules/vite/bin/vite.js'), 'build'],
+    { cwd: editorDir, encoding: 'utf8' },
+  );
+  if (build.status !== 0) throw new Error(build.stderr);
+  server = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(editorDir, 'src/server/main.ts'), '--demo'],
+    {
+      cwd: editorDir,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        DATABASE_URL: `file:${join(dir, 'e2e.db')}`,
+        CONTENT_DIR: join(dir, 'content'),
+        SITE_ROOT: join(dir, 'site'),
+      },
+    },
+  );
+  server.stdout?.on('data', (b: Buffer) => (output += b.toString()));
+  server.stderr?.on('data', (b: Buffer) => (output += b.toString()));
+  await waitFor(() => output.includes('Ctrl+C'), 150_000, 'the product to start');
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+});
+
+afterAll(async () => {
+  await browser.close();
+  server.kill('SIGTERM');
+});
+
+async function login(user: string): Promise<Page> {
+  const page = await (
+    await browser.newContext({ viewport: { width: 1280, height: 900 } })
+  ).newPage();
+  await page.goto(editor);
+  await page.getByLabel('Tên đăng nhập').fill(user);
+  await page.getByLabel('Mật khẩu').fill(password(user));
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.getByRole('heading', { name: 'Báo cáo', exact: true }).waitFor();
+  return page;
+}
+
+describe('from a .docx to the public site', () => {
+  it('is published by an editor and a reviewer, and the public unit page shows the new figure', async () => {
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            'UBND XÃ QUANG HẢI',
+            'Quang Hải, ngày 20 tháng 12 năm 2023',
+            'BÁO CÁO',
+            'Kết quả cải cách hành chính 6 tháng cuối năm 2023',
+            'Tổng số hồ sơ tiếp nhận: 1.250 hồ sơ (tiếp nhận trực tuyến: 1.200 hồ sơ; tiếp nhận trực tiếp: 40 hồ sơ).',
+            'Đã giải quyết 1.250 hồ sơ, trong đó trước hạn 1.240 hồ sơ, đúng hạn 10 hồ sơ, quá hạn 0 hồ sơ.',
+          ].map((t) => new Paragraph(t)),
+        },
+      ],
+    });
+    const file = join(dir, 'bao-cao.docx');
+    writeFileSync(file, new Uint8Array(await Packer.toBuffer(doc)));
+
+    const ed = await login('bientap');
+    await ed.setInputFiles('#docx', file);
+    await ed.getByRole('heading', { name: 'Kiểm tra số liệu đọc được' }).waitFor();
+    expect(await ed.locator('#i-period').inputValue()).toBe('2023-H2');
+    await ed.selectOption('#i-unit', 'quang-hai-tu-ky-hai-duong');
+    // Each proposed figure is shown with its sentence and must be confirmed.
+    expect(await ed.locator('.source').first().innerText()).toContain('1.250');
+    for (const radio of await ed.getByRole('radio', { name: 'Xác nhận' }).all())
+      await radio.check();
+    await ed.getByRole('button', { name: 'Tạo bản nháp từ số liệu đã xác nhận' }).click();
+    await ed.locator('#m-dossiers\\.received').waitFor();
+
+    // The parts do not add up (1.200 + 40 ≠ 1.250): the editor sees it and fixes it.
+    await expect
+      .poll(() => ed.locator('.warn').innerText())
+      .toContain('khác 1.250 hồ sơ tiếp nhận trong kỳ');
+    await ed.fill('#m-dossiers\\.received_direct', '50');
+    await ed.keyboard.press('Control+s');
+    await expect.poll(() => ed.locator('[role=status]').first().innerText()).toContain('Đã lưu');
+    expect(await ed.locator('main').innerText()).toContain('Các số liệu khớp với nhau.');
+    // Figures that moved more than 50 % since 2023-H1 ask for a one-line explanation first.
+    await ed.fill('#comment', 'Xin duyệt');
+    await ed.getByRole('button', { name: 'Gửi duyệt' }).click();
+    await expect
+      .poll(() => ed.locator('[role=alert]').innerText())
+      .toContain('cần một dòng giải trình');
+    for (const input of await ed.locator('input[id^="x-"]').all())
+      await input.fill('Số liệu cả 6 tháng, kỳ trước tính đến 30/6.');
+    await ed.keyboard.press('Control+s');
+    await expect.poll(() => ed.locator('[role=status]').first().innerText()).toContain('Đã lưu');
+    await ed.fill('#comment', 'Xin duyệt');
+    await ed.getByRole('button', { name: 'Gửi duyệt' }).click();
+    await expect.poll(() => ed.locator('.status').first().innerText()).toBe('in_review');
+
+    const rv = await login('duyet');
+    await rv
+      .getByRole('link', { name: /Kết quả cải cách hành chính 6 tháng cuối năm 2023/ })
+      .click();
+    await rv.getByRole('button', { name: 'Duyệt và công bố' }).click();
+    await expect.poll(() => rv.locator('main').innerText()).toContain('Đã công bố');
+    const published = readFileSync(
+      join(dir, 'content/reports/quang-hai-tu-ky-hai-duong/2023-H2.md'),
+      'utf8',
+    );
+    expect(published).toContain('received_direct: 50');
+
+    // The rebuild goes live; the public unit page shows the new figure in the chart's table.
+    await waitFor(
+      async () => (await fetch(`${site}/xa/quang-hai-tu-ky-hai-duong/2023-H2/`)).status === 200,
+      120_000,
+      'the rebuilt site',
+    );
+    const pub = await (await browser.newContext()).newPage();
+    await pub.goto(`${site}/xa/quang-hai-tu-ky-hai-duong/`);
+    const rows = await pub
+      .locator('#ind-online_intake_rate ~ .chart-block tbody tr')
+      .allInnerTexts();
+    expect(rows.find((r) => r.includes('6 tháng cuối năm 2023'))).toContain(
+      '96\u00a0% (1.200/1.250)',
+    );
+    const compare = (await (
+      await fetch(`${site}/du-lieu/chi-so/online_intake_rate.json`)
+    ).json()) as { periods: { id: string }[]; values: Record<string, (number | null)[]> };
+    const i = compare.periods.findIndex((p) => p.id === '2023-H2');
+    expect(compare.values['quang-hai-tu-ky-hai-duong']?.[i]).toBe(0.96);
+  });
+});
