@@ -1,9 +1,11 @@
 import { text } from '../src/server/store.ts';
 /** The editor's API over real HTTP against a real temporary libsql database. */
 import { existsSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NewerSchemaError, SCHEMA_VERSION, openDatabase } from '../src/server/db.ts';
 import { PASSWORD, startEditor, type Harness } from './harness.ts';
 
 let h: Harness;
@@ -58,7 +60,7 @@ describe('health and auth', () => {
   it('answers /healthz when the database is reachable and migrated', async () => {
     const res = await fetch(`${h.url}/healthz`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true, schema: 1 });
+    expect(await res.json()).toEqual({ ok: true, schema: SCHEMA_VERSION });
   });
 
   it('sets an HTTP-only SameSite session cookie at login, and ends the session on the server at logout', async () => {
@@ -81,6 +83,17 @@ describe('health and auth', () => {
       body: '{}',
     });
     expect((await me()).result.data).toBeNull();
+  });
+
+  it('refuses to start against a database newer than the code', async () => {
+    const url = `file:${join(tmpdir(), `congkhai-newer-${String(Date.now())}.db`)}`;
+    const db = await openDatabase(url);
+    await db.execute({
+      sql: 'INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)',
+      args: [SCHEMA_VERSION + 1, 'later'],
+    });
+    db.close();
+    await expect(openDatabase(url)).rejects.toThrow(NewerSchemaError);
   });
 
   it('refuses a wrong password, then locks the name after five failures', async () => {
