@@ -11,7 +11,7 @@ describe('generateDemo', () => {
     expect(generateDemo({ units: 300, periods: 8, seed: 8 })).not.toEqual(demo);
   });
 
-  it('writes files that the report format reads back unchanged', () => {
+  it('writes files that the report format reads back unchanged', { timeout: 60_000 }, () => {
     const units = parseUnits(serializeUnits(demo.units));
     expect(units.ok ? units.value.length : units.errors).toBe(demo.units.length);
     for (const r of demo.reports) {
