@@ -129,6 +129,9 @@ export async function openDatabase(url: string, authToken?: string): Promise<Cli
     // second writer fails at once instead of waiting its turn.
     await db.execute('PRAGMA journal_mode = WAL');
     await db.execute('PRAGMA busy_timeout = 5000');
+    // In WAL mode NORMAL never corrupts the database; a power cut may lose the
+    // last commits, which the editor's local copy of unsaved text covers.
+    await db.execute('PRAGMA synchronous = NORMAL');
   }
   await db.execute('PRAGMA foreign_keys = ON');
   await migrate(db);

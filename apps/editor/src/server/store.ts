@@ -130,7 +130,25 @@ function rowToUnit(
   };
 }
 
-export async function listUnits(db: Db): Promise<Unit[]> {
+/**
+ * Units change rarely (an admin edits them) and every procedure checks
+ * access against them: they are read once and kept until a unit changes.
+ */
+let unitCache = new WeakMap<Db, Promise<Unit[]>>();
+
+export function listUnits(db: Db): Promise<Unit[]> {
+  let units = unitCache.get(db);
+  if (!units) {
+    units = readUnits(db).catch((e: unknown) => {
+      unitCache.delete(db);
+      throw e;
+    });
+    unitCache.set(db, units);
+  }
+  return units;
+}
+
+async function readUnits(db: Db): Promise<Unit[]> {
   const lineage = new Map<string, { unit: string; whole: boolean }[]>();
   for (const l of (await db.execute('SELECT unit_id, predecessor_id, whole FROM unit_lineage'))
     .rows) {
@@ -146,6 +164,7 @@ export async function listUnits(db: Db): Promise<Unit[]> {
 }
 
 export async function upsertUnit(db: Db, u: Unit): Promise<void> {
+  unitCache = new WeakMap();
   await db.execute({
     sql: `INSERT INTO units (id, code, kind, name, district, province, valid_from, valid_to) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
           ON CONFLICT (id) DO UPDATE SET code = excluded.code, kind = excluded.kind, name = excluded.name,
