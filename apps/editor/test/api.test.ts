@@ -334,6 +334,50 @@ describe('workflow and publishing', () => {
   });
 });
 
+describe('administration', () => {
+  it('lets an admin create a user, who then logs in with the one-time password', async () => {
+    await h.user('quantri', 'admin', {});
+    const admin = await login('quantri');
+    const { password } = await admin.users.create.mutate({
+      username: 'Moi.Bien-Tap',
+      displayName: 'Người Mới',
+      role: 'editor',
+      units: [A],
+    });
+    const c = h.client();
+    expect(await c.auth.login.mutate({ username: 'moi.bien-tap', password })).toMatchObject({
+      role: 'editor',
+      units: [A],
+    });
+    expect(
+      (
+        await failure(
+          admin.users.create.mutate({ username: 'moi.bien-tap', displayName: 'x', role: 'editor' }),
+        )
+      ).code,
+    ).toBe('CONFLICT');
+    expect((await failure(c.users.list.query())).code).toBe('FORBIDDEN');
+  });
+
+  it('imports a units CSV, all rows or none, naming the bad line', async () => {
+    const admin = await login('quantri');
+    const bad = await failure(
+      admin.units.importCsv.mutate({
+        csv: 'code,name,kind,district,province\n10001,Đông Hòa,xa,Tây Hòa,Phú Yên\n,Tây Hòa,lang,,Phú Yên\n',
+      }),
+    );
+    expect(bad.message).toContain('Dòng 3');
+    expect((await admin.units.list.query()).some((u) => u.name === 'Đông Hòa')).toBe(false);
+    const n = await admin.units.importCsv.mutate({
+      csv: '\uFEFFcode,name,kind,district,province,valid_from,valid_to\n10001,Đông Hòa,thi_tran,Tây Hòa,Phú Yên,,2025-06-30\n10002,Hòa Bình,xa,,Phú Yên,2025-07-01,\n',
+    });
+    expect(n).toBe(2);
+    expect(
+      (await admin.units.list.query()).find((u) => u.id === 'dong-hoa-tay-hoa-phu-yen'),
+    ).toMatchObject({ kind: 'thi_tran', code: '10001', validTo: '2025-06-30' });
+  });
+});
+
 describe('import', () => {
   it('proposes figures with their source sentences from a pasted report', async () => {
     const a = await login('bientap-a');

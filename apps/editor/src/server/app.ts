@@ -2,6 +2,7 @@ import { authRouter } from './routers/auth.ts';
 import { importRouter } from './routers/importer.ts';
 import { reportsRouter } from './routers/reports.ts';
 import { unitsRouter } from './routers/units.ts';
+import { usersRouter } from './routers/users.ts';
 import { router } from './trpc.ts';
 
 export const appRouter = router({
@@ -9,6 +10,7 @@ export const appRouter = router({
   units: unitsRouter,
   reports: reportsRouter,
   import: importRouter,
+  users: usersRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -110,6 +110,13 @@ const MIGRATIONS: readonly { version: number; statements: readonly string[] }[] 
       )`,
     ],
   },
+  {
+    version: 3,
+    statements: [
+      // When each period's reports are due, for the reporting cycle.
+      `CREATE TABLE period_due (period TEXT PRIMARY KEY, due TEXT NOT NULL)`,
+    ],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

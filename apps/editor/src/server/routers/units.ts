@@ -1,5 +1,7 @@
 import { UNIT_KINDS } from '@congkhai/indicators';
 import { unitId } from '@congkhai/report';
+import { TRPCError } from '@trpc/server';
+import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { readableUnits } from '../access.ts';
 import { audit, listUnits, upsertUnit } from '../store.ts';
@@ -29,12 +31,87 @@ const unitInput = z.object({
   formedFrom: z.array(z.object({ unit: z.string(), whole: z.boolean() })).default([]),
 });
 
+const csvRow = z.object({
+  code: z
+    .string()
+    .trim()
+    .regex(/^(\d{5})?$/, 'mã 5 chữ số'),
+  name: z.string().trim().min(1, 'thiếu tên'),
+  kind: z.enum(['xa', 'phuong', 'thi_tran', 'dac_khu'], {
+    error: 'loại phải là xa, phuong, thi_tran hoặc dac_khu',
+  }),
+  district: z.string().trim(),
+  province: z.string().trim().min(1, 'thiếu tỉnh'),
+  valid_from: z
+    .string()
+    .trim()
+    .regex(/^(\d{4}-\d{2}-\d{2})?$/, 'ngày dạng 2025-07-01'),
+  valid_to: z
+    .string()
+    .trim()
+    .regex(/^(\d{4}-\d{2}-\d{2})?$/, 'ngày dạng 2025-06-30'),
+});
+
 export const unitsRouter = router({
   list: authed.query(async ({ ctx }) => {
     const units = await listUnits(ctx.db);
     const mine = new Set(readableUnits(ctx.user, units));
     return units.filter((u) => mine.has(u.id));
   }),
+
+  /** A units CSV with the header code,name,kind,district,province,valid_from,valid_to: all rows or none. */
+  importCsv: adminOnly
+    .input(z.object({ csv: z.string().min(1).max(5_000_000) }))
+    .mutation(async ({ ctx, input }) => {
+      let records: Record<string, string>[];
+      try {
+        records = parse<Record<string, string>>(input.csv.replace(/^\uFEFF/, ''), {
+          columns: true,
+          skip_empty_lines: true,
+          trim: true,
+        });
+      } catch (e) {
+        throw new TRPCError({
+          code: 'BAD_REQUEST',
+          message: `Tệp CSV không đọc được: ${(e as Error).message}`,
+        });
+      }
+      const problems: string[] = [];
+      const units = records.flatMap((rec, i) => {
+        const r = csvRow.safeParse({
+          code: '',
+          district: '',
+          valid_from: '',
+          valid_to: '',
+          ...rec,
+        });
+        if (!r.success) {
+          problems.push(
+            `Dòng ${String(i + 2)}: ${r.error.issues.map((x) => `${x.path.join('.')} ${x.message}`).join('; ')}`,
+          );
+          return [];
+        }
+        const u = r.data;
+        return [
+          {
+            id: unitId(u.name, u.district || null, u.province),
+            ...(u.code ? { code: u.code } : {}),
+            kind: u.kind,
+            name: u.name,
+            ...(u.district ? { district: u.district } : {}),
+            province: u.province,
+            ...(u.valid_from ? { validFrom: u.valid_from } : {}),
+            ...(u.valid_to ? { validTo: u.valid_to } : {}),
+            formedFrom: [],
+          },
+        ];
+      });
+      if (problems.length > 0)
+        throw new TRPCError({ code: 'BAD_REQUEST', message: problems.slice(0, 20).join(' · ') });
+      for (const u of units) await upsertUnit(ctx.db, u);
+      await audit(ctx.db, ctx.user.id, 'units_import', `${String(units.length)} units`);
+      return units.length;
+    }),
 
   upsert: adminOnly.input(unitInput).mutation(async ({ ctx, input }) => {
     const id = input.id ?? unitId(input.name, input.district, input.province);
