@@ -1,6 +1,7 @@
 import { authRouter } from './routers/auth.ts';
 import { importRouter } from './routers/importer.ts';
 import { reportsRouter } from './routers/reports.ts';
+import { siteRouter } from './routers/site.ts';
 import { unitsRouter } from './routers/units.ts';
 import { usersRouter } from './routers/users.ts';
 import { router } from './trpc.ts';
@@ -11,6 +12,7 @@ export const appRouter = router({
   reports: reportsRouter,
   import: importRouter,
   users: usersRouter,
+  site: siteRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -6,7 +6,7 @@
  * `current` symlink; the last releases are kept for rollback. A failed or
  * killed build leaves the live site as it was; its log is kept.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, symlink } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -29,6 +29,7 @@ const siteApp = fileURLToPath(new URL('../../../site/', import.meta.url));
 
 export class BuildRunner {
   private running: Promise<void> | undefined;
+  private child: ChildProcess | undefined;
   private queued: string[] = [];
   constructor(private readonly opts: BuildRunnerOptions) {}
 
@@ -67,7 +68,10 @@ export class BuildRunner {
     });
     const id = Number(row.lastInsertRowid);
     this.opts.log?.(`Đang dựng trang công khai / building the public site (${reason})…`);
-    const { code, log } = await runAstro(out, this.opts.contentDir);
+    const { code, log } = await runAstro(out, this.opts.contentDir, (c) => {
+      this.child = c;
+    });
+    this.child = undefined;
     let status: 'live' | 'failed' = code === 0 ? 'live' : 'failed';
     let problem = code === 0 ? '' : `astro build exited with ${String(code)}`;
     let pages = 0;
@@ -107,6 +111,16 @@ export class BuildRunner {
     );
   }
 
+  /** Stops the build in progress, if any (shutdown, or a test of a killed build). */
+  kill(): boolean {
+    return this.child?.kill('SIGKILL') ?? false;
+  }
+
+  /** True while a build runs or waits. */
+  get busy(): boolean {
+    return this.running !== undefined;
+  }
+
   private async prune(live: string): Promise<void> {
     const all = (await readdir(join(this.opts.siteRoot, 'releases'))).sort();
     const old = all
@@ -117,7 +131,11 @@ export class BuildRunner {
   }
 }
 
-function runAstro(out: string, contentDir: string): Promise<{ code: number | null; log: string }> {
+function runAstro(
+  out: string,
+  contentDir: string,
+  started: (c: ChildProcess) => void,
+): Promise<{ code: number | null; log: string }> {
   return new Promise((resolve) => {
     const child = spawn(
       process.execPath,
@@ -129,6 +147,7 @@ function runAstro(out: string, contentDir: string): Promise<{ code: number | nul
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
+    started(child);
     let log = '';
     const keep = (b: Buffer) => {
       log = (log + b.toString()).slice(-200_000);

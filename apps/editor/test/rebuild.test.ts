@@ -1,0 +1,133 @@
+/**
+ * The rebuild runner with real Astro builds: coalescing, atomic switch,
+ * and faults that must leave the live site as it was.
+ */
+import { cpSync, mkdtempSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { reportPath, serializeReport } from '@congkhai/report';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../src/server/db.ts';
+import { BuildRunner } from '../src/server/rebuild.ts';
+import type { Client } from '@libsql/client';
+
+const repoContent = fileURLToPath(new URL('../../../content/', import.meta.url));
+let db: Client;
+let dir: string;
+let content: string;
+let runner: BuildRunner;
+let published: string[] = [];
+
+const builds = async () =>
+  (await db.execute('SELECT status, reason, log FROM builds ORDER BY id')).rows;
+const live = () => readlinkSync(join(dir, 'site', 'current'));
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'congkhai-rebuild-'));
+  content = join(dir, 'content');
+  cpSync(repoContent, content, { recursive: true });
+  db = await openDatabase(`file:${join(dir, 'r.db')}`);
+  published = ['quang-hai-tu-ky-hai-duong/2023-H1'];
+  runner = new BuildRunner({
+    db,
+    siteRoot: join(dir, 'site'),
+    contentDir: content,
+    published: () => Promise.resolve(published),
+  });
+  await runner.request('first');
+});
+
+afterAll(() => {
+  db.close();
+});
+
+function publish(period: string, received: number) {
+  const r = {
+    schema: 1,
+    unit: 'quang-hai-tu-ky-hai-duong',
+    period,
+    title: `Báo cáo ${period}`,
+    metrics: { 'dossiers.received': received },
+    targets: {},
+    statedShares: {},
+    explanations: {},
+    body: '',
+  };
+  writeFileSync(join(content, reportPath(r.unit, r.period)), serializeReport(r));
+  published.push(`${r.unit}/${period}`);
+}
+
+describe('rebuild on publish', () => {
+  it('goes live by switching the current symlink to a new release', async () => {
+    expect(live()).toMatch(/^releases\//);
+    expect((await builds()).map((b) => b.status)).toEqual(['live']);
+  });
+
+  it('turns ten publishes in one second into at most two builds, ending with all ten', async () => {
+    const before = (await builds()).length;
+    const done: Promise<void>[] = [];
+    for (let i = 1; i <= 10; i++) {
+      publish(`2019-M${String(i).padStart(2, '0')}`, 100 + i);
+      done.push(runner.request(`publish ${String(i)}`));
+      await new Promise((r) => setTimeout(r, 90));
+    }
+    await Promise.all(done);
+    while (runner.busy) await new Promise((r) => setTimeout(r, 100));
+    const after = await builds();
+    expect(after.length - before).toBeLessThanOrEqual(2);
+    expect(after.at(-1)?.status).toBe('live');
+    for (let i = 1; i <= 10; i++) {
+      const html = readFileSync(
+        join(
+          dir,
+          'site',
+          live(),
+          'xa/quang-hai-tu-ky-hai-duong',
+          `2019-M${String(i).padStart(2, '0')}`,
+          'index.html',
+        ),
+        'utf8',
+      );
+      expect(html).toContain(String(100 + i));
+    }
+  });
+
+  it('keeps the live site when the content is invalid, and keeps the log', async () => {
+    const current = live();
+    const bad = join(content, 'reports/quang-hai-tu-ky-hai-duong/2019-M01.md');
+    const good = readFileSync(bad, 'utf8');
+    writeFileSync(bad, good.replace('received: 101', 'received: "một trăm"'));
+    await runner.request('invalid');
+    const last = (await builds()).at(-1);
+    expect(last?.status).toBe('failed');
+    expect(typeof last?.log === 'string' ? last.log : '').toContain('2019-M01.md');
+    expect(live()).toBe(current);
+    writeFileSync(bad, good);
+  });
+
+  it('keeps the live site when the build is killed half way', async () => {
+    const current = live();
+    const done = runner.request('killed');
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(runner.kill()).toBe(true);
+    await done;
+    expect((await builds()).at(-1)?.status).toBe('failed');
+    expect(live()).toBe(current);
+  });
+
+  it('keeps the live site when a release cannot be written (simulated full disk)', async () => {
+    const current = live();
+    // The releases folder replaced by a file: creating the new release fails like a full disk would.
+    const releases = join(dir, 'site', 'releases');
+    const moved = join(dir, 'releases-moved');
+    cpSync(releases, moved, { recursive: true });
+    rmSync(releases, { recursive: true });
+    writeFileSync(releases, 'not a folder');
+    await runner.request('disk');
+    rmSync(releases);
+    cpSync(moved, releases, { recursive: true });
+    expect(live()).toBe(current);
+    expect(readFileSync(join(dir, 'site', current, 'index.html'), 'utf8')).toContain('Công khai');
+  });
+});
