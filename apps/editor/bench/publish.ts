@@ -1,0 +1,81 @@
+/**
+ * pnpm bench:publish — from a publish to the new page being served, on
+ * generated content of N units x 8 half-years (3,300 by default): the time
+ * of each of several publishes (p50, max) beside a full rebuild of the same
+ * content. Prints figures; asserts nothing.  --units 3300 --publishes 3
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { realpathSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateDemo } from '@congkhai/demo';
+import { reportPath, serializeReport, serializeUnits } from '@congkhai/report';
+import { mkdirSync } from 'node:fs';
+import { openDatabase } from '../src/server/db.ts';
+import { listen, siteHandler } from '../src/server/http.ts';
+import { BuildRunner } from '../src/server/rebuild.ts';
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const units = arg('units', 3300);
+const publishes = arg('publishes', 3);
+
+const dir = mkdtempSync(join(tmpdir(), 'congkhai-bench-publish-'));
+const content = join(dir, 'content');
+const demo = generateDemo({ units, periods: 8, seed: 1 });
+mkdirSync(content, { recursive: true });
+writeFileSync(join(content, 'units.yaml'), serializeUnits(demo.units));
+for (const r of demo.reports) {
+  const file = join(content, reportPath(r.unit, r.period));
+  mkdirSync(join(file, '..'), { recursive: true });
+  writeFileSync(file, serializeReport(r));
+}
+const db = await openDatabase(`file:${join(dir, 'bench.db')}`);
+const runner = new BuildRunner({
+  db,
+  siteRoot: join(dir, 'site'),
+  contentDir: content,
+  published: () => Promise.resolve([]),
+});
+console.log(
+  `Publish benchmark: ${String(demo.units.length)} units, ${String(demo.reports.length)} reports`,
+);
+
+let t = performance.now();
+await runner.request('full build');
+const full = (performance.now() - t) / 1000;
+console.log(`full rebuild: ${full.toFixed(1)} s`);
+
+const server = await listen(
+  siteHandler(() => realpathSync(runner.currentDir)),
+  0,
+  '127.0.0.1',
+);
+const base = `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`;
+const times: number[] = [];
+for (let i = 0; i < publishes; i++) {
+  const r = demo.reports[i * 97] ?? demo.reports[0];
+  if (!r) break;
+  const marker = 900_000 + i;
+  const changed = { ...r, metrics: { ...r.metrics, 'dossiers.received': marker } };
+  t = performance.now();
+  writeFileSync(join(content, reportPath(r.unit, r.period)), serializeReport(changed));
+  void runner.request(`publish ${r.unit}/${r.period}`);
+  // Served means: the public page answers with the new figure.
+  for (;;) {
+    const res = await fetch(`${base}/xa/${r.unit}/${r.period}/`);
+    if (res.ok && (await res.text()).includes(marker.toLocaleString('vi-VN'))) break;
+    await new Promise((ok) => setTimeout(ok, 200));
+  }
+  times.push((performance.now() - t) / 1000);
+  console.log(`publish ${String(i + 1)}: ${(times.at(-1) ?? 0).toFixed(1)} s to served`);
+}
+times.sort((a, b) => a - b);
+console.log(
+  `publish to served: p50 ${(times[Math.floor(times.length / 2)] ?? 0).toFixed(1)} s, max ${(times.at(-1) ?? 0).toFixed(1)} s (every publish is a full rebuild today)`,
+);
+server.close();
+db.close();
