@@ -9,13 +9,12 @@ import { mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createTRPCClient, httpLink } from '@trpc/client';
-import type { AppRouter } from '../src/server/app.ts';
 import { openDatabase } from '../src/server/db.ts';
 import { readEnv } from '../src/server/env.ts';
 import { editorHandler, listen } from '../src/server/http.ts';
 import { hashPassword } from '../src/server/password.ts';
 import { createUser, upsertUnit } from '../src/server/store.ts';
+import { cookieClient } from '../test/client.ts';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -58,25 +57,7 @@ const server = await listen(
 );
 const url = `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`;
 
-function client() {
-  let cookie = '';
-  return createTRPCClient<AppRouter>({
-    links: [
-      httpLink({
-        url: `${url}/trpc`,
-        fetch: async (input, init) => {
-          const headers = new Headers(init?.headers);
-          headers.set('origin', url);
-          if (cookie) headers.set('cookie', cookie);
-          const res = await fetch(input, { ...init, headers });
-          const set = res.headers.get('set-cookie');
-          if (set) cookie = set.split(';')[0] ?? '';
-          return res;
-        },
-      }),
-    ],
-  });
-}
+const client = () => cookieClient(url);
 
 const latencies: number[] = [];
 let errors = 0;

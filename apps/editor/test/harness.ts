@@ -5,8 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Client } from '@libsql/client';
-import { createTRPCClient, httpLink } from '@trpc/client';
-import type { AppRouter } from '../src/server/app.ts';
+import { cookieClient } from './client.ts';
 import { openDatabase } from '../src/server/db.ts';
 import { readEnv } from '../src/server/env.ts';
 import { editorHandler, listen } from '../src/server/http.ts';
@@ -19,7 +18,7 @@ export interface Harness {
   readonly db: Client;
   readonly contentDir: string;
   readonly changes: string[];
-  client(opts?: { origin?: string | null }): ReturnType<typeof createClient>;
+  client(opts?: { origin?: string | null }): ReturnType<typeof cookieClient>;
   user(
     username: string,
     role: Role,
@@ -29,26 +28,6 @@ export interface Harness {
 }
 
 export const PASSWORD = 'mật-khẩu-đủ-dài-123';
-
-function createClient(url: string, origin: string | null) {
-  let cookie = '';
-  return createTRPCClient<AppRouter>({
-    links: [
-      httpLink({
-        url: `${url}/trpc`,
-        fetch: async (input, init) => {
-          const headers = new Headers(init?.headers);
-          if (cookie) headers.set('cookie', cookie);
-          if (origin) headers.set('origin', origin);
-          const res = await fetch(input, { ...init, headers });
-          const set = res.headers.get('set-cookie');
-          if (set) cookie = set.split(';')[0] ?? '';
-          return res;
-        },
-      }),
-    ],
-  });
-}
 
 export async function startEditor(): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'congkhai-editor-'));
@@ -93,7 +72,7 @@ units:
     db,
     contentDir,
     changes,
-    client: (opts = {}) => createClient(url, opts.origin === undefined ? url : opts.origin),
+    client: (opts = {}) => cookieClient(url, opts.origin === undefined ? url : opts.origin),
     user: async (username, role, scope) => {
       await createUser(db, { username, displayName: username, passwordHash: hash, role, ...scope });
     },

@@ -24,9 +24,16 @@ describe('change', () => {
 describe('largeChanges', () => {
   it('lists figures that moved by more than half', async () => {
     const { largeChanges } = await import('./change.ts');
-    expect(largeChanges({ 'dossiers.received': 160, 'dossiers.resolved_late': 0 }, { 'dossiers.received': 100, 'dossiers.resolved_late': 0 })).toEqual(['dossiers.received']);
+    expect(
+      largeChanges(
+        { 'dossiers.received': 160, 'dossiers.resolved_late': 0 },
+        { 'dossiers.received': 100, 'dossiers.resolved_late': 0 },
+      ),
+    ).toEqual(['dossiers.received']);
     expect(largeChanges({ 'dossiers.received': 140 }, { 'dossiers.received': 100 })).toEqual([]);
-    expect(largeChanges({ 'dossiers.resolved_late': 3 }, { 'dossiers.resolved_late': 0 })).toEqual(['dossiers.resolved_late']);
+    expect(largeChanges({ 'dossiers.resolved_late': 3 }, { 'dossiers.resolved_late': 0 })).toEqual([
+      'dossiers.resolved_late',
+    ]);
     expect(largeChanges({ 'dossiers.received': 10 }, {})).toEqual([]);
   });
 });

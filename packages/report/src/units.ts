@@ -35,11 +35,21 @@ const unitsFileSchema = z.strictObject({
   units: z.array(unitSchema),
 });
 
-export function parseUnits(input: string): Parsed<Unit[]> {
-  const src = { text: normalizeText(input), firstLine: 1 };
-  const parsed = parseYamlWith(src, unitsFileSchema);
-  if (!parsed.ok) return parsed;
-  const units = parsed.value.units.map((u): Unit => ({
+/** A unit as the units file (and a units CSV) writes it: snake_case, empty strings for blanks. */
+export interface UnitRecord {
+  readonly id: string;
+  readonly code?: string | undefined;
+  readonly kind: Unit['kind'];
+  readonly name: string;
+  readonly district?: string | undefined;
+  readonly province: string;
+  readonly valid_from?: string | undefined;
+  readonly valid_to?: string | undefined;
+  readonly formed_from?: readonly { unit: string; whole: boolean }[] | undefined;
+}
+
+export function unitFromRecord(u: UnitRecord): Unit {
+  return {
     id: u.id,
     ...(u.code ? { code: u.code } : {}),
     kind: u.kind,
@@ -48,8 +58,15 @@ export function parseUnits(input: string): Parsed<Unit[]> {
     province: u.province,
     ...(u.valid_from ? { validFrom: u.valid_from } : {}),
     ...(u.valid_to ? { validTo: u.valid_to } : {}),
-    formedFrom: u.formed_from ?? [],
-  }));
+    formedFrom: [...(u.formed_from ?? [])],
+  };
+}
+
+export function parseUnits(input: string): Parsed<Unit[]> {
+  const src = { text: normalizeText(input), firstLine: 1 };
+  const parsed = parseYamlWith(src, unitsFileSchema);
+  if (!parsed.ok) return parsed;
+  const units = parsed.value.units.map(unitFromRecord);
   const errors: FileError[] = [];
   const seen = new Set<string>();
   for (const u of units) {

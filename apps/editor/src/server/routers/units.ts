@@ -1,5 +1,5 @@
 import { UNIT_KINDS } from '@congkhai/indicators';
-import { unitId } from '@congkhai/report';
+import { unitFromRecord, unitId } from '@congkhai/report';
 import { TRPCError } from '@trpc/server';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
@@ -92,19 +92,7 @@ export const unitsRouter = router({
           return [];
         }
         const u = r.data;
-        return [
-          {
-            id: unitId(u.name, u.district || null, u.province),
-            ...(u.code ? { code: u.code } : {}),
-            kind: u.kind,
-            name: u.name,
-            ...(u.district ? { district: u.district } : {}),
-            province: u.province,
-            ...(u.valid_from ? { validFrom: u.valid_from } : {}),
-            ...(u.valid_to ? { validTo: u.valid_to } : {}),
-            formedFrom: [],
-          },
-        ];
+        return [unitFromRecord({ ...u, id: unitId(u.name, u.district || null, u.province) })];
       });
       if (problems.length > 0)
         throw new TRPCError({ code: 'BAD_REQUEST', message: problems.slice(0, 20).join(' · ') });
