@@ -326,11 +326,24 @@ describe('workflow and publishing', () => {
     expect((await a2.reports.presence.mutate({ id })).map((p) => p.name)).toEqual(['bientap-a']);
   });
 
-  it('shows the reporting cycle of a period', async () => {
+  it('shows the reporting cycle of a period, with units past the due date', async () => {
     const r = await login('duyet-nghe-an');
-    expect(await r.reports.cycle.query({ period: '2025-H2' })).toEqual([
-      { unit: A, name: 'An Bình', status: 'in_review', id: expect.any(Number) as unknown },
+    await r.reports.setDue.mutate({ period: '2025-H2', due: '2026-01-15' });
+    const cycle = await r.reports.cycle.query({ period: '2025-H2' });
+    expect(cycle.due).toBe('2026-01-15');
+    expect(cycle.units).toEqual([
+      {
+        unit: A,
+        name: 'An Bình',
+        status: 'in_review',
+        id: expect.any(Number) as unknown,
+        overdue: new Date().toISOString().slice(0, 10) > '2026-01-15',
+      },
     ]);
+    const a = await login('bientap-a');
+    expect(
+      (await failure(a.reports.setDue.mutate({ period: '2025-H2', due: '2026-02-01' }))).code,
+    ).toBe('FORBIDDEN');
   });
 });
 

@@ -401,19 +401,50 @@ export const reportsRouter = router({
     return rows.map((r) => ({ name: text(r.display_name), since: text(r.since) }));
   }),
 
-  /** The reporting cycle of a period: who has published, who has a draft, who has nothing yet. */
+  /** The reporting cycle of a period: who has published, who has a draft, who has nothing yet and is past the due date. */
   cycle: authed.input(z.object({ period: z.string() })).query(async ({ ctx, input }) => {
     const units = await listUnits(ctx.db);
     const mine = readableUnits(ctx.user, units);
     const rows = await listReports(ctx.db, { units: mine, period: input.period });
     const byUnit = new Map(rows.map((r) => [r.unit, r]));
-    return units
-      .filter((u) => mine.includes(u.id))
-      .map((u) => ({
-        unit: u.id,
-        name: u.name,
-        status: byUnit.get(u.id)?.status ?? ('none' as const),
-        id: byUnit.get(u.id)?.id ?? null,
-      }));
+    const dueRow = (
+      await ctx.db.execute({
+        sql: 'SELECT due FROM period_due WHERE period = ?',
+        args: [input.period],
+      })
+    ).rows[0];
+    const due = dueRow ? text(dueRow.due) : null;
+    const today = new Date().toISOString().slice(0, 10);
+    return {
+      due,
+      units: units
+        .filter((u) => mine.includes(u.id))
+        .map((u) => {
+          const status = byUnit.get(u.id)?.status ?? ('none' as const);
+          return {
+            unit: u.id,
+            name: u.name,
+            status,
+            id: byUnit.get(u.id)?.id ?? null,
+            overdue: due !== null && today > due && status !== 'published',
+          };
+        }),
+    };
   }),
+
+  /** Reviewers and admins set when a period's reports are due. */
+  setDue: authed
+    .input(z.object({ period: z.string(), due: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }))
+    .mutation(async ({ ctx, input }) => {
+      if (ctx.user.role === 'editor')
+        throw fail('FORBIDDEN', 'Chỉ người duyệt hoặc quản trị đặt hạn nộp.');
+      const p = parsePeriod(input.period);
+      if (!p.ok) throw fail('BAD_REQUEST', p.message.vi);
+      await ctx.db.execute({
+        sql: 'INSERT INTO period_due (period, due) VALUES (?, ?) ON CONFLICT (period) DO UPDATE SET due = excluded.due',
+        args: [p.period.id, input.due],
+      });
+      await audit(ctx.db, ctx.user.id, 'period_due', p.period.id, input.due);
+      return true;
+    }),
 });
