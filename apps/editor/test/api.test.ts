@@ -335,6 +335,7 @@ describe('workflow and publishing', () => {
       {
         unit: A,
         name: 'An Bình',
+        district: 'Tây Sơn',
         status: 'in_review',
         id: expect.any(Number) as unknown,
         overdue: new Date().toISOString().slice(0, 10) > '2026-01-15',

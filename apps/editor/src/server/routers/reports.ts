@@ -424,6 +424,7 @@ export const reportsRouter = router({
           return {
             unit: u.id,
             name: u.name,
+            district: u.district ?? null,
             status,
             id: byUnit.get(u.id)?.id ?? null,
             overdue: due !== null && today > due && status !== 'published',
