@@ -43,7 +43,7 @@ const vi = {
   latestPeriod: 'Kỳ gần nhất',
   headline: 'Toàn bộ các đơn vị có báo cáo',
   headlineNote: (units: string, total: string) =>
-    `Cộng số hồ sơ của ${units}/${total} đơn vị có số liệu rồi mới chia, không lấy trung bình các tỷ lệ.`,
+    `Cộng các số đếm của ${units}/${total} đơn vị có số liệu rồi mới chia, không lấy trung bình các tỷ lệ.`,
   weightedNote: (units: string, total: string) =>
     `Tỷ lệ do ${units}/${total} đơn vị báo cáo, bình quân gia quyền theo số hồ sơ tiếp nhận.`,
   movers: 'Thay đổi nhiều nhất so với kỳ trước',
@@ -157,7 +157,7 @@ const en: Dict = {
   latestPeriod: 'Latest period',
   headline: 'All units that reported',
   headlineNote: (units, total) =>
-    `Dossier counts of ${units} of ${total} units with figures are added up before dividing, not averaged as rates.`,
+    `Counts of the ${units} of ${total} units with figures are added up before dividing, not averaged as rates.`,
   weightedNote: (units, total) =>
     `Rates stated by ${units} of ${total} units, weighted by dossiers received.`,
   movers: 'Biggest changes since the previous period',
