@@ -169,6 +169,44 @@ describe('roles and units', () => {
   });
 });
 
+describe('the role matrix', () => {
+  // Who may do what with a report of unit A (Nghệ An): every role, own scope and not.
+  // "read" means get; "write" means save a draft; "review" means publish.
+  const cases: [string, { read: boolean; write: boolean; review: boolean }][] = [
+    ['bientap-a', { read: true, write: true, review: false }],
+    ['bientap-b', { read: false, write: false, review: false }],
+    ['duyet-nghe-an', { read: true, write: false, review: true }],
+    ['duyet-hai-duong', { read: false, write: false, review: false }],
+    ['quantri-matrix', { read: true, write: false, review: false }],
+  ];
+
+  it.each(cases)('%s', async (user, may) => {
+    if (user === 'quantri-matrix')
+      await h.user('quantri-matrix', 'admin', {}).catch(() => undefined);
+    const owner = await login('bientap-a');
+    const period = `2018-M${String(cases.findIndex(([u]) => u === user) + 1).padStart(2, '0')}`;
+    const id = await owner.reports.create.mutate({ unit: A, period });
+    const c = await login(user);
+    const read = await c.reports.get.query({ id }).then(
+      () => true,
+      () => false,
+    );
+    const write = await c.reports.save
+      .mutate({ id, baseVersion: 1, content: content({ 'dossiers.received': 1 }) })
+      .then(
+        () => true,
+        () => false,
+      );
+    await owner.reports.submit.mutate({ id, comment: '' }).catch(() => undefined);
+    const review = await c.reports.publish.mutate({ id }).then(
+      () => true,
+      () => false,
+    );
+    expect({ read, write, review }).toEqual(may);
+    expect((await c.reports.list.query({})).some((r) => r.id === id)).toBe(may.read);
+  });
+});
+
 describe('saving', () => {
   it('saves a new revision and refuses a save based on an older version, showing the other', async () => {
     const a1 = await login('bientap-a');

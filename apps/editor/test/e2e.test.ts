@@ -165,4 +165,41 @@ describe('from a .docx to the public site', () => {
     const i = compare.periods.findIndex((p) => p.id === '2023-H2');
     expect(compare.values['quang-hai-tu-ky-hai-duong']?.[i]).toBe(0.96);
   });
+
+  it('shows two editors of one report the conflict, and keeps both texts in history', async () => {
+    const first = await login('bientap');
+    await first.selectOption('#n-unit', 'kim-tan-kim-thanh-hai-duong');
+    await first.fill('#n-period', '2024-Q1');
+    await first.getByRole('button', { name: 'Tạo bản nháp' }).click();
+    await first.locator('#body').waitFor();
+    const url = first.url();
+    const second = await login('bientap');
+    await second.goto(url);
+    await second.locator('#body').waitFor();
+
+    await first.fill('#body', 'Văn bản của máy thứ nhất.');
+    await first.keyboard.press('Control+s');
+    await expect.poll(() => first.locator('[role=status]').first().innerText()).toContain('Đã lưu');
+    await second.fill('#body', 'Văn bản của máy thứ hai.');
+    await second.keyboard.press('Control+s');
+    await second.getByRole('heading', { name: 'Hai phiên bản khác nhau' }).waitFor();
+    expect(await second.locator('section.card pre').first().innerText()).toContain(
+      'Văn bản của máy thứ nhất.',
+    );
+    await second.getByRole('button', { name: 'Lưu bản của tôi thành phiên bản mới' }).click();
+    await expect
+      .poll(() => second.locator('[role=status]').first().innerText())
+      .toContain('Đã lưu');
+
+    const id = Number(/bao-cao\/(\d+)/.exec(url)?.[1]);
+    const bodies = await second.evaluate(async (reportId) => {
+      const res = await fetch(
+        `/trpc/reports.history?input=${encodeURIComponent(JSON.stringify({ id: reportId }))}`,
+      );
+      const json = (await res.json()) as { result: { data: { content: { body: string } }[] } };
+      return json.result.data.map((h) => h.content.body);
+    }, id);
+    expect(bodies).toContain('Văn bản của máy thứ nhất.\n');
+    expect(bodies[0]).toBe('Văn bản của máy thứ hai.\n');
+  });
 });

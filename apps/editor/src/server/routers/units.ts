@@ -104,6 +104,14 @@ export const unitsRouter = router({
   upsert: adminOnly.input(unitInput).mutation(async ({ ctx, input }) => {
     const id = input.id ?? unitId(input.name, input.district, input.province);
     const { district, ...rest } = input;
+    const known = new Set((await listUnits(ctx.db)).map((u) => u.id));
+    const unknown = input.formedFrom.filter((p) => !known.has(p.unit) || p.unit === id);
+    if (unknown.length > 0) {
+      throw new TRPCError({
+        code: 'BAD_REQUEST',
+        message: `Không có đơn vị tiền thân: ${unknown.map((p) => p.unit).join(', ')}.`,
+      });
+    }
     await upsertUnit(ctx.db, { ...rest, ...(district ? { district } : {}), id });
     await audit(ctx.db, ctx.user.id, 'unit_upsert', id, input);
     return id;
