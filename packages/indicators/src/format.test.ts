@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatFraction, formatNumber, formatPercent, parseNumber } from './format.ts';
+import {
+  foldVietnamese,
+  formatFraction,
+  formatNumber,
+  formatPercent,
+  parseNumber,
+} from './format.ts';
 
 const NBSP = '\u00a0';
 
@@ -64,5 +70,12 @@ describe('parseNumber', () => {
         },
       ),
     );
+  });
+});
+
+describe('foldVietnamese', () => {
+  it('finds names typed without diacritics', () => {
+    expect(foldVietnamese('Quảng Nghiệp, Đại Đức')).toBe('quang nghiep, dai duc');
+    expect(foldVietnamese('Quảng Nghiệp'.normalize('NFD'))).toBe('quang nghiep');
   });
 });

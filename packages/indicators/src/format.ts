@@ -93,3 +93,13 @@ export function parseNumber(input: string, locale: Locale = 'vi'): ParsedNumber 
   }
   return { ok: true, value: sign * value };
 }
+
+/** Vietnamese text folded for search: "Quảng Nghiệp" -> "quang nghiep" (marks dropped, đ -> d, lower case). */
+export function foldVietnamese(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase();
+}

@@ -4,6 +4,8 @@
  * their reports, indicators, checks, scores, and lookups by period.
  */
 import {
+  INDICATORS,
+  aggregateIndicator,
   comparePeriods,
   compositeScore,
   computeIndicators,
@@ -11,6 +13,8 @@ import {
   runChecks,
   type CheckWarning,
   type CompositeScore,
+  type IndicatorAggregate,
+  type IndicatorDefinition,
   type IndicatorId,
   type IndicatorResult,
   type Period,
@@ -42,6 +46,11 @@ export interface SiteData {
   readonly byPeriod: ReadonlyMap<string, readonly SiteReport[]>;
   /** The most recent standard period with reports. */
   readonly latest: Period | undefined;
+  /** Every indicator over all units of the latest period (counts added first): the home and indicators pages. */
+  readonly latestAggregates: readonly {
+    readonly def: IndicatorDefinition;
+    readonly agg: IndicatorAggregate;
+  }[];
 }
 
 export const collator = new Intl.Collator('vi');
@@ -101,6 +110,12 @@ async function load(): Promise<SiteData> {
     comparePeriods,
   );
   const standard = periods.filter((p) => p.kind !== 'range');
+  const latest = standard.reduce<Period | undefined>(
+    (best, p) =>
+      !best || p.end > best.end || (p.end === best.end && p.start < best.start) ? p : best,
+    undefined,
+  );
+  const latestMetrics = (latest ? (byPeriod.get(latest.id) ?? []) : []).map((r) => r.metrics);
   return {
     units,
     unitList: [...units.values()].sort(
@@ -109,11 +124,11 @@ async function load(): Promise<SiteData> {
     reports,
     periods,
     byPeriod,
-    latest: standard.reduce<Period | undefined>(
-      (best, p) =>
-        !best || p.end > best.end || (p.end === best.end && p.start < best.start) ? p : best,
-      undefined,
-    ),
+    latest,
+    latestAggregates: INDICATORS.map((def) => ({
+      def,
+      agg: aggregateIndicator(def.id, latestMetrics),
+    })),
   };
 }
 
@@ -125,14 +140,4 @@ export function peersOf(unit: Unit, data: SiteData): SiteUnit[] {
       u.province === unit.province &&
       (unit.district ? u.district === unit.district : !u.district),
   );
-}
-
-/** For search without diacritics: "Quảng Nghiệp" -> "quang nghiep". */
-export function fold(s: string): string {
-  return s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase();
 }

@@ -1,7 +1,7 @@
 /** The unit list the compare page searches, with names folded for search without diacritics. */
-import { unitKindLabel } from '@congkhai/indicators';
+import { foldVietnamese, unitKindLabel } from '@congkhai/indicators';
 import type { APIRoute } from 'astro';
-import { fold, peersOf, siteData } from '../../lib/site-data.ts';
+import { peersOf, siteData } from '../../lib/site-data.ts';
 
 export const GET: APIRoute = async () => {
   const data = await siteData();
@@ -13,7 +13,7 @@ export const GET: APIRoute = async () => {
       kind: { vi: unitKindLabel(u.kind).vi, en: unitKindLabel(u.kind).en },
       district: u.district ?? null,
       province: u.province,
-      search: fold(`${u.name} ${u.district ?? ''} ${u.province}`),
+      search: foldVietnamese(`${u.name} ${u.district ?? ''} ${u.province}`),
       peers: peersOf(u, data)
         .slice(0, 5)
         .map((p) => p.id),
