@@ -1,15 +1,21 @@
-import sitemap from '@astrojs/sitemap';
 import svelte from '@astrojs/svelte';
 import { defineConfig } from 'astro/config';
-import { OUT_DIR, SITE_URL } from './src/env.ts';
-import { searchIndex } from './src/integrations/search-index.ts';
+import { rendererAdapter } from './src/build/adapter.ts';
+import { SITE_URL } from './src/env.ts';
 
+/**
+ * Astro builds the site's code once (dist/app: the server that renders a
+ * page, the client assets); src/build/ then renders pages with it into a
+ * static release, all of them or only those a publish changed. The
+ * renderer outlives a build, which is what makes a publish take seconds.
+ */
 export default defineConfig({
   site: SITE_URL,
-  outDir: OUT_DIR,
-  trailingSlash: 'always',
-  // Pages render while others are written to disk.
-  build: { format: 'directory', concurrency: 2 },
-  integrations: [svelte(), sitemap(), searchIndex()],
+  outDir: 'dist/app',
+  output: 'server',
+  adapter: rendererAdapter(),
+  // The renderer asks for each address as it will be written; links in pages carry their slashes.
+  trailingSlash: 'ignore',
+  integrations: [svelte()],
   devToolbar: { enabled: false },
 });

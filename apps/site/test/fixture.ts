@@ -2,10 +2,12 @@
  * A small content directory with the cases a citizen meets: units over
  * several periods, ties in a ranking, a unit with a single period, a unit
  * with no report, a 2025 merger, a report full of HTML and script, and the
- * three real reports. Built, then served by Astro's preview server.
+ * three real reports. Built, then served over HTTP as static files.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +20,7 @@ import {
   serializeUnits,
   type Report,
 } from '@congkhai/report';
-import { preview } from 'astro';
+import sirv from 'sirv';
 
 export const siteDir = fileURLToPath(new URL('..', import.meta.url));
 const repoContent = fileURLToPath(new URL('../../../content/', import.meta.url));
@@ -124,9 +126,10 @@ export function buildSite(
   contentDir: string,
   outDir: string,
 ): { code: number | null; output: string } {
+  // The code is built once for the run (test/global-setup.ts); this renders the pages.
   const r = spawnSync(
     process.execPath,
-    [join(siteDir, 'node_modules/astro/bin/astro.mjs'), 'build'],
+    ['--import', 'tsx', join(siteDir, 'src/build/cli.ts')],
     {
       cwd: siteDir,
       env: {
@@ -148,24 +151,23 @@ export interface BuiltSite {
   stop(): Promise<void>;
 }
 
-let port = 43100 + Math.floor(Math.random() * 500);
-
 export async function builtSite(): Promise<BuiltSite> {
   const contentDir = writeFixture();
   const outDir = mkdtempSync(join(tmpdir(), 'congkhai-site-dist-'));
   const built = buildSite(contentDir, outDir);
   if (built.code !== 0) throw new Error(`site build failed:\n${built.output}`);
-  port++;
-  const server = await preview({
-    root: siteDir,
-    outDir,
-    server: { port, host: '127.0.0.1' },
-    logLevel: 'error',
+  const files = sirv(outDir, { dev: true, etag: true });
+  const server = createServer((req, res) => {
+    files(req, res, () => {
+      res.statusCode = 404;
+      res.end(readFileSync(join(outDir, '404.html')));
+    });
   });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   return {
-    url: `http://127.0.0.1:${String(server.port)}`,
+    url: `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`,
     outDir,
     contentDir,
-    stop: () => server.stop(),
+    stop: () => new Promise((ok) => server.close(() => ok())),
   };
 }

@@ -3,7 +3,9 @@
  * Svelte app. A second handler serves the live public site with the cache
  * headers a static site wants: HTML revalidated, hashed assets immutable.
  */
+import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { join } from 'node:path';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import sirv from 'sirv';
 import { SCHEMA_VERSION } from './db.ts';
@@ -69,7 +71,9 @@ export function siteHandler(
       served = dir;
       handler = sirv(dir, {
         etag: true,
-        dev: false,
+        // Look files up per request: listing a release of 100,000 files at
+        // every switch would delay the first request after a publish.
+        dev: true,
         setHeaders: (r, pathname) => {
           r.setHeader(
             'Cache-Control',
@@ -82,9 +86,14 @@ export function siteHandler(
     }
     handler(req, res, () => {
       res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' });
-      res.end(
-        '<!doctype html><meta charset="utf-8"><title>Không tìm thấy</title><p>Không tìm thấy trang. <a href="/">Về trang chủ</a></p>',
-      );
+      // The site's own not-found page, in both languages.
+      createReadStream(join(dir, '404.html'))
+        .on('error', () =>
+          res.end(
+            '<!doctype html><meta charset="utf-8"><title>Không tìm thấy</title><p>Không tìm thấy trang. <a href="/">Về trang chủ</a></p>',
+          ),
+        )
+        .pipe(res);
     });
   };
 }

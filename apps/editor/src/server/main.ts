@@ -73,6 +73,7 @@ if (credentials.length > 0) {
 console.log('\nCtrl+C để dừng / to stop.');
 
 function stop() {
+  runner.close();
   server.close();
   site.close();
   db.close();

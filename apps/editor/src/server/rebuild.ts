@@ -1,17 +1,26 @@
 /**
- * Rebuilds the public site after a publish or withdraw. One build at a
- * time; requests that arrive during a build are coalesced into exactly one
- * next build. Each build goes into releases/<id>, is checked (pages exist
- * for every published report), and goes live by an atomic rename of the
- * `current` symlink; the last releases are kept for rollback. A failed or
- * killed build leaves the live site as it was; its log is kept.
+ * Rebuilds the public site after a publish or withdraw.
+ *
+ * - One build at a time, and at most one start a second; requests that
+ *   arrive meanwhile are coalesced into exactly one next build.
+ * - The site renderer (apps/site/src/build/worker.ts) is a child process
+ *   that outlives builds and keeps the content in memory: after a publish
+ *   it renders only the pages the changed reports touch, into a release
+ *   made as a hard-link copy of the live one (prepared while idle).
+ * - The first build of a renderer, and any build after a failure, is full:
+ *   the renderer's memory no longer matches the live release then.
+ * - Each release is checked (the home page and a page for every published
+ *   report) and goes live by an atomic rename of the `current` symlink;
+ *   the last releases are kept for rollback. A failed or killed build
+ *   leaves the live site as it was; its log is kept in `builds`.
+ * - The search index is rebuilt beside the pages (it is the slowest
+ *   part), and goes live in a release of its own when it is ready.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { mkdir, readdir, rename, rm, symlink } from 'node:fs/promises';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, join } from 'node:path';
 import type { Client } from '@libsql/client';
+import { RendererProcess, linkCopy } from '@congkhai/site/build';
 import { inheritedEnv } from './env.ts';
 
 export interface BuildRunnerOptions {
@@ -25,95 +34,246 @@ export interface BuildRunnerOptions {
   readonly log?: (line: string) => void;
 }
 
-const siteApp = fileURLToPath(new URL('../../../site/', import.meta.url));
+const MIN_INTERVAL_MS = 1000;
 
 export class BuildRunner {
   private running: Promise<void> | undefined;
-  private child: ChildProcess | undefined;
   private queued: string[] = [];
+  private renderer: RendererProcess | undefined;
+  /** True until a build of the current renderer has gone live, and after any failure. */
+  private needFull = true;
+  /** A link copy of the live release, made while idle, for the next build to start from. */
+  private standby: { base: string; dir: string; ready: Promise<boolean> } | undefined;
+  /** The search index lags the pages: rebuilt in the background, then put live. */
+  private search: { job: Promise<void>; dir: string } | undefined;
+  private searchStale = false;
+  private searchReady: string | undefined;
+  private lastStart = 0;
+  /** HTML pages of the live release, for the record of a search-index release. */
+  private livePages = 0;
+
   constructor(private readonly opts: BuildRunnerOptions) {}
 
   get currentDir(): string {
     return join(this.opts.siteRoot, 'current');
   }
 
+  private get releases(): string {
+    return join(this.opts.siteRoot, 'releases');
+  }
+
   /** Asks for a build; returns when a build that includes this request has finished. */
   request(reason: string): Promise<void> {
     this.queued.push(reason);
-    if (!this.running) this.running = this.loop();
+    this.running ??= this.loop();
     return this.running;
   }
 
+  /** Resolves when no build runs or waits and the search index has caught up. */
+  async settled(): Promise<void> {
+    for (;;) {
+      if (this.running) await this.running;
+      else if (this.search) await this.search.job;
+      else return;
+    }
+  }
+
   private async loop(): Promise<void> {
-    while (this.queued.length > 0) {
+    while (this.queued.length > 0 || this.searchReady) {
+      // At most one build starts per second: a burst of publishes becomes
+      // one build now and one for the rest, however fast builds are.
+      const wait = this.lastStart + MIN_INTERVAL_MS - Date.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      this.lastStart = Date.now();
       const reasons = this.queued.splice(0);
       try {
-        await this.build(reasons.join('; '));
+        if (reasons.length > 0) await this.build(reasons.join('; '));
+        else await this.installSearch();
       } catch (e) {
+        this.needFull = true;
         this.opts.log?.(`Dựng trang thất bại / build failed: ${String(e)}`);
       }
     }
     this.running = undefined;
+    this.startSearch();
+  }
+
+  private rendererProcess(): RendererProcess {
+    if (!this.renderer || this.renderer.exited) {
+      this.needFull = true;
+      this.renderer = new RendererProcess(this.opts.contentDir, inheritedEnv());
+    }
+    return this.renderer;
+  }
+
+  private liveRelease(): string | undefined {
+    return existsSync(this.currentDir) ? realpathSync(this.currentDir) : undefined;
+  }
+
+  private async record(release: string, reason: string): Promise<number> {
+    const row = await this.opts.db.execute({
+      sql: "INSERT INTO builds (release, reason, started_at, status) VALUES (?, ?, ?, 'running')",
+      args: [release, reason, new Date().toISOString()],
+    });
+    return Number(row.lastInsertRowid);
+  }
+
+  private async finish(
+    id: number,
+    status: 'live' | 'failed',
+    pages: number,
+    log: string,
+  ): Promise<void> {
+    await this.opts.db.execute({
+      sql: 'UPDATE builds SET finished_at = ?, status = ?, pages = ?, log = ? WHERE id = ?',
+      args: [new Date().toISOString(), status, pages, log.slice(-20_000), id],
+    });
+  }
+
+  /** A new release directory holding a link copy of the live release (or nothing, for a full build). */
+  private async newRelease(release: string, full: boolean): Promise<string> {
+    const out = join(this.releases, release);
+    await mkdir(this.releases, { recursive: true });
+    const live = this.liveRelease();
+    const standby = this.standby;
+    this.standby = undefined;
+    if (standby && (full || standby.base !== live || !(await standby.ready))) {
+      void rm(standby.dir, { recursive: true, force: true });
+    } else if (standby) {
+      await rename(standby.dir, out);
+      return out;
+    }
+    if (!full && live) await linkCopy(live, out);
+    return out;
   }
 
   private async build(reason: string): Promise<void> {
-    const { db, siteRoot } = this.opts;
     const release = new Date().toISOString().replace(/[:.]/g, '-');
-    const out = join(siteRoot, 'releases', release);
-    await mkdir(join(siteRoot, 'releases'), { recursive: true });
-    const started = new Date().toISOString();
-    const row = await db.execute({
-      sql: "INSERT INTO builds (release, reason, started_at, status) VALUES (?, ?, ?, 'running')",
-      args: [release, reason, started],
-    });
-    const id = Number(row.lastInsertRowid);
+    const id = await this.record(release, reason);
     this.opts.log?.(`Đang dựng trang công khai / building the public site (${reason})…`);
-    const { code, log } = await runAstro(out, this.opts.contentDir, (c) => {
-      this.child = c;
-    });
-    this.child = undefined;
-    let status: 'live' | 'failed' = code === 0 ? 'live' : 'failed';
-    let problem = code === 0 ? '' : `astro build exited with ${String(code)}`;
-    let pages = 0;
-    if (status === 'live') {
-      const missing = (await this.opts.published()).filter(
-        (key) => !existsSync(join(out, 'xa', key, 'index.html')),
+    const started = performance.now();
+    let out: string | undefined;
+    try {
+      const renderer = this.rendererProcess();
+      const full = this.needFull || !this.liveRelease();
+      out = await this.newRelease(release, full);
+      const result = await renderer.run({ kind: 'build', out, full });
+      if (!result) throw new Error('renderer gave no result');
+      await this.check(out);
+      await this.goLive(out);
+      this.needFull = false;
+      this.livePages = result.pages;
+      if (!result.full) this.searchStale = true;
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      const what = result.full
+        ? `full build, ${String(result.written)} pages and files`
+        : `${String(result.written)} pages and files rendered again, ${String(result.removed)} removed (${result.changed.join(', ') || 'no report changed'})`;
+      await this.finish(id, 'live', result.pages, `${what}; ${seconds} s`);
+      this.opts.log?.(
+        `Trang công khai đã cập nhật / site live (${String(result.pages)} pages; ${what}; ${seconds} s)`,
       );
-      pages = await countHtml(out);
-      if (missing.length > 0 || !existsSync(join(out, 'index.html'))) {
-        status = 'failed';
-        problem = `missing pages: ${missing.slice(0, 5).join(', ')}`;
-      }
+    } catch (e) {
+      this.needFull = true;
+      if (out) await rm(out, { recursive: true, force: true });
+      const message = e instanceof Error ? e.message : String(e);
+      await this.finish(id, 'failed', 0, message);
+      this.opts.log?.(
+        `Dựng trang thất bại, trang đang chạy giữ nguyên / build failed, live site unchanged: ${message}`,
+      );
     }
-    if (status === 'live') {
-      // Atomic switch: a new symlink renamed over the old one.
-      const tmp = join(siteRoot, `current.${release}`);
-      await symlink(join('releases', release), tmp);
-      await rename(tmp, this.currentDir);
-      await this.prune(release);
-    } else {
-      await rm(out, { recursive: true, force: true });
-    }
-    await db.execute({
-      sql: 'UPDATE builds SET finished_at = ?, status = ?, pages = ?, log = ? WHERE id = ?',
-      args: [
-        new Date().toISOString(),
-        status,
-        pages,
-        `${problem}\n${log.slice(-20_000)}`.trim(),
-        id,
-      ],
-    });
-    this.opts.log?.(
-      status === 'live'
-        ? `Trang công khai đã cập nhật / site live (${String(pages)} pages)`
-        : `Dựng trang thất bại, trang đang chạy giữ nguyên / build failed, live site unchanged: ${problem}`,
+  }
+
+  /** A release is good when it has the home page and a page for every published report. */
+  private async check(out: string): Promise<void> {
+    const missing = (await this.opts.published()).filter(
+      (key) => !existsSync(join(out, 'xa', key, 'index.html')),
     );
+    if (missing.length > 0 || !existsSync(join(out, 'index.html'))) {
+      throw new Error(`missing pages: ${['index.html', ...missing].slice(0, 6).join(', ')}`);
+    }
+  }
+
+  private async goLive(out: string): Promise<void> {
+    // Atomic switch: a new symlink renamed over the old one.
+    const release = basename(out);
+    const tmp = join(this.opts.siteRoot, `current.${release}`);
+    await symlink(join('releases', release), tmp);
+    await rename(tmp, this.currentDir);
+    await this.prune(release);
+    this.prepareStandby(out);
+  }
+
+  /** Copies the live release while nothing else happens, so the next publish starts at once. */
+  private prepareStandby(live: string): void {
+    const dir = join(this.opts.siteRoot, 'standby', basename(live));
+    this.standby = {
+      base: live,
+      dir,
+      ready: mkdir(join(this.opts.siteRoot, 'standby'), { recursive: true })
+        .then(() => rm(dir, { recursive: true, force: true }))
+        .then(() => linkCopy(live, dir))
+        .then(
+          () => true,
+          () => false,
+        ),
+    };
+  }
+
+  /** After the pages: the search index over the same content, written beside the releases. */
+  private startSearch(): void {
+    if (!this.searchStale || this.search || !this.renderer || this.renderer.exited) return;
+    this.searchStale = false;
+    const dir = join(this.opts.siteRoot, 'search', String(Date.now()));
+    const renderer = this.renderer;
+    const job = (async () => {
+      try {
+        await mkdir(dir, { recursive: true });
+        await renderer.run({ kind: 'search', out: dir });
+        this.searchReady = dir;
+        this.running ??= this.loop();
+      } catch (e) {
+        this.searchStale = true;
+        await rm(dir, { recursive: true, force: true });
+        this.opts.log?.(`Chỉ mục tìm kiếm thất bại / search index failed: ${String(e)}`);
+      } finally {
+        this.search = undefined;
+      }
+    })();
+    this.search = { job, dir };
+  }
+
+  /** A release that is the live one with the new search index. */
+  private async installSearch(): Promise<void> {
+    const dir = this.searchReady;
+    this.searchReady = undefined;
+    if (!dir) return;
+    const release = new Date().toISOString().replace(/[:.]/g, '-');
+    const id = await this.record(release, 'chỉ mục tìm kiếm / search index');
+    let out: string | undefined;
+    try {
+      out = await this.newRelease(release, false);
+      await rm(join(out, 'pagefind'), { recursive: true, force: true });
+      await rename(join(dir, 'pagefind'), join(out, 'pagefind'));
+      await this.check(out);
+      await this.goLive(out);
+      await this.finish(id, 'live', this.livePages, 'search index');
+    } catch (e) {
+      this.searchStale = true;
+      if (out) await rm(out, { recursive: true, force: true });
+      await this.finish(id, 'failed', 0, e instanceof Error ? e.message : String(e));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   }
 
   /** Stops the build in progress, if any (shutdown, or a test of a killed build). */
   kill(): boolean {
-    return this.child?.kill('SIGKILL') ?? false;
+    return this.renderer?.kill() ?? false;
+  }
+
+  /** Ends the renderer (the editor stopping). */
+  close(): void {
+    this.renderer?.close();
   }
 
   /** True while a build runs or waits. */
@@ -122,50 +282,10 @@ export class BuildRunner {
   }
 
   private async prune(live: string): Promise<void> {
-    const all = (await readdir(join(this.opts.siteRoot, 'releases'))).sort();
+    const all = (await readdir(this.releases)).sort();
     const old = all
       .filter((r) => r !== live)
       .slice(0, Math.max(0, all.length - (this.opts.keep ?? 3)));
-    for (const r of old)
-      await rm(join(this.opts.siteRoot, 'releases', r), { recursive: true, force: true });
+    for (const r of old) await rm(join(this.releases, r), { recursive: true, force: true });
   }
-}
-
-function runAstro(
-  out: string,
-  contentDir: string,
-  started: (c: ChildProcess) => void,
-): Promise<{ code: number | null; log: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(
-      process.execPath,
-      [join(siteApp, 'node_modules/astro/bin/astro.mjs'), 'build'],
-      {
-        cwd: siteApp,
-        // The site build reads its own configuration (apps/site/src/env.ts) from these.
-        env: { ...inheritedEnv(), CONTENT_DIR: contentDir, SITE_OUT_DIR: out },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    started(child);
-    let log = '';
-    const keep = (b: Buffer) => {
-      log = (log + b.toString()).slice(-200_000);
-    };
-    child.stdout.on('data', keep);
-    child.stderr.on('data', keep);
-    child.on('close', (code) => {
-      resolve({ code, log });
-    });
-    child.on('error', (e) => {
-      resolve({ code: -1, log: String(e) });
-    });
-  });
-}
-
-async function countHtml(dir: string): Promise<number> {
-  let n = 0;
-  for (const e of await readdir(dir, { withFileTypes: true, recursive: true }))
-    if (e.isFile() && e.name.endsWith('.html')) n++;
-  return n;
 }

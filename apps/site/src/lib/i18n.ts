@@ -11,11 +11,6 @@ export function localeOf(lang: string | undefined): Locale {
 /** The `[...lang]` values of every page: Vietnamese at the root, English under /en/. */
 export const LANGS = [undefined, 'en'] as const;
 
-/**
- * getStaticPaths of a page that exists once per language: a new array on
- * each call, since Astro keeps (and annotates) what each page returns.
- */
-export const langParams = () => LANGS.map((lang) => ({ params: { lang } }));
 
 /** A site path in a language: href('en', '/xa/a/') -> '/en/xa/a/'. */
 export function href(locale: Locale, path: string): string {

@@ -4,6 +4,7 @@
  * Frictionless datapackage.json are generated from the same column list.
  */
 import { INDICATORS, METRICS, type Locale } from '@congkhai/indicators';
+import { Buffer } from 'node:buffer';
 import { stringify } from 'csv-stringify/sync';
 import type { SiteData, SiteReport, SiteUnit } from './site-data.ts';
 
@@ -114,18 +115,51 @@ export const COLUMNS: readonly Column[] = [
   },
 ];
 
-function rows(units: readonly SiteUnit[]) {
-  return units.flatMap((u) => u.reports.map((r) => COLUMNS.map((c) => c.value(u, r))));
+/**
+ * A report's row as CSV and JSON text, kept while the report and its
+ * unit are unchanged: the whole-site files (25,000 rows at 3,300 units)
+ * are rewritten after every publish, and only the changed row is new.
+ */
+interface Row {
+  readonly unit: string;
+  readonly csv: Buffer;
+  readonly json: Buffer;
+}
+const cache = new WeakMap<SiteReport, Row>();
+const unitKey = (u: SiteUnit) => JSON.stringify([u.id, u.code, u.kind, u.name, u.district, u.province]);
+
+function row(u: SiteUnit, r: SiteReport): Row {
+  const key = unitKey(u);
+  const hit = cache.get(r);
+  if (hit?.unit === key) return hit;
+  const values = COLUMNS.map((c) => c.value(u, r));
+  const made = {
+    unit: key,
+    csv: Buffer.from(stringify([values])),
+    json: Buffer.from(
+      JSON.stringify(Object.fromEntries(COLUMNS.map((c, i) => [c.name, values[i] ?? null]))),
+    ),
+  };
+  cache.set(r, made);
+  return made;
 }
 
-export function csv(units: readonly SiteUnit[]): string {
-  return stringify(rows(units), { header: true, columns: COLUMNS.map((c) => c.name) });
+const rows = (units: readonly SiteUnit[]) => units.flatMap((u) => u.reports.map((r) => row(u, r)));
+
+const HEADER = Buffer.from(stringify([COLUMNS.map((c) => c.name)]));
+const COMMA = Buffer.from(',');
+
+/** The rows as CSV with a header line, UTF-8. */
+export function csv(units: readonly SiteUnit[]): Buffer<ArrayBuffer> {
+  return Buffer.concat([HEADER, ...rows(units).map((r) => r.csv)]);
 }
 
-export function json(units: readonly SiteUnit[]): unknown[] {
-  return rows(units).map((row) =>
-    Object.fromEntries(COLUMNS.map((c, i) => [c.name, row[i] ?? null])),
-  );
+/** The rows as a JSON array, UTF-8. */
+export function json(units: readonly SiteUnit[]): Buffer<ArrayBuffer> {
+  const parts: Buffer[] = [Buffer.from('[')];
+  for (const [i, r] of rows(units).entries()) parts.push(...(i > 0 ? [COMMA, r.json] : [r.json]));
+  parts.push(Buffer.from(']'));
+  return Buffer.concat(parts);
 }
 
 export function datapackage(data: SiteData, site: URL): unknown {

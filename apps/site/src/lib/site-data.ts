@@ -1,7 +1,8 @@
 /**
- * Everything the pages show, computed once per build from the content
- * collections (getCollection is called once, not per page): units with
- * their reports, indicators, checks, scores, and lookups by period.
+ * Everything the pages show, computed from the content once per refresh
+ * (not per page): units with their reports, indicators, checks, scores,
+ * and lookups by period. A report's derived figures are kept while its
+ * file is unchanged, so a refresh after one publish recomputes one report.
  */
 import {
   INDICATORS,
@@ -21,7 +22,7 @@ import {
   type Unit,
 } from '@congkhai/indicators';
 import type { Report } from '@congkhai/report';
-import { getCollection } from 'astro:content';
+import { loadContent } from './content.ts';
 
 export interface SiteReport extends Report {
   readonly key: string;
@@ -46,6 +47,8 @@ export interface SiteData {
   readonly byPeriod: ReadonlyMap<string, readonly SiteReport[]>;
   /** The most recent standard period with reports. */
   readonly latest: Period | undefined;
+  /** Units by area (see peersOf), in unitList order. */
+  readonly areas: ReadonlyMap<string, readonly SiteUnit[]>;
   /** Every indicator over all units of the latest period (counts added first): the home and indicators pages. */
   readonly latestAggregates: readonly {
     readonly def: IndicatorDefinition;
@@ -57,28 +60,55 @@ export const collator = new Intl.Collator('vi');
 
 let cached: Promise<SiteData> | undefined;
 
+/** The site's data as last loaded (loaded on first use). */
 export function siteData(): Promise<SiteData> {
-  cached ??= load();
+  cached ??= load(false).then((r) => r.data);
   return cached;
 }
 
-async function load(): Promise<SiteData> {
-  const [unitEntries, reportEntries] = await Promise.all([
-    getCollection('units'),
-    getCollection('reports'),
-  ]);
-  const reports: SiteReport[] = reportEntries.map((e) => {
-    const data = e.data as unknown as Omit<Report, 'body'>;
-    return {
-      ...data,
-      body: e.body ?? '',
-      key: e.id,
-      periodInfo: toPeriod(data.period),
-      indicators: computeIndicators(data.metrics),
-      score: compositeScore(data.metrics),
-      warnings: runChecks({ metrics: data.metrics, statedShares: data.statedShares }),
+export interface Refresh {
+  readonly data: SiteData;
+  /** Reports added, changed or removed since the last load (`<unit>/<period>`). */
+  readonly changed: readonly string[];
+  readonly unitsChanged: boolean;
+}
+
+/** Reads the content directory again; `force` re-parses every file. */
+export async function refreshSiteData(force: boolean): Promise<Refresh> {
+  const last = cached;
+  const next = load(force);
+  cached = next.then((r) => r.data);
+  cached.catch(() => undefined); // awaited below; this one only stands in meanwhile
+  try {
+    return await next;
+  } catch (e) {
+    // A failed refresh leaves the last good data for whoever asks next.
+    cached = last;
+    throw e;
+  }
+}
+
+const derived = new WeakMap<Report, SiteReport>();
+
+function siteReport(key: string, report: Report): SiteReport {
+  let r = derived.get(report);
+  if (!r) {
+    r = {
+      ...report,
+      key,
+      periodInfo: toPeriod(report.period),
+      indicators: computeIndicators(report.metrics),
+      score: compositeScore(report.metrics),
+      warnings: runChecks({ metrics: report.metrics, statedShares: report.statedShares }),
     };
-  });
+    derived.set(report, r);
+  }
+  return r;
+}
+
+async function load(force: boolean): Promise<Refresh> {
+  const content = await loadContent(force);
+  const reports = [...content.reports].map(([key, r]) => siteReport(key, r));
   const byUnit = new Map<string, SiteReport[]>();
   for (const r of reports) {
     const list = byUnit.get(r.unit) ?? [];
@@ -86,8 +116,7 @@ async function load(): Promise<SiteData> {
     byUnit.set(r.unit, list);
   }
   const units = new Map<string, SiteUnit>();
-  for (const e of unitEntries) {
-    const u = e.data as unknown as Unit;
+  for (const u of content.units) {
     const list = (byUnit.get(u.id) ?? []).sort((a, b) =>
       comparePeriods(a.periodInfo, b.periodInfo),
     );
@@ -116,11 +145,19 @@ async function load(): Promise<SiteData> {
     undefined,
   );
   const latestMetrics = (latest ? (byPeriod.get(latest.id) ?? []) : []).map((r) => r.metrics);
-  return {
+  const unitList = [...units.values()].sort(
+    (a, b) => collator.compare(a.name, b.name) || collator.compare(a.province, b.province),
+  );
+  const areas = new Map<string, SiteUnit[]>();
+  for (const u of unitList) {
+    const list = areas.get(areaOf(u)) ?? [];
+    list.push(u);
+    areas.set(areaOf(u), list);
+  }
+  const data: SiteData = {
     units,
-    unitList: [...units.values()].sort(
-      (a, b) => collator.compare(a.name, b.name) || collator.compare(a.province, b.province),
-    ),
+    unitList,
+    areas,
     reports,
     periods,
     byPeriod,
@@ -130,14 +167,13 @@ async function load(): Promise<SiteData> {
       agg: aggregateIndicator(def.id, latestMetrics),
     })),
   };
+  return { data, changed: content.changed, unitsChanged: content.unitsChanged };
 }
+
+/** A unit's area: its district, or its province for units without one. */
+const areaOf = (u: Unit) => JSON.stringify([u.province, u.district ?? null]);
 
 /** Units to compare a unit with: the same district, or the same province for units without one. */
 export function peersOf(unit: Unit, data: SiteData): SiteUnit[] {
-  return data.unitList.filter(
-    (u) =>
-      u.id !== unit.id &&
-      u.province === unit.province &&
-      (unit.district ? u.district === unit.district : !u.district),
-  );
+  return (data.areas.get(areaOf(unit)) ?? []).filter((u) => u.id !== unit.id);
 }

@@ -4,7 +4,7 @@ import { siteData } from '../../lib/site-data.ts';
 
 export const GET: APIRoute = async () => {
   const data = await siteData();
-  return new Response(JSON.stringify(json(data.unitList)), {
+  return new Response(json(data.unitList), {
     headers: { 'Content-Type': 'application/json' },
   });
 };

@@ -1,10 +1,7 @@
 /** One indicator for every unit and standard period: what the compare page charts. */
 import { INDICATORS, periodLabel, periodShortLabel } from '@congkhai/indicators';
-import type { APIRoute, GetStaticPaths } from 'astro';
+import type { APIRoute } from 'astro';
 import { siteData } from '../../../lib/site-data.ts';
-
-export const getStaticPaths: GetStaticPaths = () =>
-  INDICATORS.map((d) => ({ params: { file: `${d.id}.json` } }));
 
 export const GET: APIRoute = async ({ params }) => {
   const data = await siteData();

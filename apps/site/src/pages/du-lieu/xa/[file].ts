@@ -1,15 +1,7 @@
 /** Per unit: `/du-lieu/xa/<unit>.csv` and `.json`. */
-import type { APIRoute, GetStaticPaths } from 'astro';
+import type { APIRoute } from 'astro';
 import { csv, json } from '../../../lib/open-data.ts';
 import { siteData } from '../../../lib/site-data.ts';
-
-export const getStaticPaths: GetStaticPaths = async () => {
-  const data = await siteData();
-  return data.unitList.flatMap((u) => [
-    { params: { file: `${u.id}.csv` } },
-    { params: { file: `${u.id}.json` } },
-  ]);
-};
 
 export const GET: APIRoute = async ({ params }) => {
   const data = await siteData();
@@ -18,7 +10,7 @@ export const GET: APIRoute = async ({ params }) => {
   if (!unit) return new Response('Not found', { status: 404 });
   return file.endsWith('.csv')
     ? new Response(csv([unit]), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } })
-    : new Response(JSON.stringify(json([unit])), {
+    : new Response(json([unit]), {
         headers: { 'Content-Type': 'application/json' },
       });
 };

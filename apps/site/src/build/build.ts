@@ -1,0 +1,97 @@
+/**
+ * One build of the public site into a release directory. A full build
+ * renders every address into an empty directory; an incremental build
+ * starts from a link copy of the live release and renders only what the
+ * changed reports touch (src/lib/routes.ts decides which). Either way the
+ * result is the same set of files, byte for byte.
+ */
+import { copyFile, mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { copyAssets, fileOf, removePage, replaceFile } from './release.ts';
+import type { Renderer } from './renderer.ts';
+import { writeSearchIndex } from './search.ts';
+
+export interface BuildOptions {
+  /** apps/site/dist/app: the built code. */
+  readonly appDir: string;
+  readonly contentDir: string;
+  /** The release directory: empty for a full build, a link copy of the live release otherwise. */
+  readonly out: string;
+  readonly full: boolean;
+  /** Write the search index now; otherwise the caller runs `refreshSearch` later. */
+  readonly search: boolean;
+  readonly progress?: (done: number, total: number) => void;
+}
+
+export interface BuildResult {
+  readonly full: boolean;
+  /** Pages and files written, and report pages removed. */
+  readonly written: number;
+  readonly removed: number;
+  /** Reports added, changed or removed since the previous build. */
+  readonly changed: readonly string[];
+  readonly reports: number;
+  /** HTML pages of the whole site. */
+  readonly pages: number;
+}
+
+const REPORT_PAGE = /^\/xa\/([^/]+)\/([^/]+)\/$/;
+
+/** How many pages are asked for at once: rendering is one thread, but writes overlap it. */
+const WIDTH = 4;
+
+export async function build(renderer: Renderer, opts: BuildOptions): Promise<BuildResult> {
+  const plan = await renderer.plan(opts.full);
+  if (plan.full) {
+    await rm(opts.out, { recursive: true, force: true });
+    await mkdir(opts.out, { recursive: true });
+    await copyAssets(opts.appDir, opts.out);
+  }
+  for (const page of plan.remove) await removePage(opts.out, page);
+
+  let done = 0;
+  const queue = [...plan.render];
+  const worker = async () => {
+    for (let page = queue.shift(); page !== undefined; page = queue.shift()) {
+      await replaceFile(opts.out, fileOf(page), await renderer.render(page));
+      // The report's source, as published, beside its page for download.
+      const m = REPORT_PAGE.exec(page);
+      if (m) {
+        const [, unit = '', period = ''] = m;
+        await copySource(opts, unit, period);
+      }
+      opts.progress?.(++done, plan.render.length);
+    }
+  };
+  await Promise.all(Array.from({ length: WIDTH }, worker));
+
+  if (opts.search) await writeSearchIndex(await renderer.searchRecords(), opts.out);
+  return {
+    full: plan.full,
+    written: plan.render.length,
+    removed: plan.remove.length,
+    changed: plan.changed,
+    reports: plan.reports,
+    pages: plan.pages,
+  };
+}
+
+/** The search index again, over the content as the renderer last read it. */
+export async function refreshSearch(renderer: Renderer, out: string): Promise<void> {
+  await writeSearchIndex(await renderer.searchRecords(), out);
+}
+
+async function copySource(opts: BuildOptions, unit: string, period: string): Promise<void> {
+  const to = join(opts.out, 'xa', unit, period, 'bao-cao.md');
+  const tmp = `${to}.tmp`;
+  await copyFile(join(opts.contentDir, 'reports', unit, `${period}.md`), tmp);
+  await rename(tmp, to);
+}
+
+/** HTML pages in a release (the figure a build reports). */
+export async function countPages(dir: string): Promise<number> {
+  let n = 0;
+  for (const e of await readdir(dir, { withFileTypes: true, recursive: true }))
+    if (e.isFile() && e.name.endsWith('.html')) n++;
+  return n;
+}

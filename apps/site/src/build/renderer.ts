@@ -1,0 +1,69 @@
+/**
+ * The site's server, built by `astro build` into dist/app (see
+ * adapter.ts), loaded into this process and asked for pages directly. It keeps the
+ * content in memory between builds, so a publish re-reads one file and
+ * renders only the pages it touches.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { RenderPlan } from '../pages/renderer/plan.json.ts';
+import type { SearchRecord } from '../pages/tim-kiem/chi-muc.json.ts';
+
+export type { RenderPlan, SearchRecord };
+
+type Render = (url: string, init?: RequestInit) => Promise<Response>;
+
+/** Addresses resolve against this origin; nothing listens on it. */
+const ORIGIN = 'http://renderer.invalid';
+
+/** The address a page is asked for: `/404.html` is Astro's `/404` route. */
+const requestPath = (page: string) => (page === '/404.html' ? '/404' : page);
+
+export class BuildError extends Error {
+  override name = 'BuildError';
+}
+
+export class Renderer {
+  private constructor(private readonly renderUrl: Render) {}
+
+  /** Loads the built server of `appDir` (apps/site/dist/app). CONTENT_DIR must be set first. */
+  static async start(appDir: string): Promise<Renderer> {
+    const entry = join(appDir, 'server/entry.mjs');
+    if (!existsSync(entry)) {
+      throw new BuildError(`${entry} is missing: run \`astro build\` in apps/site first`);
+    }
+    const { render } = (await import(pathToFileURL(entry).href)) as { render: Render };
+    return new Renderer(render);
+  }
+
+  /** Reads the content again and answers what to render (see pages/renderer/plan.json.ts). */
+  async plan(full: boolean): Promise<RenderPlan> {
+    const res = await this.fetch(`/renderer/plan.json`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ full }),
+    });
+    if (res.status === 422) throw new BuildError(((await res.json()) as { error: string }).error);
+    if (!res.ok) throw new BuildError(`plan: HTTP ${String(res.status)}: ${await res.text()}`);
+    return (await res.json()) as RenderPlan;
+  }
+
+  /** One page or file, as it is written to the release. */
+  async render(page: string): Promise<Uint8Array> {
+    const res = await this.fetch(requestPath(page));
+    const expected = page === '/404.html' ? 404 : 200;
+    if (res.status !== expected) {
+      throw new BuildError(`${page}: HTTP ${String(res.status)} ${(await res.text()).slice(0, 2000)}`);
+    }
+    return new Uint8Array(await res.arrayBuffer());
+  }
+
+  async searchRecords(): Promise<SearchRecord[]> {
+    return JSON.parse(new TextDecoder().decode(await this.render('/tim-kiem/chi-muc.json'))) as SearchRecord[];
+  }
+
+  private fetch(path: string, init?: RequestInit): Promise<Response> {
+    return this.renderUrl(ORIGIN + path, init);
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * The published content, read from CONTENT_DIR with the parser of
+ * packages/report and kept in memory between renders. The site renderer
+ * lives as long as the editor: after a publish only the files that changed
+ * are parsed again (a file is unchanged when its inode, size and mtime
+ * are; the editor replaces files by rename, so every write is a new inode).
+ * A file that fails stops the build, naming the file, line and column.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Unit } from '@congkhai/indicators';
+import { parseReport, parseUnits, reportPath, type Report } from '@congkhai/report';
+import { CONTENT_DIR } from '../env.ts';
+
+export class ContentError extends Error {
+  override name = 'ContentError';
+}
+
+interface Entry {
+  readonly signature: string;
+  readonly report: Report;
+}
+
+export interface Content {
+  readonly units: readonly Unit[];
+  /** Keyed `<unit>/<period>`, in path order. */
+  readonly reports: ReadonlyMap<string, Report>;
+  /** Since the last load: reports added, changed or removed, and whether units.yaml changed. */
+  readonly changed: readonly string[];
+  readonly unitsChanged: boolean;
+}
+
+const entries = new Map<string, Entry>();
+let unitsEntry: { signature: string; text: string; units: readonly Unit[] } | undefined;
+
+const signatureOf = (s: { ino: number; size: number; mtimeMs: number }) =>
+  `${String(s.ino)}:${String(s.size)}:${String(s.mtimeMs)}`;
+
+/** Runs `task` over `items`, `width` at a time: tens of thousands of files at once exhaust file handles. */
+async function pooled<T, R>(
+  items: readonly T[],
+  width: number,
+  task: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += width)
+    out.push(...(await Promise.all(items.slice(i, i + width).map(task))));
+  return out;
+}
+
+function failure(file: string, e: { line?: number; column?: number; message: { vi: string; en: string } } | undefined): ContentError {
+  return new ContentError(
+    `${file}:${String(e?.line ?? 1)}:${String(e?.column ?? 1)}: ${e?.message.vi ?? ''} / ${e?.message.en ?? ''}`,
+  );
+}
+
+/** The units, and whether their text differs from the last load's. */
+async function readUnits(): Promise<{ units: readonly Unit[]; changed: boolean }> {
+  const file = join(CONTENT_DIR, 'units.yaml');
+  const signature = signatureOf(await stat(file));
+  if (unitsEntry?.signature === signature) return { units: unitsEntry.units, changed: false };
+  const text = await readFile(file, 'utf8');
+  const changed = unitsEntry?.text !== text;
+  const r = parseUnits(text);
+  if (!r.ok) throw failure(file, r.errors[0]);
+  unitsEntry = { signature, text, units: r.value };
+  return { units: r.value, changed };
+}
+
+async function reportFiles(): Promise<string[]> {
+  const root = join(CONTENT_DIR, 'reports');
+  const units = (await readdir(root, { withFileTypes: true }).catch(() => []))
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
+  const lists = await pooled(units, 64, async (u) =>
+    (await readdir(join(root, u)))
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => `reports/${u}/${f}`),
+  );
+  return lists.flat().sort();
+}
+
+/** Parses the file if it changed; true when it did. */
+async function readReport(file: string, key: string, force: boolean): Promise<boolean> {
+  const path = join(CONTENT_DIR, file);
+  const signature = signatureOf(await stat(path));
+  if (!force && entries.get(key)?.signature === signature) return false;
+  const r = parseReport(await readFile(path, 'utf8'));
+  if (!r.ok) throw failure(path, r.errors[0]);
+  if (reportPath(r.value.unit, r.value.period) !== file) {
+    throw new ContentError(
+      `${path}: báo cáo của ${r.value.unit} kỳ ${r.value.period} phải nằm ở ${reportPath(r.value.unit, r.value.period)} / the report must live at that path`,
+    );
+  }
+  entries.set(key, { signature, report: r.value });
+  return true;
+}
+
+/**
+ * Brings the in-memory content up to date with the directory. `force`
+ * re-parses every file (a full build trusts nothing it kept).
+ */
+export async function loadContent(force = false): Promise<Content> {
+  if (force) unitsEntry = undefined;
+  const { units, changed: unitsChanged } = await readUnits();
+  const files = await reportFiles();
+  const seen = new Set<string>();
+  const changed: string[] = [];
+  try {
+    await pooled(files, 128, async (file) => {
+      const key = file.replace(/^reports\//, '').replace(/\.md$/, '');
+      seen.add(key);
+      if (await readReport(file, key, force)) changed.push(key);
+    });
+  } catch (e) {
+    // Some files were taken in and others not: forget everything, so the
+    // next load reads all files and reports the units as changed (a full build).
+    entries.clear();
+    unitsEntry = undefined;
+    throw e;
+  }
+  for (const key of [...entries.keys()]) {
+    if (seen.has(key)) continue;
+    entries.delete(key);
+    changed.push(key);
+  }
+  const reports = new Map<string, Report>();
+  for (const key of [...seen].sort()) {
+    const e = entries.get(key);
+    if (e) reports.set(key, e.report);
+  }
+  return { units, reports, changed: changed.sort(), unitsChanged };
+}

@@ -1,0 +1,120 @@
+/**
+ * Every address the public site has, and which of them depend on what.
+ * The renderer writes `allPages` for a full build; after a publish it
+ * writes only `affectedPages`, and a test holds that the two ways give the
+ * same files. Pages fall in three kinds:
+ *
+ * - per report (`/xa/<unit>/<period>/`): its report and its unit only;
+ * - per unit (`/xa/<unit>/`, its open data files): the unit, the units of
+ *   its district (area figures, peer table) and the units it merged into
+ *   (their series carry its figures from before the merger);
+ * - per indicator and period (rankings): every report of that period and
+ *   of the period before (the change column);
+ * - everything else (home, indexes, compare, downloads, feed, sitemap):
+ *   rebuilt on every change, since it sums or lists all reports.
+ */
+import { INDICATORS, previousPeriod, successors, type Period } from '@congkhai/indicators';
+import { LANGS, href, localeOf } from './i18n.ts';
+import { peersOf, type SiteData } from './site-data.ts';
+
+/** Paths present once per language. */
+const GLOBAL_PAGES = ['/', '/chi-so/', '/du-lieu/', '/phuong-phap/', '/so-sanh/', '/tim-kiem/'];
+
+/** Language-free files: downloads, the feed, the sitemap, the not-found page. */
+const GLOBAL_FILES = [
+  '/404.html',
+  '/du-lieu/bao-cao.csv',
+  '/du-lieu/bao-cao.json',
+  '/du-lieu/datapackage.json',
+  '/du-lieu/don-vi.json',
+  ...INDICATORS.map((d) => `/du-lieu/chi-so/${d.id}.json`),
+  '/feed.xml',
+  '/sitemap-index.xml',
+  '/sitemap-0.xml',
+];
+
+/** What the search index is built from; read by the renderer, never written as a page. */
+export const SEARCH_RECORDS = '/tim-kiem/chi-muc.json';
+
+const inLangs = (path: string) => LANGS.map((lang) => href(localeOf(lang), path));
+
+const unitPages = (id: string) => [
+  ...inLangs(`/xa/${id}/`),
+  `/du-lieu/xa/${id}.csv`,
+  `/du-lieu/xa/${id}.json`,
+];
+
+const rankingPages = (periodId: string) =>
+  INDICATORS.flatMap((d) => inLangs(`/chi-so/${d.id}/${periodId}/`));
+
+const globalPages = () => [
+  ...GLOBAL_PAGES.flatMap(inLangs),
+  ...INDICATORS.flatMap((d) => inLangs(`/chi-so/${d.id}/`)),
+  ...GLOBAL_FILES,
+];
+
+/** Every page and file of the site, in a stable order. */
+export function allPages(data: SiteData): string[] {
+  return [
+    ...globalPages(),
+    ...data.periods.flatMap((p) => rankingPages(p.id)),
+    ...data.unitList.flatMap((u) => unitPages(u.id)),
+    ...data.reports.map((r) => `/xa/${r.unit}/${r.period}/`),
+  ];
+}
+
+/** The HTML pages a sitemap lists (not data files). */
+export function sitemapPages(data: SiteData): string[] {
+  return allPages(data).filter((p) => p.endsWith('/'));
+}
+
+export interface Plan {
+  /** Pages and files to render again. */
+  readonly render: readonly string[];
+  /** Report pages that no longer exist (a withdrawn report). */
+  readonly remove: readonly string[];
+}
+
+/**
+ * What changes when the reports `changed` (`<unit>/<period>`) changed
+ * between `before` and `after`; undefined when only a full build is safe:
+ * the units changed, or a period appeared or disappeared (period lists
+ * and the latest period show on every kind of page).
+ */
+export function affectedPages(
+  before: SiteData,
+  after: SiteData,
+  changed: readonly string[],
+  unitsChanged: boolean,
+): Plan | undefined {
+  const ids = (periods: readonly Period[]) => periods.map((p) => p.id).join(' ');
+  if (unitsChanged || ids(before.periods) !== ids(after.periods)) return undefined;
+  if (before.latest?.id !== after.latest?.id) return undefined;
+
+  const units = new Set<string>();
+  const periods = new Set<string>();
+  const reports = new Set<string>();
+  const remove: string[] = [];
+  for (const key of changed) {
+    const [unitId = '', periodId = ''] = key.split('/');
+    const unit = after.units.get(unitId);
+    if (!unit) return undefined;
+    units.add(unitId);
+    for (const peer of peersOf(unit, after)) units.add(peer.id);
+    for (const next of successors(unitId, after.unitList)) units.add(next.unit.id);
+    periods.add(periodId);
+    for (const q of after.periods) if (previousPeriod(q)?.id === periodId) periods.add(q.id);
+    if (unit.reports.some((r) => r.period === periodId)) reports.add(`/xa/${key}/`);
+    else remove.push(`/xa/${key}/`);
+  }
+  const known = new Set(after.periods.map((p) => p.id));
+  return {
+    render: [
+      ...globalPages(),
+      ...[...periods].filter((p) => known.has(p)).flatMap(rankingPages),
+      ...[...units].flatMap(unitPages),
+      ...reports,
+    ],
+    remove,
+  };
+}

@@ -1,0 +1,46 @@
+/**
+ * For the renderer only (src/build/), never written to the site: reads
+ * the content again and answers which addresses to render. `full` asks
+ * for every address with every file parsed again; otherwise the answer is
+ * what the reports changed since the last call touch, or every address
+ * when only a full build is safe. A content error answers 422 with the
+ * file, line and column.
+ */
+import type { APIRoute } from 'astro';
+import { ContentError } from '../../lib/content.ts';
+import { affectedPages, allPages, sitemapPages } from '../../lib/routes.ts';
+import { refreshSiteData, siteData } from '../../lib/site-data.ts';
+
+export interface RenderPlan {
+  readonly full: boolean;
+  readonly render: readonly string[];
+  readonly remove: readonly string[];
+  /** Reports added, changed or removed since the last plan. */
+  readonly changed: readonly string[];
+  readonly reports: number;
+  /** HTML pages the whole site has after this build. */
+  readonly pages: number;
+}
+
+export const POST: APIRoute = async ({ request }) => {
+  const { full = false } = (await request.json()) as { full?: boolean };
+  const before = full ? undefined : await siteData().catch(() => undefined);
+  let refresh;
+  try {
+    refresh = await refreshSiteData(full);
+  } catch (e) {
+    if (!(e instanceof ContentError)) throw e;
+    return new Response(JSON.stringify({ error: e.message }), { status: 422 });
+  }
+  const { data, changed, unitsChanged } = refresh;
+  const partial = before && affectedPages(before, data, changed, unitsChanged);
+  const plan: RenderPlan = {
+    full: !partial,
+    render: partial ? partial.render : allPages(data),
+    remove: partial ? partial.remove : [],
+    changed,
+    reports: data.reports.length,
+    pages: sitemapPages(data).length + 1, // and 404.html
+  };
+  return new Response(JSON.stringify(plan), { headers: { 'Content-Type': 'application/json' } });
+};

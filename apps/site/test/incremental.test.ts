@@ -1,0 +1,154 @@
+/**
+ * An incremental build must give exactly the site a full build gives:
+ * after each change below, the release the renderer updated (starting
+ * from a hard-link copy of the previous one) is compared file by file,
+ * byte for byte, with a full build of the same content by the command
+ * line build. The live release it was copied from must not change.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative } from 'node:path';
+import {
+  REPORT_SCHEMA_VERSION,
+  parseReport,
+  reportPath,
+  serializeReport,
+} from '@congkhai/report';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RendererProcess } from '../src/build/client.ts';
+import { linkCopy } from '../src/build/release.ts';
+import { buildSite, writeFixture } from './fixture.ts';
+
+let content: string;
+let root: string;
+let renderer: RendererProcess;
+let live: string;
+let step = 0;
+
+/** Every file of a release with the hash of its bytes. */
+function tree(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!e.isFile()) continue;
+    const file = join(e.parentPath, e.name);
+    files.set(relative(dir, file), createHash('sha256').update(readFileSync(file)).digest('hex'));
+  }
+  return files;
+}
+
+function differences(a: Map<string, string>, b: Map<string, string>): string[] {
+  const out: string[] = [];
+  for (const [f, h] of a) if (b.get(f) !== h) out.push(b.has(f) ? `changed ${f}` : `only incremental ${f}`);
+  for (const f of b.keys()) if (!a.has(f)) out.push(`only full ${f}`);
+  return out.sort();
+}
+
+/** Applies a change to the content, builds incrementally from the live release, and compares. */
+async function afterChange(change: () => void): Promise<{ full: boolean; written: number }> {
+  const before = tree(live);
+  change();
+  const out = join(root, `release-${String(++step)}`);
+  await linkCopy(live, out);
+  const result = await renderer.run({ kind: 'build', out, full: false });
+  await renderer.run({ kind: 'search', out });
+  const reference = join(root, `full-${String(step)}`);
+  const built = buildSite(content, reference);
+  expect(built.code, built.output).toBe(0);
+  expect(differences(tree(out), tree(reference))).toEqual([]);
+  // The release it started from is as it was: nothing was written through a shared link.
+  expect(differences(tree(live), before)).toEqual([]);
+  live = out;
+  return { full: result?.full ?? true, written: result?.written ?? 0 };
+}
+
+function edit(key: string, change: (text: string) => string) {
+  const file = join(content, 'reports', `${key}.md`);
+  const next = join(content, 'reports', `${key}.md.next`);
+  writeFileSync(next, change(readFileSync(file, 'utf8')));
+  // As the editor publishes: a new file renamed over the old one.
+  rmSync(file);
+  writeFileSync(file, readFileSync(next));
+  rmSync(next);
+}
+
+beforeAll(async () => {
+  content = writeFixture();
+  root = mkdtempSync(join(tmpdir(), 'congkhai-incremental-'));
+  renderer = new RendererProcess(content);
+  live = join(root, 'release-0');
+  await renderer.run({ kind: 'build', out: live, full: true });
+});
+
+afterAll(() => {
+  renderer.close();
+});
+
+describe('an incremental build', () => {
+  it('equals a full build after a figure changes in a published report', async () => {
+    const r = await afterChange(() => {
+      edit('an-phu-tay-son-nghe-an/2025-H1', (t) => t.replace('received: 300', 'received: 333'));
+    });
+    expect(r.full).toBe(false);
+    expect(readFileSync(join(live, 'xa/an-phu-tay-son-nghe-an/2025-H1/index.html'), 'utf8')).toContain(
+      '333',
+    );
+  });
+
+  it('equals a full build after a new report in a period that has reports', async () => {
+    const r = await afterChange(() => {
+      const report = {
+        schema: REPORT_SCHEMA_VERSION,
+        unit: 'tan-thanh-tay-son-nghe-an',
+        period: '2024-H2',
+        title: 'Báo cáo cải cách hành chính 6 tháng cuối năm 2024',
+        metrics: { 'dossiers.received': 250, 'dossiers.received_online': 200 },
+        targets: {},
+        statedShares: {},
+        explanations: {},
+        body: '## Kết quả\n\nXã Tân Thành tiếp nhận 250 hồ sơ.\n',
+      };
+      writeFileSync(join(content, reportPath(report.unit, report.period)), serializeReport(report));
+    });
+    expect(r.full).toBe(false);
+  });
+
+  it('equals a full build after a report is withdrawn', async () => {
+    const r = await afterChange(() => {
+      rmSync(join(content, 'reports/tan-thanh-tay-son-nghe-an/2024-H2.md'));
+    });
+    expect(r.full).toBe(false);
+  });
+
+  it('equals a full build after the narrative of a report of a merged unit changes', async () => {
+    const r = await afterChange(() => {
+      edit('an-binh-tay-son-nghe-an/2025-H1', (t) => {
+        const parsed = parseReport(t);
+        if (!parsed.ok) throw new Error('fixture report is invalid');
+        return serializeReport({ ...parsed.value, body: `${parsed.value.body}\nĐã số hoá hồ sơ.\n` });
+      });
+    });
+    expect(r.full).toBe(false);
+  });
+
+  it('falls back to a full build when a report opens a new period, and still equals it', async () => {
+    const r = await afterChange(() => {
+      edit('an-phu-tay-son-nghe-an/2025-H1', (t) => t);
+      const report = {
+        schema: REPORT_SCHEMA_VERSION,
+        unit: 'dong-son-tay-son-nghe-an',
+        period: '2018-H1',
+        title: 'Báo cáo 6 tháng đầu năm 2018',
+        metrics: { 'dossiers.received': 90 },
+        targets: {},
+        statedShares: {},
+        explanations: {},
+        body: '',
+      };
+      const file = join(content, reportPath(report.unit, report.period));
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, serializeReport(report));
+    });
+    expect(r.full).toBe(true);
+  });
+});
