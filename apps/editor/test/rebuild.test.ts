@@ -1,8 +1,19 @@
 /**
- * The rebuild runner with real Astro builds: coalescing, atomic switch,
- * and faults that must leave the live site as it was.
+ * The rebuild runner with the real site renderer: coalescing, incremental
+ * builds, atomic switch, and faults that must leave the live site as it
+ * was (invalid content, a killed build, an unwritable release, a full disk).
  */
-import { cpSync, mkdtempSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  statfsSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +21,7 @@ import { reportPath, serializeReport } from '@congkhai/report';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/server/db.ts';
 import { BuildRunner } from '../src/server/rebuild.ts';
-import type { Client } from '@libsql/client';
+import type { Client, Row } from '@libsql/client';
 
 const repoContent = fileURLToPath(new URL('../../../content/', import.meta.url));
 let db: Client;
@@ -27,6 +38,7 @@ const builds = async () =>
     )
   ).rows;
 const live = () => readlinkSync(join(dir, 'site', 'current'));
+const logOf = (row: Row | undefined) => (typeof row?.log === 'string' ? row.log : '');
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'congkhai-rebuild-'));
@@ -43,7 +55,9 @@ beforeAll(async () => {
   await runner.request('first');
 });
 
-afterAll(() => {
+afterAll(async () => {
+  await runner.settled();
+  runner.close();
   db.close();
 });
 
@@ -103,9 +117,14 @@ describe('rebuild on publish', () => {
     await runner.request('publish 2019-M05 again');
     const last = (await builds()).at(-1);
     expect(last?.status).toBe('live');
-    expect(String(last?.log)).toMatch(/pages and files rendered again.*quang-hai-tu-ky-hai-duong\/2019-M05/);
+    expect(logOf(last)).toMatch(
+      /pages and files rendered again.*quang-hai-tu-ky-hai-duong\/2019-M05/,
+    );
     const page = () =>
-      readFileSync(join(dir, 'site', live(), 'xa/quang-hai-tu-ky-hai-duong/2019-M05/index.html'), 'utf8');
+      readFileSync(
+        join(dir, 'site', live(), 'xa/quang-hai-tu-ky-hai-duong/2019-M05/index.html'),
+        'utf8',
+      );
     expect(page()).toContain('555');
     // The search index follows in a release of its own, with the same pages.
     await runner.settled();
@@ -133,7 +152,8 @@ describe('rebuild on publish', () => {
     const current = live();
     const done = runner.request('killed');
     // Killed as soon as the build has started.
-    while ((await builds()).at(-1)?.status !== 'running') await new Promise((r) => setTimeout(r, 20));
+    while ((await builds()).at(-1)?.status !== 'running')
+      await new Promise((r) => setTimeout(r, 20));
     expect(runner.kill()).toBe(true);
     await done;
     expect((await builds()).at(-1)?.status).toBe('failed');
@@ -153,5 +173,65 @@ describe('rebuild on publish', () => {
     cpSync(moved, releases, { recursive: true });
     expect(live()).toBe(current);
     expect(readFileSync(join(dir, 'site', current, 'index.html'), 'utf8')).toContain('Công khai');
+  });
+});
+
+/** A real full disk: the site root on a small tmpfs (needs root to mount; skipped otherwise). */
+function mountTmpfs(at: string, size: string): boolean {
+  mkdirSync(at, { recursive: true });
+  return spawnSync('mount', ['-t', 'tmpfs', '-o', `size=${size}`, 'tmpfs', at]).status === 0;
+}
+const tmpfsRoot = join(tmpdir(), `congkhai-fulldisk-${String(process.pid)}`);
+const mounted = process.getuid?.() === 0 && mountTmpfs(tmpfsRoot, '64m');
+
+describe.skipIf(!mounted)('a full disk (tmpfs)', () => {
+  afterAll(() => {
+    spawnSync('umount', [tmpfsRoot]);
+  });
+
+  it('leaves the live site as it was and records the error; the next build after space is freed goes live', async () => {
+    const fdb = await openDatabase(`file:${join(dir, 'fulldisk.db')}`);
+    const site = join(tmpfsRoot, 'site');
+    const r = new BuildRunner({
+      db: fdb,
+      siteRoot: site,
+      contentDir: content,
+      published: () => Promise.resolve(published),
+    });
+    await r.request('first');
+    await r.settled();
+    const current = readlinkSync(join(site, 'current'));
+    const home = readFileSync(join(site, current, 'index.html'), 'utf8');
+    // Fill the disk to the last few kilobytes.
+    const filler = join(tmpfsRoot, 'filler');
+    const free = () => {
+      const s = statfsSync(tmpfsRoot);
+      return s.bavail * s.bsize;
+    };
+    writeFileSync(filler, Buffer.alloc(Math.max(0, free() - 16 * 1024)));
+    publish('2019-M06', 6060);
+    await r.request('publish on a full disk');
+    const failed = (
+      await fdb.execute("SELECT status, log FROM builds WHERE reason LIKE '%full disk%'")
+    ).rows[0];
+    expect(failed?.status).toBe('failed');
+    expect(logOf(failed)).toMatch(/ENOSPC|no space/i);
+    expect(readlinkSync(join(site, 'current'))).toBe(current);
+    expect(readFileSync(join(site, current, 'index.html'), 'utf8')).toBe(home);
+
+    rmSync(filler);
+    await r.request('space freed');
+    const html = readFileSync(
+      join(
+        site,
+        readlinkSync(join(site, 'current')),
+        'xa/quang-hai-tu-ky-hai-duong/2019-M06/index.html',
+      ),
+      'utf8',
+    );
+    expect(html).toContain('6.060');
+    await r.settled();
+    r.close();
+    fdb.close();
   });
 });

@@ -127,20 +127,16 @@ export function buildSite(
   outDir: string,
 ): { code: number | null; output: string } {
   // The code is built once for the run (test/global-setup.ts); this renders the pages.
-  const r = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', join(siteDir, 'src/build/cli.ts')],
-    {
-      cwd: siteDir,
-      env: {
-        ...process.env,
-        CONTENT_DIR: contentDir,
-        SITE_OUT_DIR: outDir,
-        SITE_URL: 'http://localhost:4321',
-      },
-      encoding: 'utf8',
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(siteDir, 'src/build/cli.ts')], {
+    cwd: siteDir,
+    env: {
+      ...process.env,
+      CONTENT_DIR: contentDir,
+      SITE_OUT_DIR: outDir,
+      SITE_URL: 'http://localhost:4321',
     },
-  );
+    encoding: 'utf8',
+  });
   return { code: r.status, output: `${r.stdout}\n${r.stderr}` };
 }
 
@@ -168,6 +164,11 @@ export async function builtSite(): Promise<BuiltSite> {
     url: `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`,
     outDir,
     contentDir,
-    stop: () => new Promise((ok) => server.close(() => ok())),
+    stop: () =>
+      new Promise((ok) => {
+        server.close(() => {
+          ok();
+        });
+      }),
   };
 }

@@ -9,12 +9,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import {
-  REPORT_SCHEMA_VERSION,
-  parseReport,
-  reportPath,
-  serializeReport,
-} from '@congkhai/report';
+import { REPORT_SCHEMA_VERSION, parseReport, reportPath, serializeReport } from '@congkhai/report';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RendererProcess } from '../src/build/client.ts';
 import { linkCopy } from '../src/build/release.ts';
@@ -39,7 +34,8 @@ function tree(dir: string): Map<string, string> {
 
 function differences(a: Map<string, string>, b: Map<string, string>): string[] {
   const out: string[] = [];
-  for (const [f, h] of a) if (b.get(f) !== h) out.push(b.has(f) ? `changed ${f}` : `only incremental ${f}`);
+  for (const [f, h] of a)
+    if (b.get(f) !== h) out.push(b.has(f) ? `changed ${f}` : `only incremental ${f}`);
   for (const f of b.keys()) if (!a.has(f)) out.push(`only full ${f}`);
   return out.sort();
 }
@@ -75,7 +71,7 @@ function edit(key: string, change: (text: string) => string) {
 beforeAll(async () => {
   content = writeFixture();
   root = mkdtempSync(join(tmpdir(), 'congkhai-incremental-'));
-  renderer = new RendererProcess(content);
+  renderer = new RendererProcess(content, process.env);
   live = join(root, 'release-0');
   await renderer.run({ kind: 'build', out: live, full: true });
 });
@@ -90,9 +86,9 @@ describe('an incremental build', () => {
       edit('an-phu-tay-son-nghe-an/2025-H1', (t) => t.replace('received: 300', 'received: 333'));
     });
     expect(r.full).toBe(false);
-    expect(readFileSync(join(live, 'xa/an-phu-tay-son-nghe-an/2025-H1/index.html'), 'utf8')).toContain(
-      '333',
-    );
+    expect(
+      readFileSync(join(live, 'xa/an-phu-tay-son-nghe-an/2025-H1/index.html'), 'utf8'),
+    ).toContain('333');
   });
 
   it('equals a full build after a new report in a period that has reports', async () => {
@@ -125,7 +121,10 @@ describe('an incremental build', () => {
       edit('an-binh-tay-son-nghe-an/2025-H1', (t) => {
         const parsed = parseReport(t);
         if (!parsed.ok) throw new Error('fixture report is invalid');
-        return serializeReport({ ...parsed.value, body: `${parsed.value.body}\nĐã số hoá hồ sơ.\n` });
+        return serializeReport({
+          ...parsed.value,
+          body: `${parsed.value.body}\nĐã số hoá hồ sơ.\n`,
+        });
       });
     });
     expect(r.full).toBe(false);

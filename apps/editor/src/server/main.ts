@@ -51,7 +51,12 @@ const runner = new BuildRunner({
 if (existsSync(env.contentDir)) await runner.request('khởi động / start');
 
 const server = await listen(
-  editorHandler({ db, env, onContentChanged: (reason) => void runner.request(reason) }),
+  editorHandler({
+    db,
+    env,
+    onContentChanged: (reason) => void runner.request(reason),
+    buildProgress: () => runner.progress,
+  }),
   env.port,
   env.host,
 );

@@ -35,6 +35,9 @@ export interface BuildRunnerOptions {
 }
 
 const MIN_INTERVAL_MS = 1000;
+/** The search index waits for this much quiet after a publish, and never lags more than the second. */
+const SEARCH_QUIET_MS = 5000;
+const SEARCH_MAX_LAG_MS = 60_000;
 
 export class BuildRunner {
   private running: Promise<void> | undefined;
@@ -47,8 +50,12 @@ export class BuildRunner {
   /** The search index lags the pages: rebuilt in the background, then put live. */
   private search: { job: Promise<void>; dir: string } | undefined;
   private searchStale = false;
+  private staleSince: number | undefined;
+  private searchTimer: NodeJS.Timeout | undefined;
   private searchReady: string | undefined;
   private lastStart = 0;
+  /** Pages rendered so far of the build in progress (shown to editors after a publish). */
+  progress: { done: number; total: number } | undefined;
   /** HTML pages of the live release, for the record of a search-index release. */
   private livePages = 0;
 
@@ -74,6 +81,7 @@ export class BuildRunner {
     for (;;) {
       if (this.running) await this.running;
       else if (this.search) await this.search.job;
+      else if (this.searchStale) await new Promise((r) => setTimeout(r, 100));
       else return;
     }
   }
@@ -95,7 +103,27 @@ export class BuildRunner {
       }
     }
     this.running = undefined;
-    this.startSearch();
+    this.scheduleSearch();
+  }
+
+  /**
+   * The search index is rebuilt once publishing pauses (it takes a core
+   * for tens of seconds at 3,300 units and would slow the publishes that
+   * follow), or at the latest a minute after it went stale.
+   */
+  private scheduleSearch(): void {
+    if (!this.searchStale || this.search) return;
+    this.staleSince ??= Date.now();
+    clearTimeout(this.searchTimer);
+    const wait = Math.min(
+      SEARCH_QUIET_MS,
+      Math.max(0, this.staleSince + SEARCH_MAX_LAG_MS - Date.now()),
+    );
+    this.searchTimer = setTimeout(() => {
+      if (this.running) return; // the loop schedules again when it ends
+      this.staleSince = undefined;
+      this.startSearch();
+    }, wait);
   }
 
   private rendererProcess(): RendererProcess {
@@ -148,6 +176,14 @@ export class BuildRunner {
   }
 
   private async build(reason: string): Promise<void> {
+    try {
+      await this.buildOnce(reason);
+    } finally {
+      this.progress = undefined;
+    }
+  }
+
+  private async buildOnce(reason: string): Promise<void> {
     const release = new Date().toISOString().replace(/[:.]/g, '-');
     const id = await this.record(release, reason);
     this.opts.log?.(`Đang dựng trang công khai / building the public site (${reason})…`);
@@ -157,13 +193,15 @@ export class BuildRunner {
       const renderer = this.rendererProcess();
       const full = this.needFull || !this.liveRelease();
       out = await this.newRelease(release, full);
-      const result = await renderer.run({ kind: 'build', out, full });
+      const result = await renderer.run({ kind: 'build', out, full }, (done, total) => {
+        this.progress = { done, total };
+      });
       if (!result) throw new Error('renderer gave no result');
       await this.check(out);
       await this.goLive(out);
       this.needFull = false;
       this.livePages = result.pages;
-      if (!result.full) this.searchStale = true;
+      this.searchStale = !result.full; // a full build wrote the search index itself
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       const what = result.full
         ? `full build, ${String(result.written)} pages and files`
@@ -221,7 +259,13 @@ export class BuildRunner {
 
   /** After the pages: the search index over the same content, written beside the releases. */
   private startSearch(): void {
-    if (!this.searchStale || this.search || !this.renderer || this.renderer.exited) return;
+    if (!this.searchStale || this.search) return;
+    if (!this.renderer || this.renderer.exited) {
+      // A new renderer starts with a full build, which writes the search index too.
+      this.searchStale = false;
+      this.needFull = true;
+      return;
+    }
     this.searchStale = false;
     const dir = join(this.opts.siteRoot, 'search', String(Date.now()));
     const renderer = this.renderer;
@@ -273,6 +317,7 @@ export class BuildRunner {
 
   /** Ends the renderer (the editor stopping). */
   close(): void {
+    clearTimeout(this.searchTimer);
     this.renderer?.close();
   }
 

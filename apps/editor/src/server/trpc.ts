@@ -11,6 +11,8 @@ export interface Services {
   readonly env: EditorEnv;
   /** Called after a publish or withdraw; the rebuild runner plugs in here. */
   readonly onContentChanged: (reason: string) => void;
+  /** Pages rendered so far of the build in progress, if one runs. */
+  readonly buildProgress?: () => { readonly done: number; readonly total: number } | undefined;
 }
 
 export interface Context extends Services {

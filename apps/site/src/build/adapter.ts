@@ -17,6 +17,8 @@ export function rendererAdapter(): AstroIntegration {
       'astro:config:done': ({ setAdapter }) => {
         setAdapter({
           name: 'congkhai-renderer',
+          // 'auto' is the recommended value; the rule reads the deprecation of 'explicit' on the shared property.
+          // eslint-disable-next-line @typescript-eslint/no-deprecated
           entrypointResolution: 'auto',
           serverEntrypoint: new URL('./entry.ts', import.meta.url),
           adapterFeatures: { buildOutput: 'server' },

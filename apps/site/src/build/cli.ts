@@ -8,13 +8,11 @@ import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, countPages } from './build.ts';
+import { buildEnv } from './env.ts';
 import { BuildError, Renderer } from './renderer.ts';
 
 const siteDir = fileURLToPath(new URL('../../', import.meta.url));
-const repoRoot = resolve(siteDir, '../..');
-const contentDir = resolve(repoRoot, process.env.CONTENT_DIR ?? 'content');
-const out = resolve(repoRoot, process.env.SITE_OUT_DIR ?? resolve(siteDir, 'dist/site'));
-process.env.CONTENT_DIR = contentDir;
+const { contentDir, out } = buildEnv();
 
 const started = performance.now();
 const renderer = await Renderer.start(resolve(siteDir, 'dist/app'));

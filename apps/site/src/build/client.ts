@@ -27,7 +27,7 @@ export class RendererProcess {
   private readonly child: ChildProcess;
 
   /** `env`: the environment the renderer runs with; CONTENT_DIR is set from `contentDir`. */
-  constructor(contentDir: string, env: NodeJS.ProcessEnv = process.env) {
+  constructor(contentDir: string, env: NodeJS.ProcessEnv) {
     const child = fork(fileURLToPath(new URL('./worker.ts', import.meta.url)), [], {
       cwd: SITE_DIR,
       execArgv: ['--import', 'tsx'],
@@ -87,4 +87,3 @@ export class RendererProcess {
     });
   }
 }
-

@@ -14,7 +14,11 @@ export const fileOf = (page: string) =>
 
 let serial = 0;
 
-export async function replaceFile(root: string, relative: string, bytes: Uint8Array): Promise<void> {
+export async function replaceFile(
+  root: string,
+  relative: string,
+  bytes: Uint8Array,
+): Promise<void> {
   const file = join(root, relative);
   await mkdir(dirname(file), { recursive: true });
   const tmp = `${file}.${String(process.pid)}.${String(serial++)}.tmp`;

@@ -54,13 +54,17 @@ export class Renderer {
     const res = await this.fetch(requestPath(page));
     const expected = page === '/404.html' ? 404 : 200;
     if (res.status !== expected) {
-      throw new BuildError(`${page}: HTTP ${String(res.status)} ${(await res.text()).slice(0, 2000)}`);
+      throw new BuildError(
+        `${page}: HTTP ${String(res.status)} ${(await res.text()).slice(0, 2000)}`,
+      );
     }
     return new Uint8Array(await res.arrayBuffer());
   }
 
   async searchRecords(): Promise<SearchRecord[]> {
-    return JSON.parse(new TextDecoder().decode(await this.render('/tim-kiem/chi-muc.json'))) as SearchRecord[];
+    return JSON.parse(
+      new TextDecoder().decode(await this.render('/tim-kiem/chi-muc.json')),
+    ) as SearchRecord[];
   }
 
   private fetch(path: string, init?: RequestInit): Promise<Response> {

@@ -9,7 +9,10 @@ import { join } from 'node:path';
 import { close, createIndex } from 'pagefind';
 import type { SearchRecord } from './renderer.ts';
 
-export async function writeSearchIndex(records: readonly SearchRecord[], out: string): Promise<void> {
+export async function writeSearchIndex(
+  records: readonly SearchRecord[],
+  out: string,
+): Promise<void> {
   const tmp = join(out, `.pagefind.${String(process.pid)}`);
   await rm(tmp, { recursive: true, force: true });
   const { index, errors } = await createIndex({ forceLanguage: 'vi' });
@@ -17,9 +20,16 @@ export async function writeSearchIndex(records: readonly SearchRecord[], out: st
   try {
     for (let i = 0; i < records.length; i += 256) {
       await Promise.all(
-        records.slice(i, i + 256).map((r) =>
-          index.addCustomRecord({ url: r.url, content: r.content, language: 'vi', meta: { title: r.title } }),
-        ),
+        records
+          .slice(i, i + 256)
+          .map((r) =>
+            index.addCustomRecord({
+              url: r.url,
+              content: r.content,
+              language: 'vi',
+              meta: { title: r.title },
+            }),
+          ),
       );
     }
     const written = await index.writeFiles({ outputPath: tmp });

@@ -11,6 +11,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { build, refreshSearch, type BuildResult } from './build.ts';
+import { CONTENT_DIR } from '../env.ts';
 import { Renderer } from './renderer.ts';
 
 export type WorkerJob =
@@ -19,12 +20,16 @@ export type WorkerJob =
 export type WorkerRequest = WorkerJob & { readonly id: number };
 
 export type WorkerReply =
-  | { readonly id: number; readonly kind: 'progress'; readonly done: number; readonly total: number }
+  | {
+      readonly id: number;
+      readonly kind: 'progress';
+      readonly done: number;
+      readonly total: number;
+    }
   | { readonly id: number; readonly kind: 'done'; readonly result?: BuildResult }
   | { readonly id: number; readonly kind: 'error'; readonly message: string };
 
 const appDir = fileURLToPath(new URL('../../dist/app/', import.meta.url));
-const contentDir = process.env.CONTENT_DIR ?? '';
 const send = (m: WorkerReply | { kind: 'ready' }) => process.send?.(m);
 
 const renderer = await Renderer.start(appDir);
@@ -39,7 +44,7 @@ process.on('message', (m: WorkerRequest) => {
     let last = 0;
     return build(renderer, {
       appDir,
-      contentDir,
+      contentDir: CONTENT_DIR,
       out: m.out,
       full: m.full,
       search: m.full,
@@ -55,7 +60,8 @@ process.on('message', (m: WorkerRequest) => {
   };
   run().then(
     (result) => send({ id: m.id, kind: 'done', ...(result ? { result } : {}) }),
-    (e: unknown) => send({ id: m.id, kind: 'error', message: e instanceof Error ? e.message : String(e) }),
+    (e: unknown) =>
+      send({ id: m.id, kind: 'error', message: e instanceof Error ? e.message : String(e) }),
   );
 });
 // The editor going away ends the renderer with it.

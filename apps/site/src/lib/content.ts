@@ -48,7 +48,10 @@ async function pooled<T, R>(
   return out;
 }
 
-function failure(file: string, e: { line?: number; column?: number; message: { vi: string; en: string } } | undefined): ContentError {
+function failure(
+  file: string,
+  e: { line?: number; column?: number; message: { vi: string; en: string } } | undefined,
+): ContentError {
   return new ContentError(
     `${file}:${String(e?.line ?? 1)}:${String(e?.column ?? 1)}: ${e?.message.vi ?? ''} / ${e?.message.en ?? ''}`,
   );
@@ -73,9 +76,7 @@ async function reportFiles(): Promise<string[]> {
     .filter((d) => d.isDirectory())
     .map((d) => d.name);
   const lists = await pooled(units, 64, async (u) =>
-    (await readdir(join(root, u)))
-      .filter((f) => f.endsWith('.md'))
-      .map((f) => `reports/${u}/${f}`),
+    (await readdir(join(root, u))).filter((f) => f.endsWith('.md')).map((f) => `reports/${u}/${f}`),
   );
   return lists.flat().sort();
 }

@@ -126,7 +126,8 @@ interface Row {
   readonly json: Buffer;
 }
 const cache = new WeakMap<SiteReport, Row>();
-const unitKey = (u: SiteUnit) => JSON.stringify([u.id, u.code, u.kind, u.name, u.district, u.province]);
+const unitKey = (u: SiteUnit) =>
+  JSON.stringify([u.id, u.code, u.kind, u.name, u.district, u.province]);
 
 function row(u: SiteUnit, r: SiteReport): Row {
   const key = unitKey(u);

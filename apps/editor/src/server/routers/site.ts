@@ -21,6 +21,7 @@ export const siteRouter = router({
         pages: r.pages === null ? null : Number(r.pages),
         log: r.status === 'failed' ? text(r.log).slice(-4000) : null,
       })),
+      progress: ctx.buildProgress?.() ?? null,
     };
   }),
 });

@@ -1,7 +1,7 @@
 /**
  * What the search index is built from: one record per unit and per report,
- * as plain text. The search-index integration reads this file after the
- * build, indexes it with Pagefind and removes it. Indexing records is
+ * as plain text. The renderer (src/build/search.ts) reads it and indexes it
+ * with Pagefind; it is never written to the site. Indexing records is
  * several times faster than parsing tens of thousands of HTML pages.
  */
 import { periodLabel, unitTitle } from '@congkhai/indicators';
