@@ -35,6 +35,7 @@ export interface BuildRunnerOptions {
 }
 
 const MIN_INTERVAL_MS = 1000;
+const sec = (ms: number) => (ms / 1000).toFixed(1);
 /** The search index waits for this much quiet after a publish, and never lags more than the second. */
 const SEARCH_QUIET_MS = 5000;
 const SEARCH_MAX_LAG_MS = 60_000;
@@ -193,12 +194,15 @@ export class BuildRunner {
       const renderer = this.rendererProcess();
       const full = this.needFull || !this.liveRelease();
       out = await this.newRelease(release, full);
+      const copied = performance.now();
       const result = await renderer.run({ kind: 'build', out, full }, (done, total) => {
         this.progress = { done, total };
       });
       if (!result) throw new Error('renderer gave no result');
+      const rendered = performance.now();
       await this.check(out);
       await this.goLive(out);
+      const timing = `release ready ${sec(copied - started)} s, rendered ${sec(rendered - copied)} s, checked and live ${sec(performance.now() - rendered)} s`;
       this.needFull = false;
       this.livePages = result.pages;
       this.searchStale = !result.full; // a full build wrote the search index itself
@@ -206,7 +210,7 @@ export class BuildRunner {
       const what = result.full
         ? `full build, ${String(result.written)} pages and files`
         : `${String(result.written)} pages and files rendered again, ${String(result.removed)} removed (${result.changed.join(', ') || 'no report changed'})`;
-      await this.finish(id, 'live', result.pages, `${what}; ${seconds} s`);
+      await this.finish(id, 'live', result.pages, `${what}; ${seconds} s (${timing})`);
       this.opts.log?.(
         `Trang công khai đã cập nhật / site live (${String(result.pages)} pages; ${what}; ${seconds} s)`,
       );
@@ -237,7 +241,11 @@ export class BuildRunner {
     const tmp = join(this.opts.siteRoot, `current.${release}`);
     await symlink(join('releases', release), tmp);
     await rename(tmp, this.currentDir);
-    await this.prune(release);
+    // Old releases go in the background: removing 100,000 links takes seconds
+    // the next publish need not wait for.
+    void this.prune(release).catch((e: unknown) => {
+      this.opts.log?.(`Không xoá được bản cũ / could not prune old releases: ${String(e)}`);
+    });
     this.prepareStandby(out);
   }
 
