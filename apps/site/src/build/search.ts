@@ -20,16 +20,14 @@ export async function writeSearchIndex(
   try {
     for (let i = 0; i < records.length; i += 256) {
       await Promise.all(
-        records
-          .slice(i, i + 256)
-          .map((r) =>
-            index.addCustomRecord({
-              url: r.url,
-              content: r.content,
-              language: 'vi',
-              meta: { title: r.title },
-            }),
-          ),
+        records.slice(i, i + 256).map((r) =>
+          index.addCustomRecord({
+            url: r.url,
+            content: r.content,
+            language: 'vi',
+            meta: { title: r.title },
+          }),
+        ),
       );
     }
     const written = await index.writeFiles({ outputPath: tmp });
