@@ -4,6 +4,7 @@
  * content in memory between builds, so a publish re-reads one file and
  * renders only the pages it touches.
  */
+import { Buffer } from 'node:buffer';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -19,6 +20,17 @@ const ORIGIN = 'http://renderer.invalid';
 
 /** The address a page is asked for: `/404.html` is Astro's `/404` route. */
 const requestPath = (page: string) => (page === '/404.html' ? '/404' : page);
+
+/**
+ * A response's body as bytes. Read chunk by chunk: Response.arrayBuffer()
+ * took 0.6 s on the 28 MB open-data file, reading its one chunk 10 ms.
+ */
+async function bytesOf(res: Response): Promise<Uint8Array> {
+  if (!res.body) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of res.body) chunks.push(chunk);
+  return chunks.length === 1 && chunks[0] ? chunks[0] : Buffer.concat(chunks);
+}
 
 export class BuildError extends Error {
   override name = 'BuildError';
@@ -58,7 +70,7 @@ export class Renderer {
         `${page}: HTTP ${String(res.status)} ${(await res.text()).slice(0, 2000)}`,
       );
     }
-    return new Uint8Array(await res.arrayBuffer());
+    return bytesOf(res);
   }
 
   async searchRecords(): Promise<SearchRecord[]> {

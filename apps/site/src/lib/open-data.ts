@@ -126,8 +126,15 @@ interface Row {
   readonly json: Buffer;
 }
 const cache = new WeakMap<SiteReport, Row>();
-const unitKey = (u: SiteUnit) =>
-  JSON.stringify([u.id, u.code, u.kind, u.name, u.district, u.province]);
+const unitKeys = new WeakMap<SiteUnit, string>();
+function unitKey(u: SiteUnit): string {
+  let key = unitKeys.get(u);
+  if (key === undefined) {
+    key = JSON.stringify([u.id, u.code, u.kind, u.name, u.district, u.province]);
+    unitKeys.set(u, key);
+  }
+  return key;
+}
 
 function row(u: SiteUnit, r: SiteReport): Row {
   const key = unitKey(u);
@@ -149,6 +156,23 @@ const rows = (units: readonly SiteUnit[]) => units.flatMap((u) => u.reports.map(
 
 const HEADER = Buffer.from(stringify([COLUMNS.map((c) => c.name)]));
 const COMMA = Buffer.from(',');
+const OPEN = Buffer.from('[');
+const CLOSE = Buffer.from(']');
+
+/**
+ * A response carrying bytes without a copy: a Response made from a
+ * Buffer copies it (0.4 s for the 28 MB file), one made from a stream of
+ * one chunk does not.
+ */
+export function bytesResponse(bytes: Uint8Array, type: string): Response {
+  const body = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(bytes);
+      controller.close();
+    },
+  });
+  return new Response(body, { headers: { 'Content-Type': type } });
+}
 
 /** The rows as CSV with a header line, UTF-8. */
 export function csv(units: readonly SiteUnit[]): Buffer<ArrayBuffer> {
@@ -157,9 +181,12 @@ export function csv(units: readonly SiteUnit[]): Buffer<ArrayBuffer> {
 
 /** The rows as a JSON array, UTF-8. */
 export function json(units: readonly SiteUnit[]): Buffer<ArrayBuffer> {
-  const parts: Buffer[] = [Buffer.from('[')];
-  for (const [i, r] of rows(units).entries()) parts.push(...(i > 0 ? [COMMA, r.json] : [r.json]));
-  parts.push(Buffer.from(']'));
+  const parts: Buffer[] = [OPEN];
+  for (const [i, r] of rows(units).entries()) {
+    if (i > 0) parts.push(COMMA);
+    parts.push(r.json);
+  }
+  parts.push(CLOSE);
   return Buffer.concat(parts);
 }
 

@@ -9,7 +9,8 @@
  *   its district (area figures, peer table) and the units it merged into
  *   (their series carry its figures from before the merger);
  * - per indicator and period (rankings): every report of that period and
- *   of the period before (the change column);
+ *   of the period before (the change column); the latest period's ranking
+ *   is also the indicator's own page (`/chi-so/<indicator>/`);
  * - everything else (home, indexes, compare, downloads, feed, sitemap):
  *   rebuilt on every change, since it sums or lists all reports.
  */
@@ -44,20 +45,21 @@ const unitPages = (id: string) => [
   `/du-lieu/xa/${id}.json`,
 ];
 
-const rankingPages = (periodId: string) =>
-  INDICATORS.flatMap((d) => inLangs(`/chi-so/${d.id}/${periodId}/`));
+/** The rankings of a period; the latest period's are also each indicator's own page. */
+const rankingPages = (periodId: string, data: SiteData) =>
+  INDICATORS.flatMap((d) => [
+    ...inLangs(`/chi-so/${d.id}/${periodId}/`),
+    ...(periodId === data.latest?.id ? inLangs(`/chi-so/${d.id}/`) : []),
+  ]);
 
-const globalPages = () => [
-  ...GLOBAL_PAGES.flatMap(inLangs),
-  ...INDICATORS.flatMap((d) => inLangs(`/chi-so/${d.id}/`)),
-  ...GLOBAL_FILES,
-];
+const globalPages = () => [...GLOBAL_PAGES.flatMap(inLangs), ...GLOBAL_FILES];
 
 /** Every page and file of the site, in a stable order. */
 export function allPages(data: SiteData): string[] {
   return [
     ...globalPages(),
-    ...data.periods.flatMap((p) => rankingPages(p.id)),
+    ...(data.latest ? [] : INDICATORS.flatMap((d) => inLangs(`/chi-so/${d.id}/`))),
+    ...data.periods.flatMap((p) => rankingPages(p.id, data)),
     ...data.unitList.flatMap((u) => unitPages(u.id)),
     ...data.reports.map((r) => `/xa/${r.unit}/${r.period}/`),
   ];
@@ -111,7 +113,7 @@ export function affectedPages(
   return {
     render: [
       ...globalPages(),
-      ...[...periods].filter((p) => known.has(p)).flatMap(rankingPages),
+      ...[...periods].filter((p) => known.has(p)).flatMap((p) => rankingPages(p, after)),
       ...[...units].flatMap(unitPages),
       ...reports,
     ],

@@ -1,6 +1,6 @@
 /** Per unit: `/du-lieu/xa/<unit>.csv` and `.json`. */
 import type { APIRoute } from 'astro';
-import { csv, json } from '../../../lib/open-data.ts';
+import { bytesResponse, csv, json } from '../../../lib/open-data.ts';
 import { siteData } from '../../../lib/site-data.ts';
 
 export const GET: APIRoute = async ({ params }) => {
@@ -9,8 +9,6 @@ export const GET: APIRoute = async ({ params }) => {
   const unit = data.units.get(file.replace(/\.(csv|json)$/, ''));
   if (!unit) return new Response('Not found', { status: 404 });
   return file.endsWith('.csv')
-    ? new Response(csv([unit]), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } })
-    : new Response(json([unit]), {
-        headers: { 'Content-Type': 'application/json' },
-      });
+    ? bytesResponse(csv([unit]), 'text/csv; charset=utf-8')
+    : bytesResponse(json([unit]), 'application/json');
 };
