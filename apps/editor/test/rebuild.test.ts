@@ -8,14 +8,18 @@ import {
   cpSync,
   mkdirSync,
   mkdtempSync,
+  lstatSync,
   readFileSync,
+  readdirSync,
+  realpathSync,
   readlinkSync,
   rmSync,
   statfsSync,
   writeFileSync,
 } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { reportPath, serializeReport } from '@congkhai/report';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,6 +28,7 @@ import { BuildRunner } from '../src/server/rebuild.ts';
 import type { Client, Row } from '@libsql/client';
 
 const repoContent = fileURLToPath(new URL('../../../content/', import.meta.url));
+const siteDir = fileURLToPath(new URL('../../site/', import.meta.url));
 let db: Client;
 let dir: string;
 let content: string;
@@ -110,6 +115,10 @@ describe('rebuild on publish', () => {
       );
       expect(html).toContain(String(100 + i));
     }
+    // New periods make the renderer build everything; the search index stays linked.
+    expect(readFileSync(join(dir, 'site', live(), 'pagefind/pagefind.js')).length).toBeGreaterThan(
+      0,
+    );
   });
 
   it('renders only what a changed report touches, then puts the search index live after it', async () => {
@@ -133,6 +142,31 @@ describe('rebuild on publish', () => {
     );
     expect(search.rows[0]?.status).toBe('live');
     expect(page()).toContain('555');
+    // And the live release is, file by file, what a full build of the same content gives.
+    const full = join(dir, 'full-build');
+    const built = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', join(siteDir, 'src/build/cli.ts')],
+      {
+        cwd: siteDir,
+        env: { ...process.env, CONTENT_DIR: content, SITE_OUT_DIR: full },
+        encoding: 'utf8',
+      },
+    );
+    expect(built.status, built.stderr).toBe(0);
+    const files = (root: string, prefix = ''): [string, string][] =>
+      readdirSync(root, { withFileTypes: true, recursive: true }).flatMap((e) => {
+        const f = join(e.parentPath, e.name);
+        // The live release links to its search index, kept beside the releases.
+        if (e.isSymbolicLink()) return files(realpathSync(f), `${relative(root, f)}/`);
+        if (!e.isFile()) return [];
+        return [
+          [prefix + relative(root, f), createHash('sha256').update(readFileSync(f)).digest('hex')],
+        ];
+      });
+    const sorted = (x: [string, string][]) => new Map(x.sort((a, b) => a[0].localeCompare(b[0])));
+    expect(lstatSync(join(dir, 'site', live(), 'pagefind')).isSymbolicLink()).toBe(true);
+    expect(sorted(files(join(dir, 'site', live())))).toEqual(sorted(files(full)));
   });
 
   it('keeps the live site when the content is invalid, and keeps the log', async () => {

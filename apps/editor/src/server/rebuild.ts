@@ -17,10 +17,10 @@
  *   part), and goes live in a release of its own when it is ready.
  */
 import { existsSync, realpathSync } from 'node:fs';
-import { mkdir, readdir, rename, rm, symlink } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { lstat, mkdir, readdir, readlink, rename, rm, symlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import type { Client } from '@libsql/client';
-import { RendererProcess, linkCopy } from '@congkhai/site/build';
+import { RendererProcess, linkCopy, mergeInto, removeTree } from '@congkhai/site/build';
 import { inheritedEnv } from './env.ts';
 
 export interface BuildRunnerOptions {
@@ -55,6 +55,7 @@ export class BuildRunner {
   private searchTimer: NodeJS.Timeout | undefined;
   private searchReady: string | undefined;
   private lastStart = 0;
+  private discarded = 0;
   /** Pages rendered so far of the build in progress (shown to editors after a publish). */
   progress: { done: number; total: number } | undefined;
   /** HTML pages of the live release, for the record of a search-index release. */
@@ -167,7 +168,7 @@ export class BuildRunner {
     const standby = this.standby;
     this.standby = undefined;
     if (standby && (full || standby.base !== live || !(await standby.ready))) {
-      void rm(standby.dir, { recursive: true, force: true });
+      void removeTree(standby.dir).catch(() => undefined);
     } else if (standby) {
       await rename(standby.dir, out);
       return out;
@@ -190,22 +191,50 @@ export class BuildRunner {
     this.opts.log?.(`Đang dựng trang công khai / building the public site (${reason})…`);
     const started = performance.now();
     let out: string | undefined;
+    let staging: string | undefined;
     try {
       const renderer = this.rendererProcess();
       const full = this.needFull || !this.liveRelease();
-      out = await this.newRelease(release, full);
-      const copied = performance.now();
-      const result = await renderer.run({ kind: 'build', out, full }, (done, total) => {
+      const progress = (done: number, total: number) => {
         this.progress = { done, total };
-      });
+      };
+      let result;
+      let copied = started;
+      let rendered = started;
+      if (full) {
+        out = await this.newRelease(release, true);
+        result = await renderer.run({ kind: 'build', out, full }, progress);
+        copied = rendered = performance.now();
+      } else {
+        // The pages render into a staging folder while the release is copied.
+        staging = join(this.opts.siteRoot, 'staging', release);
+        const copying = this.newRelease(release, false);
+        copying.catch(() => undefined); // awaited below
+        result = await renderer.run({ kind: 'build', out: staging, full }, progress);
+        rendered = performance.now();
+        out = await copying;
+        copied = performance.now();
+        if (result?.full) {
+          // The renderer found a change only a full build covers (a new period,
+          // a unit's name): staging is the whole site but for the search index,
+          // which stays the live one until the next is written.
+          const index = await readlink(join(out, 'pagefind')).catch(() => undefined);
+          if (index) await symlink(index, join(staging, 'pagefind'));
+          await this.discard(out);
+          await rename(staging, out);
+        } else if (result) {
+          await mergeInto(staging, out, result.removedPages);
+        }
+        staging = undefined;
+      }
       if (!result) throw new Error('renderer gave no result');
-      const rendered = performance.now();
+      await this.externalizeSearch(out);
       await this.check(out);
       await this.goLive(out);
-      const timing = `release ready ${sec(copied - started)} s, rendered ${sec(rendered - copied)} s, checked and live ${sec(performance.now() - rendered)} s`;
+      const timing = `rendered ${sec(rendered - started)} s, release copy ready ${sec(copied - started)} s, checked and live ${sec(performance.now() - Math.max(copied, rendered))} s`;
       this.needFull = false;
       this.livePages = result.pages;
-      this.searchStale = !result.full; // a full build wrote the search index itself
+      this.searchStale = !full; // a full build asked for wrote the search index itself
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       const what = result.full
         ? `full build, ${String(result.written)} pages and files`
@@ -216,7 +245,8 @@ export class BuildRunner {
       );
     } catch (e) {
       this.needFull = true;
-      if (out) await rm(out, { recursive: true, force: true });
+      if (out) await this.discard(out);
+      if (staging) await rm(staging, { recursive: true, force: true });
       const message = e instanceof Error ? e.message : String(e);
       await this.finish(id, 'failed', 0, message);
       this.opts.log?.(
@@ -225,14 +255,23 @@ export class BuildRunner {
     }
   }
 
-  /** A release is good when it has the home page and a page for every published report. */
+  /** Moves a release out of the way and removes it in the background. */
+  private async discard(dir: string): Promise<void> {
+    const trash = join(this.opts.siteRoot, 'trash', `${basename(dir)}-${String(++this.discarded)}`);
+    await mkdir(join(this.opts.siteRoot, 'trash'), { recursive: true });
+    await rename(dir, trash).catch(() => undefined);
+    void removeTree(trash).catch(() => undefined);
+  }
+
+  /**
+   * A release is good when it has the home page, a page for every published
+   * report, and a search index (the search page is useless without one).
+   */
   private async check(out: string): Promise<void> {
-    const missing = (await this.opts.published()).filter(
-      (key) => !existsSync(join(out, 'xa', key, 'index.html')),
-    );
-    if (missing.length > 0 || !existsSync(join(out, 'index.html'))) {
-      throw new Error(`missing pages: ${['index.html', ...missing].slice(0, 6).join(', ')}`);
-    }
+    const needed = ['index.html', join('pagefind', 'pagefind.js')];
+    for (const key of await this.opts.published()) needed.push(join('xa', key, 'index.html'));
+    const missing = needed.filter((f) => !existsSync(join(out, f)));
+    if (missing.length > 0) throw new Error(`missing pages: ${missing.slice(0, 6).join(', ')}`);
   }
 
   private async goLive(out: string): Promise<void> {
@@ -257,7 +296,7 @@ export class BuildRunner {
       dir,
       ready: mkdir(join(this.opts.siteRoot, 'standby'), { recursive: true })
         .then(() => rm(dir, { recursive: true, force: true }))
-        .then(() => linkCopy(live, dir))
+        .then(() => linkCopy(live, dir, 'low'))
         .then(
           () => true,
           () => false,
@@ -304,18 +343,40 @@ export class BuildRunner {
     let out: string | undefined;
     try {
       out = await this.newRelease(release, false);
-      await rm(join(out, 'pagefind'), { recursive: true, force: true });
-      await rename(join(dir, 'pagefind'), join(out, 'pagefind'));
+      await this.pointSearch(out, dir);
       await this.check(out);
       await this.goLive(out);
       await this.finish(id, 'live', this.livePages, 'search index');
     } catch (e) {
       this.searchStale = true;
-      if (out) await rm(out, { recursive: true, force: true });
+      if (out) await this.discard(out);
+      await this.discard(dir);
       await this.finish(id, 'failed', 0, e instanceof Error ? e.message : String(e));
-    } finally {
-      await rm(dir, { recursive: true, force: true });
     }
+  }
+
+  /**
+   * The search index lives beside the releases (search/<id>/pagefind), and
+   * a release links to it: a file per page (tens of thousands at 3,300
+   * units) that a release copy need not copy again, and that a new index
+   * replaces by one rename.
+   */
+  private async pointSearch(out: string, searchDir: string): Promise<void> {
+    const link = join(out, `pagefind.${basename(searchDir)}`);
+    await symlink(join('..', '..', 'search', basename(searchDir), 'pagefind'), link);
+    const old = await lstat(join(out, 'pagefind')).catch(() => undefined);
+    if (old?.isDirectory()) await this.discard(join(out, 'pagefind'));
+    await rename(link, join(out, 'pagefind'));
+  }
+
+  /** A release a full build wrote with the search index inside: the index moves beside the releases. */
+  private async externalizeSearch(out: string): Promise<void> {
+    const inside = await lstat(join(out, 'pagefind')).catch(() => undefined);
+    if (!inside?.isDirectory()) return;
+    const dir = join(this.opts.siteRoot, 'search', basename(out));
+    await mkdir(dir, { recursive: true });
+    await rename(join(out, 'pagefind'), join(dir, 'pagefind'));
+    await this.pointSearch(out, dir);
   }
 
   /** Stops the build in progress, if any (shutdown, or a test of a killed build). */
@@ -339,6 +400,19 @@ export class BuildRunner {
     const old = all
       .filter((r) => r !== live)
       .slice(0, Math.max(0, all.length - (this.opts.keep ?? 3)));
-    for (const r of old) await rm(join(this.releases, r), { recursive: true, force: true });
+    for (const r of old) await removeTree(join(this.releases, r));
+    // Search indexes no kept release links to, and no search job is writing.
+    const kept = new Set<string>();
+    for (const r of await readdir(this.releases)) {
+      const target = await readlink(join(this.releases, r, 'pagefind')).catch(() => '');
+      kept.add(basename(dirname(target)));
+    }
+    const busy = new Set(
+      [this.search?.dir, this.searchReady].filter(Boolean).map((d) => basename(d ?? '')),
+    );
+    const searches = await readdir(join(this.opts.siteRoot, 'search')).catch(() => []);
+    for (const d of searches) {
+      if (!kept.has(d) && !busy.has(d)) await removeTree(join(this.opts.siteRoot, 'search', d));
+    }
   }
 }

@@ -5,9 +5,10 @@
  * changed reports touch (src/lib/routes.ts decides which). Either way the
  * result is the same set of files, byte for byte.
  */
-import { copyFile, mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { copyAssets, fileOf, removePage, replaceFile } from './release.ts';
+import { fileURLToPath } from 'node:url';
+import { copyAssets, fileOf, removePage, replaceFile, run } from './release.ts';
 import type { Renderer } from './renderer.ts';
 import { writeSearchIndex } from './search.ts';
 
@@ -28,6 +29,8 @@ export interface BuildResult {
   /** Pages and files written, and report pages removed. */
   readonly written: number;
   readonly removed: number;
+  /** The report pages removed (a withdrawn report), for a caller that rendered into a staging folder. */
+  readonly removedPages: readonly string[];
   /** Reports added, changed or removed since the previous build. */
   readonly changed: readonly string[];
   readonly reports: number;
@@ -70,6 +73,7 @@ export async function build(renderer: Renderer, opts: BuildOptions): Promise<Bui
     full: plan.full,
     written: plan.render.length,
     removed: plan.remove.length,
+    removedPages: plan.remove,
     changed: plan.changed,
     reports: plan.reports,
     pages: plan.pages,
@@ -78,8 +82,17 @@ export async function build(renderer: Renderer, opts: BuildOptions): Promise<Bui
 
 /** The search index again, over the content as the renderer last read it. */
 export async function refreshSearch(renderer: Renderer, out: string): Promise<void> {
-  await writeSearchIndex(await renderer.searchRecords(), out);
+  const records = join(out, 'records.json');
+  await writeFile(records, JSON.stringify(await renderer.searchRecords()));
+  try {
+    // Pagefind takes a core for tens of seconds at 3,300 units: in a process of lowest priority.
+    await run('low', process.execPath, ['--import', 'tsx', SEARCH_CLI, records, out]);
+  } finally {
+    await rm(records, { force: true });
+  }
 }
+
+const SEARCH_CLI = fileURLToPath(new URL('./search-cli.ts', import.meta.url));
 
 async function copySource(opts: BuildOptions, unit: string, period: string): Promise<void> {
   const to = join(opts.out, 'xa', unit, period, 'bao-cao.md');
