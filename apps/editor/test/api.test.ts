@@ -338,6 +338,13 @@ describe('workflow and publishing', () => {
       )
     ).rows[0];
     expect(text(audit?.detail)).toContain('received_split');
+    // Withdrawing needs a reason; the message names the field, in words, not as JSON.
+    const noReason = await failure(r.reports.withdraw.mutate({ id, comment: '  ' }));
+    expect(noReason).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: 'Ý kiến: hãy ghi lý do rút công bố.',
+    });
+    expect(existsSync(file)).toBe(true);
     await r.reports.withdraw.mutate({ id, comment: 'Số liệu cần kiểm tra lại' });
     expect(existsSync(file)).toBe(false);
   });
@@ -347,9 +354,15 @@ describe('workflow and publishing', () => {
     const id = await a.reports.create.mutate({ unit: A, period: '2021-H1' });
     await a.reports.submit.mutate({ id, comment: '' });
     const r = await login('duyet-nghe-an');
-    expect((await failure(r.reports.returnToDraft.mutate({ id, comment: ' ' }))).code).toBe(
-      'BAD_REQUEST',
+    expect(await failure(r.reports.returnToDraft.mutate({ id, comment: ' ' }))).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: 'Ý kiến: Hãy ghi ý kiến để người soạn biết cần sửa gì.',
+    });
+    // A value of the wrong type: zod's Vietnamese message, with the field's label.
+    const wrongType = await failure(
+      r.reports.returnToDraft.mutate({ id, comment: 5 as unknown as string }),
     );
+    expect(wrongType.message).toMatch(/^Ý kiến: Đầu vào không hợp lệ/);
     await r.reports.returnToDraft.mutate({ id, comment: 'Thiếu số hồ sơ trực tuyến.' });
     const got = await a.reports.get.query({ id });
     expect(got.status).toBe('draft');

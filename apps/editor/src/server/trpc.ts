@@ -2,7 +2,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Client } from '@libsql/client';
 import { initTRPC, TRPCError } from '@trpc/server';
+import { ZodError } from 'zod';
 import type { EditorEnv } from './env.ts';
+import { inputErrorMessage } from './input-errors.ts';
 import { readCookie, sessionUser } from './sessions.ts';
 import { getUser, type User } from './store.ts';
 
@@ -47,6 +49,7 @@ const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error }) {
     return {
       ...shape,
+      ...(error.cause instanceof ZodError ? { message: inputErrorMessage(error.cause) } : {}),
       data: {
         ...shape.data,
         payload: error.cause instanceof ErrorData ? error.cause.payload : undefined,

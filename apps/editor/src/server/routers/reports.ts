@@ -371,7 +371,12 @@ export const reportsRouter = router({
     }),
 
   withdraw: authed
-    .input(z.object({ id: z.number().int(), comment: z.string().trim().min(1).max(2000) }))
+    .input(
+      z.object({
+        id: z.number().int(),
+        comment: z.string().trim().min(1, 'hãy ghi lý do rút công bố.').max(2000),
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
       const { report } = await loadReport(ctx, input.id, 'review');
       requireStatus(report.status, ['published'], 'rút');

@@ -1,0 +1,40 @@
+/**
+ * Input that fails a procedure's schema, told in words an official reads:
+ * the field's name as the form labels it, then what is wrong, in
+ * Vietnamese (zod's own Vietnamese messages where a schema gives none).
+ * Without this, tRPC sends the issues as a JSON string.
+ */
+import { z, type ZodError } from 'zod';
+
+z.config(z.locales.vi());
+
+/** Form labels of the input fields, by the last key of an issue's path. */
+const FIELD_LABELS: Readonly<Record<string, string>> = {
+  comment: 'Ý kiến',
+  username: 'Tên đăng nhập',
+  password: 'Mật khẩu',
+  displayName: 'Họ tên',
+  role: 'Vai trò',
+  name: 'Tên',
+  code: 'Mã',
+  kind: 'Loại',
+  district: 'Huyện',
+  province: 'Tỉnh',
+  validFrom: 'Hiệu lực từ',
+  validTo: 'Hiệu lực đến',
+  period: 'Kỳ',
+  due: 'Hạn nộp',
+  unit: 'Đơn vị',
+  csv: 'Tệp CSV',
+  text: 'Văn bản',
+};
+
+export function inputErrorMessage(error: ZodError): string {
+  return error.issues
+    .map((issue) => {
+      const key = [...issue.path].reverse().find((p) => typeof p === 'string');
+      const label = key ? FIELD_LABELS[key] : undefined;
+      return label ? `${label}: ${issue.message}` : issue.message;
+    })
+    .join('; ');
+}
