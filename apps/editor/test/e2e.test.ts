@@ -131,7 +131,7 @@ describe('from a .docx to the public site', () => {
     await expect.poll(() => ed.locator('[role=status]').first().innerText()).toContain('Đã lưu');
     await ed.fill('#comment', 'Xin duyệt');
     await ed.getByRole('button', { name: 'Gửi duyệt' }).click();
-    await expect.poll(() => ed.locator('.status').first().innerText()).toBe('in_review');
+    await expect.poll(() => ed.locator('.status').first().innerText()).toBe('Chờ duyệt');
 
     const rv = await login('duyet');
     await rv
@@ -164,6 +164,20 @@ describe('from a .docx to the public site', () => {
     ).json()) as { periods: { id: string }[]; values: Record<string, (number | null)[]> };
     const i = compare.periods.findIndex((p) => p.id === '2023-H2');
     expect(compare.values['quang-hai-tu-ky-hai-duong']?.[i]).toBe(0.96);
+
+    // The search index lives beside the releases; the live release links to it.
+    const search = await fetch(`${site}/pagefind/pagefind.js`);
+    expect(search.status).toBe(200);
+    expect(search.headers.get('content-type')).toMatch(/javascript/);
+    expect(search.headers.get('cache-control')).toContain('must-revalidate');
+
+    // Withdrawing without a reason is stopped at the comment field, which says why.
+    await rv.getByRole('button', { name: 'Rút công bố' }).click();
+    expect(await rv.locator('#comment-error').innerText()).toBe(
+      'Hãy ghi lý do rút công bố vào ô Ý kiến.',
+    );
+    expect(await rv.evaluate(() => document.activeElement?.id)).toBe('comment');
+    expect(await rv.locator('.status').first().innerText()).toBe('Đã công bố');
   });
 
   it('shows two editors of one report the conflict, and keeps both texts in history', async () => {

@@ -2,6 +2,7 @@
 import type { Client, InValue, Transaction } from '@libsql/client';
 import type { Unit, UnitKind } from '@congkhai/indicators';
 import type { Report } from '@congkhai/report';
+import { REPORT_LIST_LIMIT } from './limits.ts';
 
 export type Role = 'admin' | 'editor' | 'reviewer';
 export type Status = 'draft' | 'in_review' | 'published' | 'withdrawn';
@@ -240,7 +241,7 @@ export async function listReports(
     clauses.push("(lower(json_extract(v.content, '$.title')) LIKE ? OR lower(r.unit_id) LIKE ?)");
     args.push(`%${where.text.toLowerCase()}%`, `%${where.text.toLowerCase()}%`);
   }
-  const sql = `SELECT ${REPORT_COLUMNS} FROM ${REPORT_FROM} ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''} ORDER BY r.updated_at DESC LIMIT 500`;
+  const sql = `SELECT ${REPORT_COLUMNS} FROM ${REPORT_FROM} ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''} ORDER BY r.updated_at DESC LIMIT ${String(REPORT_LIST_LIMIT)}`;
   return (await db.execute({ sql, args })).rows.map((r) =>
     toRow(r as unknown as Record<string, unknown>),
   );
