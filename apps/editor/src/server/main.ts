@@ -78,6 +78,7 @@ if (credentials.length > 0) {
 console.log('\nCtrl+C để dừng / to stop.');
 
 function stop() {
+  console.log('\nĐã dừng / stopped.');
   runner.close();
   server.close();
   site.close();
