@@ -208,6 +208,16 @@ describe('search', () => {
     expect(await page.locator('#results').innerText()).toContain('Quảng Nghiệp');
     await page.context().close();
   });
+
+  it('names a report result with its district, as communes may share a name', async () => {
+    const page = await open('/tim-kiem/?q=quang%20hai');
+    await page.locator('#results ol li').first().waitFor();
+    const titles = await page.locator('#results ol li a').allInnerTexts();
+    expect(titles).toContain(
+      'Xã Quang Hải, Tứ Kỳ — 6 tháng đầu năm 2023: Báo cáo tiến độ thực hiện nhiệm vụ đột phá sáng tạo 6 tháng đầu năm 2023',
+    );
+    await page.context().close();
+  });
 });
 
 describe('accessibility', () => {

@@ -41,7 +41,8 @@ export const GET: APIRoute = async () => {
     for (const r of u.reports) {
       records.push({
         url: `/xa/${u.id}/${r.period}/`,
-        title: `${unitTitle(u)} — ${periodLabel(r.periodInfo)}: ${r.title}`,
+        // The district (or province) tells apart communes of one name (two Kim Tân).
+        title: `${unitTitle(u)}, ${u.district ?? u.province} — ${periodLabel(r.periodInfo)}: ${r.title}`,
         content: `${unitTitle(u)} ${place} ${r.title} ${r.number ?? ''} ${plainBody(r)}`,
       });
     }
