@@ -133,6 +133,23 @@ describe('indicator page', () => {
     await page.context().close();
   });
 
+  it('names the indicator page as the canonical address of its latest period, and lists it once in the sitemap', async () => {
+    const page = await open('/chi-so/late_rate/', { javaScript: false });
+    const canonical = () => page.locator('link[rel=canonical]').getAttribute('href');
+    expect(new URL((await canonical()) ?? '').pathname).toBe('/chi-so/late_rate/');
+    const latest = await page
+      .locator('a[aria-current=page]', { hasText: /năm/ })
+      .getAttribute('href');
+    await page.goto(new URL(latest ?? '', page.url()).href);
+    expect(new URL((await canonical()) ?? '').pathname).toBe('/chi-so/late_rate/');
+    await page.goto(new URL('/chi-so/late_rate/2024-H2/', page.url()).href);
+    expect(new URL((await canonical()) ?? '').pathname).toBe('/chi-so/late_rate/2024-H2/');
+    const sitemap = await (await fetch(new URL('/sitemap-0.xml', page.url()))).text();
+    expect(sitemap).toContain('/chi-so/late_rate/</loc>');
+    expect(sitemap).not.toContain(`${latest ?? ''}</loc>`);
+    await page.context().close();
+  });
+
   it('says when an indicator is computable nowhere', async () => {
     const page = await open('/chi-so/waste_sorting_rate/2025-H1/');
     expect(await page.locator('main').innerText()).toContain('Chưa đơn vị nào có đủ số liệu');

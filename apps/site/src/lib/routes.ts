@@ -67,7 +67,13 @@ export function allPages(data: SiteData): string[] {
 
 /** The HTML pages a sitemap lists (not data files). */
 export function sitemapPages(data: SiteData): string[] {
-  return allPages(data).filter((p) => p.endsWith('/'));
+  // The latest period's rankings repeat each indicator's own page, the canonical one.
+  const repeats = new Set(
+    data.latest
+      ? INDICATORS.flatMap((d) => inLangs(`/chi-so/${d.id}/${data.latest?.id ?? ''}/`))
+      : [],
+  );
+  return allPages(data).filter((p) => p.endsWith('/') && !repeats.has(p));
 }
 
 export interface Plan {
