@@ -226,32 +226,37 @@ describe.skipIf(!mounted)('a full disk (tmpfs)', () => {
   it('leaves the live site as it was and records the error; the next build after space is freed goes live', async () => {
     const fdb = await openDatabase(`file:${join(dir, 'fulldisk.db')}`);
     const site = join(tmpfsRoot, 'site');
+    const logs: string[] = [];
     const r = new BuildRunner({
       db: fdb,
       siteRoot: site,
       contentDir: content,
       published: () => Promise.resolve(published),
+      log: (line) => logs.push(line),
     });
     await r.request('first');
     await r.settled();
     const current = readlinkSync(join(site, 'current'));
     const home = readFileSync(join(site, current, 'index.html'), 'utf8');
-    // Fill the disk to the last few kilobytes.
+    // Fill the disk to the last byte.
     const filler = join(tmpfsRoot, 'filler');
     const free = () => {
       const s = statfsSync(tmpfsRoot);
       return s.bavail * s.bsize;
     };
-    writeFileSync(filler, Buffer.alloc(Math.max(0, free() - 16 * 1024)));
+    writeFileSync(filler, Buffer.alloc(free()));
     publish('2019-M06', 6060);
     await r.request('publish on a full disk');
     const failed = (
       await fdb.execute("SELECT status, log FROM builds WHERE reason LIKE '%full disk%'")
     ).rows[0];
-    expect(failed?.status).toBe('failed');
+    expect(failed?.status, logs.join('\n')).toBe('failed');
     expect(logOf(failed)).toMatch(/ENOSPC|no space/i);
     expect(readlinkSync(join(site, 'current'))).toBe(current);
     expect(readFileSync(join(site, current, 'index.html'), 'utf8')).toBe(home);
+    // No half-written release is left beside the live one.
+    const newer = readdirSync(join(site, 'releases')).filter((d) => `releases/${d}` > current);
+    expect(newer).toEqual([]);
 
     rmSync(filler);
     await r.request('space freed');

@@ -192,6 +192,8 @@ export class BuildRunner {
     const started = performance.now();
     let out: string | undefined;
     let staging: string | undefined;
+    let copying: Promise<string> | undefined;
+    let live = false;
     try {
       const renderer = this.rendererProcess();
       const full = this.needFull || !this.liveRelease();
@@ -208,8 +210,8 @@ export class BuildRunner {
       } else {
         // The pages render into a staging folder while the release is copied.
         staging = join(this.opts.siteRoot, 'staging', release);
-        const copying = this.newRelease(release, false);
-        copying.catch(() => undefined); // awaited below
+        copying = this.newRelease(release, false);
+        copying.catch(() => undefined); // awaited below, or on failure
         result = await renderer.run({ kind: 'build', out: staging, full }, progress);
         rendered = performance.now();
         out = await copying;
@@ -231,6 +233,7 @@ export class BuildRunner {
       await this.externalizeSearch(out);
       await this.check(out);
       await this.goLive(out);
+      live = true;
       const timing = `rendered ${sec(rendered - started)} s, release copy ready ${sec(copied - started)} s, checked and live ${sec(performance.now() - Math.max(copied, rendered))} s`;
       this.needFull = false;
       this.livePages = result.pages;
@@ -245,8 +248,11 @@ export class BuildRunner {
       );
     } catch (e) {
       this.needFull = true;
-      if (out) await this.discard(out);
-      if (staging) await rm(staging, { recursive: true, force: true });
+      // The release copy may still be under way when rendering fails; once it
+      // ends, the new release goes, whole or half written.
+      if (copying) await copying.catch(() => undefined);
+      if (!live) await this.discard(out ?? join(this.releases, release));
+      if (staging) await rm(staging, { recursive: true, force: true }).catch(() => undefined);
       const message = e instanceof Error ? e.message : String(e);
       await this.finish(id, 'failed', 0, message);
       this.opts.log?.(
@@ -255,11 +261,20 @@ export class BuildRunner {
     }
   }
 
-  /** Moves a release out of the way and removes it in the background. */
+  /**
+   * Moves a release out of the way and removes it in the background. Never
+   * throws: it runs while a failure is being recorded, maybe on a full disk.
+   */
   private async discard(dir: string): Promise<void> {
     const trash = join(this.opts.siteRoot, 'trash', `${basename(dir)}-${String(++this.discarded)}`);
-    await mkdir(join(this.opts.siteRoot, 'trash'), { recursive: true });
-    await rename(dir, trash).catch(() => undefined);
+    try {
+      await mkdir(dirname(trash), { recursive: true });
+      await rename(dir, trash);
+    } catch {
+      // No room even for a folder entry (a full disk): removed in place, now.
+      await rm(dir, { recursive: true, force: true }).catch(() => undefined);
+      return;
+    }
     void removeTree(trash).catch(() => undefined);
   }
 
@@ -279,7 +294,12 @@ export class BuildRunner {
     const release = basename(out);
     const tmp = join(this.opts.siteRoot, `current.${release}`);
     await symlink(join('releases', release), tmp);
-    await rename(tmp, this.currentDir);
+    try {
+      await rename(tmp, this.currentDir);
+    } catch (e) {
+      await rm(tmp, { force: true }).catch(() => undefined);
+      throw e;
+    }
     // Old releases go in the background: removing 100,000 links takes seconds
     // the next publish need not wait for.
     void this.prune(release).catch((e: unknown) => {
