@@ -1,6 +1,6 @@
 import { text } from '../src/server/store.ts';
 /** The editor's API over real HTTP against a real temporary libsql database. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TRPCClientError } from '@trpc/client';
@@ -331,7 +331,9 @@ describe('workflow and publishing', () => {
     const file = join(h.contentDir, 'reports', A, '2024-H2.md');
     expect(readFileSync(file, 'utf8')).toContain('received_online: 70');
     expect(readFileSync(join(h.contentDir, 'units.yaml'), 'utf8')).toContain(`id: ${A}`);
-    expect(h.changes).toContain(`publish ${A}/2024-H2`);
+    expect(h.changes).toContain(`publish ${A}/2024-H2 (duyet-nghe-an)`);
+    // units.yaml is rewritten only when the units change (a change makes the site render everything).
+    const units = statSync(join(h.contentDir, 'units.yaml'));
     const audit = (
       await h.db.execute(
         "SELECT detail FROM audit_log WHERE action = 'report_publish' ORDER BY id DESC LIMIT 1",
@@ -347,6 +349,16 @@ describe('workflow and publishing', () => {
     expect(existsSync(file)).toBe(true);
     await r.reports.withdraw.mutate({ id, comment: 'Số liệu cần kiểm tra lại' });
     expect(existsSync(file)).toBe(false);
+    const next = await a.reports.create.mutate({ unit: A, period: '2019-H2' });
+    await a.reports.save.mutate({
+      id: next,
+      baseVersion: 1,
+      content: content({ 'dossiers.received': 10 }),
+    });
+    await a.reports.submit.mutate({ id: next, comment: '' });
+    await r.reports.publish.mutate({ id: next, confirmWarnings: true });
+    expect(existsSync(join(h.contentDir, 'reports', A, '2019-H2.md'))).toBe(true);
+    expect(statSync(join(h.contentDir, 'units.yaml')).ino).toBe(units.ino);
   });
 
   it('returns a report to draft with the reviewer’s comment', async () => {
@@ -440,6 +452,11 @@ describe('administration', () => {
     expect(
       (await admin.units.list.query()).find((u) => u.id === 'dong-hoa-tay-hoa-phu-yen'),
     ).toMatchObject({ kind: 'thi_tran', code: '10001', validTo: '2025-06-30' });
+    // Units are public: the import reaches units.yaml and asks for a rebuild, naming who did it.
+    expect(readFileSync(join(h.contentDir, 'units.yaml'), 'utf8')).toContain(
+      'id: dong-hoa-tay-hoa-phu-yen',
+    );
+    expect(h.changes.at(-1)).toBe('đơn vị / units 2 đơn vị / units (quantri)');
   });
 });
 

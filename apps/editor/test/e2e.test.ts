@@ -151,6 +151,12 @@ describe('from a .docx to the public site', () => {
       120_000,
       'the rebuilt site',
     );
+    // Only what the report touches was rendered again (units.yaml unchanged by the publish).
+    await expect
+      .poll(() => output)
+      .toMatch(
+        /\(publish quang-hai-tu-ky-hai-duong\/2023-H2 \(duyet\)\)…\n[^\n]*site live[^\n]*rendered again/,
+      );
     const pub = await (await browser.newContext()).newPage();
     await pub.goto(`${site}/xa/quang-hai-tu-ky-hai-duong/`);
     const rows = await pub

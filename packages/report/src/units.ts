@@ -95,11 +95,17 @@ export function parseUnits(input: string): Parsed<Unit[]> {
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value: units };
 }
 
+/**
+ * units.yaml in canonical form: units in order of id, so the same units
+ * give the same file whoever writes it (the seed, a publish, an admin's
+ * edit), and the site sees a change only when there is one.
+ */
 export function serializeUnits(units: readonly Unit[]): string {
+  const ordered = [...units].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return stringify(
     {
       schema: REPORT_SCHEMA_VERSION,
-      units: units.map((u) => ({
+      units: ordered.map((u) => ({
         id: u.id,
         code: u.code,
         kind: u.kind,

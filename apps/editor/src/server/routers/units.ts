@@ -4,8 +4,9 @@ import { TRPCError } from '@trpc/server';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { readableUnits } from '../access.ts';
+import { publishUnits } from '../publish.ts';
 import { audit, listUnits, upsertUnit } from '../store.ts';
-import { adminOnly, authed, router } from '../trpc.ts';
+import { adminOnly, authed, router, type Context } from '../trpc.ts';
 
 const unitInput = z.object({
   id: z
@@ -51,6 +52,12 @@ const csvRow = z.object({
     .trim()
     .regex(/^(\d{4}-\d{2}-\d{2})?$/, 'ngày dạng 2025-06-30'),
 });
+
+/** Units are public (names, districts, mergers): an admin's change goes to the site at once. */
+async function publishUnitList(ctx: Context, what: string): Promise<void> {
+  if (await publishUnits(ctx.env.contentDir, await listUnits(ctx.db)))
+    ctx.onContentChanged(`đơn vị / units ${what} (${ctx.user?.username ?? ''})`);
+}
 
 export const unitsRouter = router({
   list: authed.query(async ({ ctx }) => {
@@ -98,6 +105,7 @@ export const unitsRouter = router({
         throw new TRPCError({ code: 'BAD_REQUEST', message: problems.slice(0, 20).join(' · ') });
       for (const u of units) await upsertUnit(ctx.db, u);
       await audit(ctx.db, ctx.user.id, 'units_import', `${String(units.length)} units`);
+      await publishUnitList(ctx, `${String(units.length)} đơn vị / units`);
       return units.length;
     }),
 
@@ -114,6 +122,7 @@ export const unitsRouter = router({
     }
     await upsertUnit(ctx.db, { ...rest, ...(district ? { district } : {}), id });
     await audit(ctx.db, ctx.user.id, 'unit_upsert', id, input);
+    await publishUnitList(ctx, id);
     return id;
   }),
 });
