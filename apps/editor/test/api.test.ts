@@ -331,7 +331,7 @@ describe('workflow and publishing', () => {
     const file = join(h.contentDir, 'reports', A, '2024-H2.md');
     expect(readFileSync(file, 'utf8')).toContain('received_online: 70');
     expect(readFileSync(join(h.contentDir, 'units.yaml'), 'utf8')).toContain(`id: ${A}`);
-    expect(h.changes).toContain(`publish ${A}/2024-H2 (duyet-nghe-an)`);
+    expect(h.changes).toContain(`công bố / publish ${A}/2024-H2 (duyet-nghe-an)`);
     // units.yaml is rewritten only when the units change (a change makes the site render everything).
     const units = statSync(join(h.contentDir, 'units.yaml'));
     const audit = (

@@ -155,7 +155,7 @@ describe('from a .docx to the public site', () => {
     await expect
       .poll(() => output)
       .toMatch(
-        /\(publish quang-hai-tu-ky-hai-duong\/2023-H2 \(duyet\)\)…\n[^\n]*site live[^\n]*rendered again/,
+        /\(công bố \/ publish quang-hai-tu-ky-hai-duong\/2023-H2 \(duyet\)\)…\n[^\n]*site live[^\n]*rendered again/,
       );
     const pub = await (await browser.newContext()).newPage();
     await pub.goto(`${site}/xa/quang-hai-tu-ky-hai-duong/`);
@@ -184,6 +184,13 @@ describe('from a .docx to the public site', () => {
     );
     expect(await rv.evaluate(() => document.activeElement?.id)).toBe('comment');
     expect(await rv.locator('.status').first().innerText()).toBe('Đã công bố');
+
+    // The build history names the publish, who made it, and its result.
+    await rv.getByRole('link', { name: 'Dựng trang' }).click();
+    const row = rv
+      .locator('tbody tr')
+      .filter({ hasText: 'công bố / publish quang-hai-tu-ky-hai-duong/2023-H2 (duyet)' });
+    expect(await row.locator('.status').innerText()).toBe('Đã lên trang');
   });
 
   it('shows two editors of one report the conflict, and keeps both texts in history', async () => {

@@ -12,7 +12,19 @@ export const CYCLE_STATUS = {
   ...REPORT_STATUS,
 } as const satisfies Record<string, readonly [string, string]>;
 
+/** A build of the public site. */
+export const BUILD_STATUS = {
+  running: ['Đang dựng', 'Building'],
+  live: ['Đã lên trang', 'Live'],
+  failed: ['Thất bại', 'Failed'],
+} as const satisfies Record<string, readonly [string, string]>;
+
+const NAMES: Readonly<Record<string, readonly [string, string]>> = {
+  ...CYCLE_STATUS,
+  ...BUILD_STATUS,
+};
+
 export function statusText(status: string, vi: boolean): string {
-  const names = (CYCLE_STATUS as Record<string, readonly [string, string]>)[status];
+  const names = NAMES[status];
   return names ? names[vi ? 0 : 1] : status;
 }

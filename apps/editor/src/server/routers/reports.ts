@@ -366,7 +366,9 @@ export const reportsRouter = router({
         file,
         confirmedWarnings: failing.map((w) => w.check),
       });
-      ctx.onContentChanged(`publish ${report.unit}/${report.period} (${ctx.user.username})`);
+      ctx.onContentChanged(
+        `công bố / publish ${report.unit}/${report.period} (${ctx.user.username})`,
+      );
       return { url: `/xa/${report.unit}/${report.period}/` };
     }),
 
@@ -384,7 +386,7 @@ export const reportsRouter = router({
       await setStatus(ctx.db, input.id, 'withdrawn', ctx.user.id);
       await addComment(ctx.db, input.id, ctx.user.id, input.comment);
       await audit(ctx.db, ctx.user.id, 'report_withdraw', String(input.id));
-      ctx.onContentChanged(`withdraw ${report.unit}/${report.period} (${ctx.user.username})`);
+      ctx.onContentChanged(`rút / withdraw ${report.unit}/${report.period} (${ctx.user.username})`);
       return true;
     }),
 
