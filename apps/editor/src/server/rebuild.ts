@@ -251,7 +251,7 @@ export class BuildRunner {
       // The release copy may still be under way when rendering fails; once it
       // ends, the new release goes, whole or half written.
       if (copying) await copying.catch(() => undefined);
-      if (!live) await this.discard(out ?? join(this.releases, release));
+      if (!live) await this.discard(join(this.releases, release));
       if (staging) await rm(staging, { recursive: true, force: true }).catch(() => undefined);
       const message = e instanceof Error ? e.message : String(e);
       await this.finish(id, 'failed', 0, message);

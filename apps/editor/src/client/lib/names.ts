@@ -1,0 +1,8 @@
+/** A catalog of names in Vietnamese and English, by key (statuses, roles). */
+export type Names = Readonly<Record<string, readonly [vi: string, en: string]>>;
+
+/** The name of `key` in the UI's language; the key itself when the catalog does not know it. */
+export function nameIn(names: Names, key: string, vi: boolean): string {
+  const pair = names[key];
+  return pair ? pair[vi ? 0 : 1] : key;
+}
