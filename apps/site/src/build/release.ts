@@ -59,7 +59,7 @@ export async function linkCopy(
  * so that on a small machine it never slows the publish being rendered.
  */
 export type Priority = 'low' | 'normal';
-export const LOW_PRIORITY = ['nice', '-n', '19', 'ionice', '-c', '2', '-n', '7'];
+const LOW_PRIORITY = ['nice', '-n', '19', 'ionice', '-c', '2', '-n', '7'];
 
 export function run(priority: Priority, command: string, args: readonly string[]): Promise<void> {
   const [cmd = command, ...rest] =

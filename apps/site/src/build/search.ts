@@ -10,19 +10,15 @@ import { close, createIndex } from 'pagefind';
 import type { SearchRecord } from './renderer.ts';
 
 /**
- * Pagefind runs one service per process and `close()` ends it, so two
- * indexes written at once (a full build while the search index of an
- * earlier publish is being written) would break each other: one at a time.
+ * One index per process at a time: Pagefind runs one service per process
+ * and `close()` ends it. A full build writes its index in the renderer;
+ * the index refreshed after publishes is written by a process of its own
+ * (search-cli.ts), so the two never share a service.
  */
-let queue: Promise<unknown> = Promise.resolve();
-
-export function writeSearchIndex(records: readonly SearchRecord[], out: string): Promise<void> {
-  const run = queue.then(() => writeIndex(records, out));
-  queue = run.catch(() => undefined);
-  return run;
-}
-
-async function writeIndex(records: readonly SearchRecord[], out: string): Promise<void> {
+export async function writeSearchIndex(
+  records: readonly SearchRecord[],
+  out: string,
+): Promise<void> {
   const tmp = join(out, `.pagefind.${String(process.pid)}`);
   await rm(tmp, { recursive: true, force: true });
   const { index, errors } = await createIndex({ forceLanguage: 'vi' });

@@ -18,6 +18,7 @@ import {
 } from '@congkhai/indicators';
 import { fmtFraction, fmtPointChange } from './format.ts';
 import { href, t } from './i18n.ts';
+import { escapeMarkup } from './markup.ts';
 import { collator, type SiteData, type SiteReport } from './site-data.ts';
 
 export interface IndicatorView {
@@ -52,14 +53,6 @@ export function indicatorView(
   }
   return view;
 }
-
-const escapeHtml = (s: string) =>
-  s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
 
 function compute(data: SiteData, def: IndicatorDefinition, period: Period): IndicatorView {
   const reports = data.byPeriod.get(period.id) ?? [];
@@ -124,13 +117,13 @@ function compute(data: SiteData, def: IndicatorDefinition, period: Period): Indi
             const delta = before?.ok ? r.value - before.value : null;
             const better = delta === null ? 0 : def.better === 'lower' ? -delta : delta;
             const good = better > 0 ? 'up' : better < 0 ? 'down' : '';
-            const tied = r.tied ? `<span class="meta"> (${escapeHtml(s.tied)})</span>` : '';
+            const tied = r.tied ? `<span class="meta"> (${escapeMarkup(s.tied)})</span>` : '';
             return (
               `<tr><td class="num">${String(r.rank)}${tied}</td>` +
-              `<th scope="row"><a href="${escapeHtml(href(locale, `/xa/${r.key}/`))}">${escapeHtml(u ? unitTitle(u, locale) : r.key)}</a></th>` +
-              `<td>${escapeHtml(u?.province ?? '')}</td>` +
-              `<td class="num">${escapeHtml(fmtFraction(r.value, locale))}</td>` +
-              `<td class="num ${good}">${escapeHtml(fmtPointChange(delta, locale))}</td></tr>`
+              `<th scope="row"><a href="${escapeMarkup(href(locale, `/xa/${r.key}/`))}">${escapeMarkup(u ? unitTitle(u, locale) : r.key)}</a></th>` +
+              `<td>${escapeMarkup(u?.province ?? '')}</td>` +
+              `<td class="num">${escapeMarkup(fmtFraction(r.value, locale))}</td>` +
+              `<td class="num ${good}">${escapeMarkup(fmtPointChange(delta, locale))}</td></tr>`
             );
           })
           .join('');

@@ -1,10 +1,8 @@
 /** An Atom feed of the newest published reports. */
 import { periodLabel, unitTitle } from '@congkhai/indicators';
 import type { APIRoute } from 'astro';
+import { escapeMarkup } from '../lib/markup.ts';
 import { siteData } from '../lib/site-data.ts';
-
-const esc = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 export const GET: APIRoute = async ({ site }) => {
   const data = await siteData();
@@ -18,19 +16,19 @@ export const GET: APIRoute = async ({ site }) => {
     const url = new URL(`/xa/${r.unit}/${r.period}/`, base).href;
     const name = `${u ? unitTitle(u) : r.unit} — ${periodLabel(r.periodInfo)}`;
     return `  <entry>
-    <id>${esc(url)}</id>
-    <title>${esc(name)}</title>
-    <link href="${esc(url)}"/>
+    <id>${escapeMarkup(url)}</id>
+    <title>${escapeMarkup(name)}</title>
+    <link href="${escapeMarkup(url)}"/>
     <updated>${when(r)}T00:00:00Z</updated>
-    <summary>${esc(r.title)}</summary>
+    <summary>${escapeMarkup(r.title)}</summary>
   </entry>`;
   });
   const xml = `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="vi">
-  <id>${esc(new URL('/', base).href)}</id>
+  <id>${escapeMarkup(new URL('/', base).href)}</id>
   <title>Công khai — báo cáo mới công bố</title>
-  <link href="${esc(new URL('/feed.xml', base).href)}" rel="self"/>
-  <link href="${esc(new URL('/', base).href)}"/>
+  <link href="${escapeMarkup(new URL('/feed.xml', base).href)}" rel="self"/>
+  <link href="${escapeMarkup(new URL('/', base).href)}"/>
   <updated>${updated}</updated>
 ${entries.join('\n')}
 </feed>
