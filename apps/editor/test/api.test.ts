@@ -401,6 +401,7 @@ describe('workflow and publishing', () => {
         district: 'Tây Sơn',
         status: 'in_review',
         id: expect.any(Number) as unknown,
+        due: '2026-01-15',
         overdue: new Date().toISOString().slice(0, 10) > '2026-01-15',
       },
     ]);

@@ -10,6 +10,7 @@ import { openDatabase } from '../src/server/db.ts';
 import { readEnv } from '../src/server/env.ts';
 import { editorHandler, listen } from '../src/server/http.ts';
 import { hashPassword } from '../src/server/password.ts';
+import { describeRequest } from '../src/server/rebuild.ts';
 import { loadContent } from '../src/server/seed.ts';
 import { createUser, type Role } from '../src/server/store.ts';
 
@@ -61,7 +62,7 @@ units:
   await loadContent(db, contentDir);
   const changes: string[] = [];
   const server: Server = await listen(
-    editorHandler({ db, env, onContentChanged: (r) => changes.push(r) }),
+    editorHandler({ db, env, onContentChanged: (r) => changes.push(describeRequest(r)) }),
     0,
     '127.0.0.1',
   );

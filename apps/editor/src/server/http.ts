@@ -28,7 +28,8 @@ export function editorHandler(
     router: appRouter,
     basePath: '/trpc/',
     createContext: ({ req, res }) => createContext(services, req, res),
-    maxBodySize: 40 * 1024 * 1024,
+    // The largest input is a 20 MB .docx in base64.
+    maxBodySize: 30 * 1024 * 1024,
   });
   const app = sirv(services.env.clientDir, { single: true, etag: true, dev: false });
   return (req, res) => {

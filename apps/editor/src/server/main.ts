@@ -8,6 +8,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { openDatabase } from './db.ts';
 import { readEnv, REPO_CONTENT } from './env.ts';
 import { editorHandler, listen, siteHandler } from './http.ts';
+import { closeImports } from './import-pool.ts';
 import { BuildRunner } from './rebuild.ts';
 import { text } from './store.ts';
 import {
@@ -54,7 +55,7 @@ const server = await listen(
   editorHandler({
     db,
     env,
-    onContentChanged: (reason) => void runner.request(reason),
+    onContentChanged: (request) => void runner.request(request),
     buildProgress: () => runner.progress,
   }),
   env.port,
@@ -80,6 +81,7 @@ console.log('\nCtrl+C để dừng / to stop.');
 function stop() {
   console.log('\nĐã dừng / stopped.');
   runner.close();
+  void closeImports();
   server.close();
   site.close();
   db.close();
