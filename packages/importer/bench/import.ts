@@ -1,6 +1,6 @@
 /**
  * pnpm bench:import — precision and recall of the importer over the corpus:
- * the real reports in ../shared/fixtures/seed-reports and the texts in
+ * the real reports of @congkhai/fixtures and the texts in
  * corpus/, each beside its NAME.expected.yaml. Prints per file and overall,
  * and lists every missed and every invented value.
  */
@@ -8,6 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { seedReportsDir } from '@congkhai/fixtures';
 import { importText } from '../src/index.ts';
 
 interface Expected {
@@ -16,10 +17,7 @@ interface Expected {
 }
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const dirs = [
-  join(here, '../../../../shared/fixtures/seed-reports'),
-  join(here, '../corpus'),
-].filter((d) => existsSync(d));
+const dirs = [seedReportsDir, join(here, '../corpus')];
 
 interface Score {
   proposed: number;

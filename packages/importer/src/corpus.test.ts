@@ -8,10 +8,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { seedReportsDir } from '@congkhai/fixtures';
 import { importText } from './import.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const seeds = join(here, '../../../../shared/fixtures/seed-reports');
+const seeds = seedReportsDir;
 const corpus = join(here, '../corpus');
 
 function cases(dir: string): [string, string][] {
