@@ -161,6 +161,16 @@ export interface DocumentHeader {
 
 const pad = (n: string) => n.padStart(2, '0');
 
+/** Longer than this, a "title" is the text itself: a paste with no line breaks. */
+const MAX_TITLE = 300;
+
+/** A title run together with the text that follows: cut where the text starts, or give none. */
+function shortTitle(title: string): string | null {
+  const cut = /\s(?:Căn cứ|Thực hiện|Kính gửi|I\.\s|Phần thứ)|[.;](?=\s)/u.exec(title);
+  const short = cut ? title.slice(0, cut.index).trim() : '';
+  return short !== '' && short.length <= MAX_TITLE ? short : null;
+}
+
 export function findHeader(text: string): DocumentHeader {
   const head = text.slice(0, 3000);
   let number: string | null = null;
@@ -197,9 +207,18 @@ export function findHeader(text: string): DocumentHeader {
   let title: string | null = null;
   let bodyStart = 0;
   const lines = [...text.matchAll(/^.*$/gmu)].slice(0, 80);
-  const reportLine = lines.findIndex((l) => /^\s*BÁO CÁO\s*$/u.test(l[0]));
+  const reportLine = lines.findIndex((l) =>
+    /^\s*BÁO CÁO(?:\s+\p{Lu}[\p{Lu}\p{M}\d\s,/.–-]*)?$/u.test(l[0]),
+  );
   if (reportLine >= 0) {
     const parts: string[] = [];
+    // "BÁO CÁO KẾT QUẢ CẢI CÁCH HÀNH CHÍNH ...": the title is the rest of the line.
+    const same = /^\s*BÁO CÁO\s+(.+)$/u.exec(lines[reportLine]?.[0] ?? '')?.[1]?.trim();
+    if (same) {
+      parts.push(same);
+      const l = lines[reportLine];
+      if (l) bodyStart = l.index + l[0].length;
+    }
     let blank = false;
     for (const l of lines.slice(reportLine + 1)) {
       const s = l[0].trim();
@@ -220,21 +239,37 @@ export function findHeader(text: string): DocumentHeader {
         .replace(/\s+/g, ' ')
         .replace(/\s*,(?=\S)/g, ', ') || null;
   } else {
-    const line = lines.find((l) => {
-      const s = l[0].trim();
-      // Not a breadcrumb of a web page ("Chi tiết tin - Xã Hải Trường - Hải Lăng").
-      return (
-        s.split(/\s+/).length >= 10 &&
-        (s.match(/ - /g) ?? []).length < 2 &&
-        !/^(Căn cứ|Thực hiện|Số|Kính gửi)/u.test(s) &&
-        /\p{Ll}/u.test(s)
-      );
-    });
+    // A web article or a pasted page: its headline is a short line near the top that does
+    // not end like a sentence; a paragraph is never a title.
+    const line = lines
+      .filter((l) => l[0].trim() !== '')
+      .slice(0, 12)
+      .find((l) => {
+        const s = l[0].trim();
+        const words = s.split(/\s+/).length;
+        // Not a breadcrumb of a web page ("Chi tiết tin - Xã Hải Trường - Hải Lăng").
+        return (
+          words >= 6 &&
+          words <= 40 &&
+          s.length <= MAX_TITLE &&
+          !/[.;:,]$/u.test(s) &&
+          (s.match(/ - /g) ?? []).length < 2 &&
+          !/^(Căn cứ|Thực hiện|Số|Kính gửi)/u.test(s) &&
+          /\p{Ll}/u.test(s)
+        );
+      });
     if (line) {
       title = line[0].trim();
       bodyStart = line.index + line[0].length;
     }
   }
+  if (title && title.length > MAX_TITLE) title = shortTitle(title);
+  // A title in capitals reads as a sentence (names lose their capitals: the editor can mend them).
+  if (title && title === title.toUpperCase() && /\p{Lu}/u.test(title))
+    title = (title.charAt(0) + title.slice(1).toLowerCase()).replace(
+      /(?<=(?:quý|phần|giai đoạn)\s+)(iv|iii|ii|i)(?![\p{L}])/gu,
+      (r) => r.toUpperCase(),
+    );
   return { number, issued, placeName, title, bodyStart };
 }
 
