@@ -42,3 +42,55 @@ describe('the title', () => {
     ).toBeNull();
   });
 });
+
+describe('the unit', () => {
+  it('keeps a province written over a line break whole: "Hải Dương", never "Hải"', () => {
+    const u = read(
+      'UBND XÃ QUANG HẢI\n\nBÁO CÁO\nKết quả năm 2023\n\nUBND xã Quang Hải, huyện Tứ Kỳ, tỉnh Hải\nDương báo cáo như sau: tiếp nhận 12 hồ sơ.',
+    ).unit;
+    expect(u).toMatchObject({ name: 'Quang Hải', district: 'Tứ Kỳ', province: 'Hải Dương' });
+  });
+
+  it('never joins two lines of different things into one name', () => {
+    const u = read(
+      'UBND huyện Tứ Kỳ\nQuang Hải, ngày 12 tháng 7 năm 2023\n\nBÁO CÁO\nKết quả năm 2023\n',
+    ).unit;
+    expect(u.district).toBe('Tứ Kỳ');
+  });
+
+  it('reads the province from a header in capitals', () => {
+    expect(
+      read('UBND TỈNH HẢI DƯƠNG\nUBND XÃ QUANG HẢI\n\nBÁO CÁO\nKết quả năm 2023\n').unit,
+    ).toMatchObject({ name: 'Quang Hải', province: 'Hải Dương' });
+  });
+
+  it('lists every commune the text names as a candidate, with what is written beside it', () => {
+    const u = read(
+      'BÁO CÁO\nKết quả năm 2023\n\nXã An Phú, huyện Tây Sơn đã tiếp nhận 12 hồ sơ. Xã An Bình, huyện Phù Cát tiếp nhận 10 hồ sơ. Xã An Phú giải quyết 12 hồ sơ.',
+    ).unit;
+    expect(u.candidates.map((c) => [c.name, c.district])).toEqual([
+      ['An Phú', 'Tây Sơn'],
+      ['An Bình', 'Phù Cát'],
+    ]);
+  });
+
+  it('names no commune when the text names none, and says a district’s text is above commune level', () => {
+    expect(read('BÁO CÁO\nKết quả năm 2023\n\nTiếp nhận 12 hồ sơ.').unit).toMatchObject({
+      name: null,
+      candidates: [],
+    });
+    expect(
+      read('Năm 2023, huyện Hải Lăng đã tiếp nhận 21.882 hồ sơ, UBND huyện Hải Lăng cho biết.')
+        .unit,
+    ).toMatchObject({ kind: null, name: 'Hải Lăng' });
+  });
+
+  it('reads a provincial centre as a unit above commune level, a commune’s centre as the commune', () => {
+    expect(
+      read('Trung tâm Phục vụ hành chính công tỉnh tiếp nhận 5.650 hồ sơ trong tháng 5/2021.').unit,
+    ).toMatchObject({ kind: null, name: 'Trung tâm Phục vụ hành chính công tỉnh' });
+    expect(
+      read('Trung tâm Phục vụ hành chính công phường Đồng Thuận tiếp nhận 2.265 hồ sơ.').unit,
+    ).toMatchObject({ kind: 'phuong', name: 'Đồng Thuận' });
+  });
+});
