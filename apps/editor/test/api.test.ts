@@ -475,7 +475,7 @@ describe('import', () => {
   it('explains an upload that is not a Word file', async () => {
     const a = await login('bientap-a');
     const r = await failure(
-      a.import.propose.mutate({ docxBase64: Buffer.from('%PDF-1.7').toString('base64') }),
+      a.import.propose.mutate({ fileBase64: Buffer.from('%PDF-1.7').toString('base64') }),
     );
     expect(r.message).toContain('Đây là tệp PDF');
   });

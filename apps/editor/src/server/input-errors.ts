@@ -37,7 +37,7 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   statedShares: 'Tỉ lệ nêu trong báo cáo',
   explanations: 'Giải trình',
   note: 'Ghi chú',
-  docxBase64: 'Tệp .docx',
+  fileBase64: 'Tệp',
   units: 'Đơn vị',
   provinces: 'Tỉnh',
 };
