@@ -127,7 +127,7 @@ describe('from a .docx to the public site', () => {
       .toBe('imp-procedures.fields');
     expect(await ed.locator('#imp-procedures\\.fields').inputValue()).toBe('15');
     expect(await ed.locator('.source-text .num.proposed', { hasText: /^15$/ }).count()).toBe(1);
-    await mkdirp(shots);
+    mkdirp(shots);
     await ed.screenshot({ path: join(shots, 'import-review-desktop.png'), fullPage: true });
     await ed.setViewportSize({ width: 390, height: 844 });
     await ed.screenshot({ path: join(shots, 'import-review-phone.png'), fullPage: true });
