@@ -18,13 +18,16 @@ const commonPasswords = (): ReadonlySet<string> =>
 /** Words of this application and its users' first guesses (ASVS v5 6.2.11: context-specific words). */
 const CONTEXT_WORDS = ['congkhai', 'côngkhai', 'matkhau', 'mậtkhẩu', 'bientap', 'biêntập', 'ubnd'];
 
-/** A password's length as ASVS counts it: code points after NFC, a run of spaces as one. */
+/**
+ * A password's length as ASVS counts it: code points after NFC (NIST SP
+ * 800-63B counts each code point as one character), a run of spaces as one.
+ */
 export const passwordLength = (password: string): number =>
-  [...password.normalize('NFC').replace(/\s+/gu, ' ')].length;
+  Array.from(password.normalize('NFC').replace(/\s+/gu, ' ')).length;
 
 /** One character repeated, a short group repeated, or characters counting up or down (aaaa, abcabc, 1234, zyxw). */
 function trivial(p: string): boolean {
-  const cps = [...p].map((ch) => ch.codePointAt(0) ?? 0);
+  const cps = Array.from(p, (ch) => ch.codePointAt(0) ?? 0);
   for (let unit = 1; unit <= 4; unit++)
     if (cps.length >= unit * 2 && cps.every((c, i) => c === cps[i % unit])) return true;
   const step = (cps[1] ?? 0) - (cps[0] ?? 0);
@@ -52,7 +55,7 @@ export function passwordProblem(password: string, username: string): string | un
   if (bare === name || core === name) return 'không được trùng với tên đăng nhập.';
   const list = commonPasswords();
   if (list.has(p) || list.has(bare) || (core.length >= 4 && list.has(core)))
-    return 'là mật khẩu phổ biến hoặc đã bị lộ trong các vụ rò rỉ dữ liệu, nên bị dò ra đầu tiên. Hãy chọn mật khẩu khác, ví dụ một câu dài dễ nhớ.';
+    return 'đây là mật khẩu phổ biến hoặc đã bị lộ trong các vụ rò rỉ dữ liệu, nên bị dò ra đầu tiên. Hãy chọn mật khẩu khác, ví dụ một câu dài dễ nhớ.';
   if (CONTEXT_WORDS.includes(core))
     return 'chỉ là tên của ứng dụng hoặc từ "mật khẩu" thêm số, nên bị dò ra đầu tiên. Hãy chọn mật khẩu khác.';
   if (trivial(bare))
