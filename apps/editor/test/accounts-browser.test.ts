@@ -43,6 +43,12 @@ async function page(width: number): Promise<Page> {
 /** Each of these follows a scrypt hash on a shared machine: wait up to 10 s, not one. */
 const poll = (f: () => Promise<string>) => expect.poll(f, { timeout: 10_000 });
 
+/** Opens the account's menu under the user's name and picks an item. */
+async function accountMenu(p: Page, role: 'link' | 'button', name: string) {
+  await p.locator('details.account summary').click();
+  await p.getByRole(role, { name }).click();
+}
+
 async function shot(p: Page, name: string) {
   await p.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
 }
@@ -137,8 +143,11 @@ describe('accounts in the browser', () => {
     await shot(phoneAdmin, 'admin-users-phone');
 
     // Changing one's own password, by keyboard: a wrong current password is named at its field.
+    await p.locator('details.account summary').click();
+    await shot(p, 'account-menu-desktop');
     await p.getByRole('link', { name: 'Đổi mật khẩu' }).click();
     await p.getByRole('heading', { name: 'Đổi mật khẩu' }).waitFor();
+    expect(await p.locator('details.account').getAttribute('open')).toBeNull();
     await shot(p, 'change-desktop');
     await p.locator('#cp-current').focus();
     await p.keyboard.type('không phải mật khẩu');
@@ -189,12 +198,15 @@ describe('accounts in the browser', () => {
     await p.getByLabel('Nhập lại mật khẩu mới').fill(USER_PASSWORD);
     await p.getByRole('button', { name: 'Lưu mật khẩu và tiếp tục' }).click();
     await p.getByRole('heading', { name: 'Báo cáo', exact: true }).waitFor();
-    await shot(p, 'header-phone');
-    await p.getByRole('link', { name: 'Đổi mật khẩu' }).click();
+    await p.locator('details.account summary').click();
+    await shot(p, 'account-menu-phone');
+    await p.keyboard.press('Escape');
+    expect(await p.locator('details.account').getAttribute('open')).toBeNull();
+    await accountMenu(p, 'link', 'Đổi mật khẩu');
     await p.getByRole('heading', { name: 'Đổi mật khẩu' }).waitFor();
     await shot(p, 'change-phone');
 
-    await p.getByRole('button', { name: 'Đăng xuất mọi nơi' }).click();
+    await accountMenu(p, 'button', 'Đăng xuất mọi nơi');
     await poll(() => p.locator('[role=status]').first().innerText()).toBe(
       'Đã đăng xuất khỏi mọi nơi (1 phiên).',
     );
