@@ -11,7 +11,7 @@ import { TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ONE_TIME_PASSWORD_MS } from '../src/server/accounts.ts';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../src/server/limits.ts';
-import { addressKey, DEFAULT_THROTTLE } from '../src/server/login-throttle.ts';
+import { addressKey, clientAddress, DEFAULT_THROTTLE } from '../src/server/login-throttle.ts';
 import { ServerBusyError, Slots } from '../src/server/password.ts';
 import { passwordProblem } from '../src/server/password-policy.ts';
 import { PASSWORD, startEditor, type Harness } from './harness.ts';
@@ -173,6 +173,16 @@ describe('login throttling', () => {
     expect(addressKey('2001:db8:aa:bb:1:2:3:4')).toBe(addressKey('2001:db8:aa:bb:ffff::9'));
     expect(addressKey('2001:db8:aa:bb::1')).toBe('2001:db8:aa:bb::/64');
     expect(addressKey('2001:db8:aa:bc::1')).not.toBe(addressKey('2001:db8:aa:bb::1'));
+  });
+
+  it('takes the address a trusted proxy saw, never one the client wrote', () => {
+    const req = (xff?: string) => ({
+      headers: xff === undefined ? {} : { 'x-forwarded-for': xff },
+      socket: { remoteAddress: '127.0.0.1' },
+    });
+    expect(clientAddress(req('203.0.113.9'), false)).toBe('127.0.0.1');
+    expect(clientAddress(req('1.2.3.4, 203.0.113.9'), true)).toBe('203.0.113.9');
+    expect(clientAddress(req(), true)).toBe('127.0.0.1');
   });
 });
 

@@ -14,6 +14,7 @@ import { ONE_TIME_PASSWORD_DAYS } from './limits.ts';
 import {
   accountKey,
   addressKey,
+  clientAddress,
   DEFAULT_THROTTLE,
   isRefusal,
   LoginThrottle,
@@ -44,6 +45,7 @@ export interface AccountOptions {
 export interface CheckContext {
   readonly db: Client;
   readonly accounts?: AccountOptions;
+  readonly env: { readonly trustProxy: boolean };
   readonly req: IncomingMessage;
   readonly res: ServerResponse;
 }
@@ -96,7 +98,7 @@ export async function checkPassword(
   const throttle = throttleOf(c);
   const reserved = await throttle.reserve(
     accountKey(username),
-    addressKey(c.req.socket.remoteAddress),
+    addressKey(clientAddress(c.req, c.env.trustProxy)),
   );
   if (isRefusal(reserved)) {
     const wait = waitText(reserved.retryAt, nowOf(c));
@@ -123,7 +125,10 @@ export async function checkPassword(
     if (e instanceof ServerBusyError) throw tooMany(c, nowOf(c) + 2000, BUSY_MESSAGE);
     throw e;
   }
-  if (!row || !ok) return undefined;
+  if (!row || !ok) {
+    await reserved.failed();
+    return undefined;
+  }
   await reserved.succeeded();
   return {
     id: Number(row.id),

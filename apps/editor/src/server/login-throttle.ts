@@ -12,8 +12,9 @@
  * Every attempt is reserved in one SQL statement (an UPSERT whose WHERE
  * refuses it while a delay runs) before any password is hashed: parallel
  * guesses cannot all slip through between a check and a count. A
- * reservation is kept as a failure, refunded when the password was right or
- * when it was not checked at all.
+ * reservation is kept as a failure when the password was wrong (its delay
+ * then runs from the moment that is known, after the hash), forgotten when
+ * it was right, and given back when it was not checked at all.
  */
 import type { Client } from '@libsql/client';
 
@@ -55,6 +56,8 @@ export interface Refusal {
 export interface Reservation {
   /** The password was right: the account's failures are forgotten, the address gets its one back. */
   succeeded(): Promise<void>;
+  /** The password was wrong: the failure stays counted, and the delay runs from now, when it is known. */
+  failed(): Promise<void>;
   /** The password was not checked after all (the server was busy): both get their attempt back. */
   refund(): Promise<void>;
 }
@@ -83,6 +86,27 @@ export function addressKey(remote: string | undefined): string {
     .slice(0, 4)
     .map((g) => g.replace(/^0+(?=.)/, ''))
     .join(':')}::/64`;
+}
+
+/**
+ * The client's address: the socket's, or behind a trusted reverse proxy the
+ * last address of X-Forwarded-For (the one the proxy itself saw; the
+ * earlier ones are whatever the client wrote).
+ */
+export function clientAddress(
+  req: {
+    headers: Record<string, string | string[] | undefined>;
+    socket: { remoteAddress?: string | undefined };
+  },
+  trustProxy: boolean,
+): string | undefined {
+  const forwarded = req.headers['x-forwarded-for'];
+  const last = (Array.isArray(forwarded) ? forwarded.join(',') : (forwarded ?? ''))
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean)
+    .at(-1);
+  return trustProxy && last ? last : req.socket.remoteAddress;
 }
 
 /** SQL for the delay after `n` failures (n an SQL expression): none while free, then doubling up to the cap. */
@@ -153,6 +177,15 @@ export class LoginThrottle {
           args: [account],
         });
         await this.refundAddress(address);
+      },
+      failed: async () => {
+        const t2 = this.now();
+        await this.db.execute({
+          sql: `UPDATE login_account_failures SET last_failure = MAX(last_failure, ?2),
+                  next_attempt = MAX(next_attempt, ?2 + ${delaySql('failures', c)})
+                WHERE account = ?1`,
+          args: [account, t2],
+        });
       },
       refund: async () => {
         // One failure fewer, and the delay that count had since the last failure.
