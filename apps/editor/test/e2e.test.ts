@@ -25,7 +25,9 @@ const dir = mkdtempSync(join(tmpdir(), 'congkhai-e2e-'));
 const shots = process.env.SHOTS_DIR ?? join(dir, 'shots');
 const mkdirp = (d: string) => mkdirSync(d, { recursive: true });
 
-const password = (user: string) => new RegExp(`\\s${user}\\s+(\\S+)`).exec(output)?.[1] ?? '';
+const chosen = new Map<string, string>();
+const password = (user: string) =>
+  chosen.get(user) ?? new RegExp(`\\s${user}\\s+(\\S+)`).exec(output)?.[1] ?? '';
 
 async function waitFor(check: () => boolean | Promise<boolean>, ms: number, what: string) {
   const until = Date.now() + ms;
@@ -79,7 +81,19 @@ async function login(user: string): Promise<Page> {
   await page.getByLabel('Tên đăng nhập').fill(user);
   await page.getByLabel('Mật khẩu').fill(password(user));
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('heading', { name: 'Báo cáo', exact: true }).waitFor();
+  // The printed password is a one-time one: the first login sets the user's own.
+  const choose = page.getByRole('heading', { name: 'Đặt mật khẩu của bạn' });
+  const reports = page.getByRole('heading', { name: 'Báo cáo', exact: true });
+  await choose.or(reports).waitFor();
+  if (await choose.isVisible()) {
+    const own = `Mật khẩu riêng của ${user} 2025`;
+    await page.getByLabel('Mật khẩu một lần').fill(password(user));
+    await page.getByLabel('Mật khẩu mới', { exact: true }).fill(own);
+    await page.getByLabel('Nhập lại mật khẩu mới').fill(own);
+    await page.getByRole('button', { name: 'Lưu mật khẩu và tiếp tục' }).click();
+    chosen.set(user, own);
+  }
+  await reports.waitFor();
   return page;
 }
 

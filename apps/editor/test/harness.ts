@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Client } from '@libsql/client';
 import { cookieClient } from './client.ts';
+import type { AccountOptions } from '../src/server/accounts.ts';
 import { openDatabase } from '../src/server/db.ts';
 import { readEnv } from '../src/server/env.ts';
 import { editorHandler, listen } from '../src/server/http.ts';
@@ -30,7 +31,8 @@ export interface Harness {
 
 export const PASSWORD = 'mật-khẩu-đủ-dài-123';
 
-export async function startEditor(): Promise<Harness> {
+/** `accounts`: login throttling and the clock of account rules, for tests that move time. */
+export async function startEditor(opts: { accounts?: AccountOptions } = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'congkhai-editor-'));
   mkdirSync(join(dir, 'client'));
   writeFileSync(join(dir, 'client', 'index.html'), '<!doctype html><title>editor</title>');
@@ -62,7 +64,12 @@ units:
   await loadContent(db, contentDir);
   const changes: string[] = [];
   const server: Server = await listen(
-    editorHandler({ db, env, onContentChanged: (r) => changes.push(describeRequest(r)) }),
+    editorHandler({
+      db,
+      env,
+      onContentChanged: (r) => changes.push(describeRequest(r)),
+      ...(opts.accounts ? { accounts: opts.accounts } : {}),
+    }),
     0,
     '127.0.0.1',
   );

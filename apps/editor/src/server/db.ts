@@ -125,6 +125,34 @@ const MIGRATIONS: readonly Migration[] = [
     ],
   },
   {
+    version: 4,
+    statements: [
+      // Account lifecycle: a password someone else handed out (a one-time
+      // password) must be changed at the first login and expires unused.
+      `ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0`,
+      `ALTER TABLE users ADD COLUMN password_expires_at INTEGER`,
+      `ALTER TABLE users ADD COLUMN password_changed_at TEXT`,
+      // Until now nobody could choose a password: every one was handed out.
+      // They must be changed at the next login; none expires here, so an
+      // upgrade locks nobody out.
+      `UPDATE users SET must_change_password = 1`,
+      `CREATE INDEX sessions_by_user ON sessions (user_id)`,
+      // Login throttling (login-throttle.ts) replaces the name|address lock.
+      `DROP TABLE login_attempts`,
+      `CREATE TABLE login_account_failures (
+        account TEXT PRIMARY KEY,
+        failures INTEGER NOT NULL,
+        last_failure INTEGER NOT NULL,
+        next_attempt INTEGER NOT NULL
+      )`,
+      `CREATE TABLE login_address_failures (
+        address TEXT PRIMARY KEY,
+        failures INTEGER NOT NULL,
+        window_start INTEGER NOT NULL
+      )`,
+    ],
+  },
+  {
     version: 5,
     statements: [
       // The report list read titles with json_extract(content, '$.title'),

@@ -20,6 +20,8 @@ export interface EditorEnv {
   /** Where site releases are built (`releases/<id>`) and the live `current` symlink points. */
   readonly siteRoot: string;
   readonly secureCookies: boolean;
+  /** Behind a reverse proxy: the client's address is the last of X-Forwarded-For (login throttling counts by it). */
+  readonly trustProxy: boolean;
 }
 
 export function readEnv(env: NodeJS.ProcessEnv = process.env): EditorEnv {
@@ -34,6 +36,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): EditorEnv {
     ),
     siteRoot: resolve(repoRoot, env.SITE_ROOT ?? 'data/site'),
     secureCookies: env.SECURE_COOKIES === '1',
+    trustProxy: env.TRUST_PROXY === '1',
   };
 }
 

@@ -13,6 +13,8 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   comment: 'Ý kiến',
   username: 'Tên đăng nhập',
   password: 'Mật khẩu',
+  currentPassword: 'Mật khẩu hiện tại',
+  newPassword: 'Mật khẩu mới',
   displayName: 'Họ tên',
   role: 'Vai trò',
   name: 'Tên',

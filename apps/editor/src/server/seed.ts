@@ -1,7 +1,10 @@
 /**
- * First run: a first admin with a one-time password, printed once. Demo
- * mode also loads the units and published reports of the content directory
- * and creates an editor and a reviewer, printing their passwords.
+ * First run: a first admin with a one-time password, printed once (it must
+ * be changed at the first login and expires after 7 days; should it expire
+ * unused while no admin has a password of their own, the next start prints
+ * a new one). Demo mode also loads the units and published reports of the
+ * content directory and creates an editor and a reviewer, printing their
+ * one-time passwords.
  */
 import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
@@ -15,6 +18,7 @@ import {
   serializeReport,
   serializeUnits,
 } from '@congkhai/report';
+import { markOneTime, resetPassword } from './accounts.ts';
 import { generatePassword, hashPassword } from './password.ts';
 import {
   countUsers,
@@ -22,6 +26,7 @@ import {
   findReport,
   insertReport,
   listUnits,
+  text,
   upsertUnit,
 } from './store.ts';
 
@@ -32,15 +37,42 @@ export interface Credential {
   readonly scope: string;
 }
 
-export async function ensureFirstAdmin(db: Client): Promise<Credential | undefined> {
-  if ((await countUsers(db)) > 0) return undefined;
+export async function ensureFirstAdmin(
+  db: Client,
+  now = Date.now(),
+): Promise<Credential | undefined> {
+  if ((await countUsers(db)) > 0) {
+    // Nobody could reset an admin's one-time password that expired unused but whoever starts the server.
+    const admins = (
+      await db.execute(
+        `SELECT id, username, must_change_password, password_expires_at FROM users
+         WHERE role = 'admin' AND disabled = 0 ORDER BY id`,
+      )
+    ).rows;
+    const usable = admins.some(
+      (a) =>
+        Number(a.must_change_password) === 0 ||
+        a.password_expires_at === null ||
+        Number(a.password_expires_at) > now,
+    );
+    const first = admins[0];
+    if (usable || !first) return undefined;
+    const username = text(first.username);
+    const password = await resetPassword(
+      { db, accounts: { now: () => now } },
+      Number(first.id),
+      username,
+    );
+    return { username, password, role: 'admin', scope: 'toàn hệ thống (mật khẩu cũ đã hết hạn)' };
+  }
   const password = generatePassword();
-  await createUser(db, {
+  const id = await createUser(db, {
     username: 'admin',
     displayName: 'Quản trị viên',
     passwordHash: await hashPassword(password),
     role: 'admin',
   });
+  await markOneTime(db, id, now);
   return { username: 'admin', password, role: 'admin', scope: 'toàn hệ thống' };
 }
 
@@ -86,14 +118,21 @@ export async function demoUsers(db: Client): Promise<Credential[]> {
     ['bientap', 'Nguyễn Văn Biên', 'editor'],
     ['duyet', 'Trần Thị Duyệt', 'reviewer'],
   ] as const) {
+    // Once made, a demo user keeps the password they chose (a restart after an admin's password expired calls this again).
+    const exists = await db.execute({
+      sql: 'SELECT 1 FROM users WHERE username = ?',
+      args: [username],
+    });
+    if (exists.rows.length > 0) continue;
     const password = generatePassword();
-    await createUser(db, {
+    const id = await createUser(db, {
       username,
       displayName,
       passwordHash: await hashPassword(password),
       role,
       ...(role === 'editor' ? { units: editorUnits } : { provinces }),
     });
+    await markOneTime(db, id, Date.now());
     out.push({
       username,
       password,

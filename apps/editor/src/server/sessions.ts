@@ -1,7 +1,9 @@
 /**
  * Sessions: a random token in an HTTP-only, SameSite cookie; only its hash
- * is stored. A session ends after 2 hours idle or 12 hours in all, and at
- * logout on the server. A new one is made at every login.
+ * is stored. A session ends after 2 hours idle or 12 hours in all, at
+ * logout on the server, and when its user's password changes (every other
+ * session of the user) or is reset, or at "log out everywhere". A new one
+ * is made at every login and password change.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { Client } from '@libsql/client';
@@ -21,15 +23,22 @@ export async function createSession(db: Client, userId: number, now = Date.now()
   return token;
 }
 
+/** Who a session belongs to, and whether they must still change a one-time password. */
+export interface SessionInfo {
+  readonly userId: number;
+  readonly mustChangePassword: boolean;
+}
+
 export async function sessionUser(
   db: Client,
   token: string | undefined,
   now = Date.now(),
-): Promise<number | undefined> {
+): Promise<SessionInfo | undefined> {
   if (!token) return undefined;
   const row = (
     await db.execute({
-      sql: 'SELECT user_id, created_at, last_seen FROM sessions WHERE id_hash = ?',
+      sql: `SELECT s.user_id, s.created_at, s.last_seen, u.must_change_password
+            FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = ?`,
       args: [hash(token)],
     })
   ).rows[0];
@@ -45,11 +54,27 @@ export async function sessionUser(
       args: [now, hash(token)],
     });
   }
-  return Number(row.user_id);
+  return {
+    userId: Number(row.user_id),
+    mustChangePassword: Number(row.must_change_password) === 1,
+  };
 }
 
 export async function endSession(db: Client, token: string): Promise<void> {
   await db.execute({ sql: 'DELETE FROM sessions WHERE id_hash = ?', args: [hash(token)] });
+}
+
+/** Ends every session of a user, but the one of `keep` if given; returns how many ended. */
+export async function endUserSessions(db: Client, userId: number, keep?: string): Promise<number> {
+  const r = await db.execute(
+    keep === undefined
+      ? { sql: 'DELETE FROM sessions WHERE user_id = ?', args: [userId] }
+      : {
+          sql: 'DELETE FROM sessions WHERE user_id = ? AND id_hash <> ?',
+          args: [userId, hash(keep)],
+        },
+  );
+  return r.rowsAffected;
 }
 
 export function sessionCookie(token: string, secure: boolean): string {
@@ -66,36 +91,4 @@ export function readCookie(header: string | undefined, name = COOKIE): string | 
     if (k === name) return v.join('=');
   }
   return undefined;
-}
-
-/** Five wrong passwords for a name from one address lock it for 15 minutes. */
-export const MAX_FAILURES = 5;
-export const LOCK_MS = 15 * 60 * 1000;
-
-export async function lockedUntil(
-  db: Client,
-  key: string,
-  now = Date.now(),
-): Promise<number | undefined> {
-  const row = (
-    await db.execute({ sql: 'SELECT locked_until FROM login_attempts WHERE key = ?', args: [key] })
-  ).rows[0];
-  const until =
-    row?.locked_until === null || row?.locked_until === undefined
-      ? undefined
-      : Number(row.locked_until);
-  return until !== undefined && until > now ? until : undefined;
-}
-
-export async function recordFailure(db: Client, key: string, now = Date.now()): Promise<void> {
-  await db.execute({
-    sql: `INSERT INTO login_attempts (key, failures, locked_until) VALUES (?, 1, NULL)
-          ON CONFLICT (key) DO UPDATE SET failures = failures + 1,
-            locked_until = CASE WHEN failures + 1 >= ? THEN ? ELSE locked_until END`,
-    args: [key, MAX_FAILURES, now + LOCK_MS],
-  });
-}
-
-export async function clearFailures(db: Client, key: string): Promise<void> {
-  await db.execute({ sql: 'DELETE FROM login_attempts WHERE key = ?', args: [key] });
 }

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Client } from '@libsql/client';
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
+import type { AccountOptions } from './accounts.ts';
 import type { EditorEnv } from './env.ts';
 import type { BuildRequest } from './rebuild.ts';
 import { randomUUID } from 'node:crypto';
@@ -18,6 +19,8 @@ export interface Services {
   readonly onContentChanged: (request: BuildRequest) => void;
   /** Pages rendered so far of the build in progress, if one runs. */
   readonly buildProgress?: () => { readonly done: number; readonly total: number } | undefined;
+  /** Login throttling and the clock of the account rules; accounts.ts's defaults when absent. */
+  readonly accounts?: AccountOptions;
 }
 
 export interface Context extends Services {
@@ -25,6 +28,8 @@ export interface Context extends Services {
   readonly res: ServerResponse;
   readonly user: User | undefined;
   readonly token: string | undefined;
+  /** The user signed in with a one-time password and must change it before anything else. */
+  readonly mustChangePassword: boolean;
 }
 
 export async function createContext(
@@ -33,9 +38,10 @@ export async function createContext(
   res: ServerResponse,
 ): Promise<Context> {
   const token = readCookie(req.headers.cookie);
-  const userId = await sessionUser(services.db, token);
-  const user = userId === undefined ? undefined : await getUser(services.db, userId);
-  return { ...services, req, res, user, token };
+  const session = await sessionUser(services.db, token);
+  const user = session === undefined ? undefined : await getUser(services.db, session.userId);
+  const mustChangePassword = session?.mustChangePassword ?? false;
+  return { ...services, req, res, user, token, mustChangePassword };
 }
 
 /** Extra data an error carries to the client: the other version in a conflict, the warnings to confirm. */
@@ -115,13 +121,24 @@ function originHost(origin: string | undefined): string | undefined {
 
 export const publicProcedure = t.procedure.use(sameOrigin).use(wellFormedInput);
 
-export const authed = publicProcedure.use(({ ctx, next }) => {
+/** A signed-in user, even one who must still change a one-time password: for auth's own procedures only. */
+export const signedIn = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user)
     throw new TRPCError({
       code: 'UNAUTHORIZED',
       message: 'Phiên làm việc đã hết hạn. Hãy đăng nhập lại; nội dung đang sửa vẫn được giữ.',
     });
   return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+/** A signed-in user with a password of their own: a one-time password opens nothing but its change. */
+export const authed = signedIn.use(({ ctx, next }) => {
+  if (ctx.mustChangePassword)
+    throw new TRPCError({
+      code: 'FORBIDDEN',
+      message: 'Hãy đổi mật khẩu một lần trước khi làm việc khác.',
+    });
+  return next();
 });
 
 export const adminOnly = authed.use(({ ctx, next }) => {

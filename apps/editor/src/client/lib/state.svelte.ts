@@ -8,11 +8,20 @@ export interface Me {
   role: 'admin' | 'editor' | 'reviewer';
   units: readonly string[];
   provinces: readonly string[];
+  /** Signed in with a one-time password: nothing opens until it is changed. */
+  mustChangePassword: boolean;
 }
 
-export const session = $state<{ me: Me | null; loaded: boolean; locale: Locale }>({
+export const session = $state<{
+  me: Me | null;
+  loaded: boolean;
+  locale: Locale;
+  /** A word for the login screen after the session ended on purpose (log out everywhere). */
+  notice: string;
+}>({
   me: null,
   loaded: false,
+  notice: '',
   locale: (localStorage.getItem('ck-locale') as Locale | null) ?? 'vi',
 });
 

@@ -1,20 +1,47 @@
+/** Logging in and out, and a user's own password (accounts.ts holds the rules). */
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
-import { verifyPassword } from '../password.ts';
+import {
+  checkPassword,
+  EXPIRED_MESSAGE,
+  nowOf,
+  oneTimePasswordExpired,
+  setOwnPassword,
+  unlessBusy,
+} from '../accounts.ts';
+import { passwordProblem } from '../password-policy.ts';
 import {
   clearCookie,
-  clearFailures,
   createSession,
   endSession,
-  lockedUntil,
-  recordFailure,
+  endUserSessions,
   sessionCookie,
 } from '../sessions.ts';
-import { audit, findUserByName, getUser } from '../store.ts';
-import { authed, publicProcedure, router } from '../trpc.ts';
+import { audit, getUser, type User } from '../store.ts';
+import { publicProcedure, router, signedIn, type Context } from '../trpc.ts';
+
+/** The signed-in user as the app sees them: who, what they may do, and whether a one-time password waits to be changed. */
+export type Me = User & { readonly mustChangePassword: boolean };
+
+const WRONG = 'Tên đăng nhập hoặc mật khẩu không đúng.';
+
+/** A new session for the user on this client (a token known before is worth nothing after). */
+async function openSession(ctx: Context, userId: number): Promise<void> {
+  if (ctx.token) await endSession(ctx.db, ctx.token);
+  const token = await createSession(ctx.db, userId);
+  ctx.res.setHeader('Set-Cookie', sessionCookie(token, ctx.env.secureCookies));
+}
+
+async function me(ctx: Context, userId: number, mustChangePassword: boolean): Promise<Me> {
+  const user = await getUser(ctx.db, userId);
+  if (!user) throw new TRPCError({ code: 'UNAUTHORIZED', message: WRONG });
+  return { ...user, mustChangePassword };
+}
 
 export const authRouter = router({
-  me: publicProcedure.query(({ ctx }) => ctx.user ?? null),
+  me: publicProcedure.query(({ ctx }): Me | null =>
+    ctx.user ? { ...ctx.user, mustChangePassword: ctx.mustChangePassword } : null,
+  ),
 
   login: publicProcedure
     .input(
@@ -24,43 +51,74 @@ export const authRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      const key = `${input.username.toLowerCase()}|${ctx.req.socket.remoteAddress ?? ''}`;
-      const locked = await lockedUntil(ctx.db, key);
-      if (locked) {
-        const minutes = Math.ceil((locked - Date.now()) / 60_000);
-        throw new TRPCError({
-          code: 'TOO_MANY_REQUESTS',
-          message: `Đăng nhập sai quá nhiều lần. Hãy thử lại sau ${String(minutes)} phút.`,
-        });
-      }
-      const found = await findUserByName(ctx.db, input.username);
-      // The hash is computed either way, so a wrong name takes as long as a wrong password.
-      const ok = await verifyPassword(
-        input.password,
-        found?.passwordHash ??
-          'scrypt$131072$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA',
-      );
-      if (!found || !ok) {
-        await recordFailure(ctx.db, key);
+      const account = await checkPassword(ctx, input.username, input.password);
+      if (!account) {
         await audit(ctx.db, undefined, 'login_failed', input.username);
-        throw new TRPCError({
-          code: 'UNAUTHORIZED',
-          message: 'Tên đăng nhập hoặc mật khẩu không đúng.',
-        });
+        throw new TRPCError({ code: 'UNAUTHORIZED', message: WRONG });
       }
-      await clearFailures(ctx.db, key);
-      // A new session at every login: a token known before login is worth nothing after it.
-      if (ctx.token) await endSession(ctx.db, ctx.token);
-      const token = await createSession(ctx.db, found.id);
-      ctx.res.setHeader('Set-Cookie', sessionCookie(token, ctx.env.secureCookies));
-      await audit(ctx.db, found.id, 'login', input.username);
-      return getUser(ctx.db, found.id);
+      if (oneTimePasswordExpired(account, nowOf(ctx))) {
+        await audit(ctx.db, account.id, 'login_expired', account.username);
+        throw new TRPCError({ code: 'UNAUTHORIZED', message: EXPIRED_MESSAGE });
+      }
+      await openSession(ctx, account.id);
+      await audit(ctx.db, account.id, 'login', account.username);
+      return me(ctx, account.id, account.mustChangePassword);
     }),
 
-  logout: authed.mutation(async ({ ctx }) => {
+  logout: signedIn.mutation(async ({ ctx }) => {
     if (ctx.token) await endSession(ctx.db, ctx.token);
     ctx.res.setHeader('Set-Cookie', clearCookie(ctx.env.secureCookies));
     await audit(ctx.db, ctx.user.id, 'logout', ctx.user.username);
     return true;
   }),
+
+  /** Ends every session of the user, this one too: a lost phone, a shared computer. */
+  logoutEverywhere: signedIn.mutation(async ({ ctx }) => {
+    const ended = await endUserSessions(ctx.db, ctx.user.id);
+    ctx.res.setHeader('Set-Cookie', clearCookie(ctx.env.secureCookies));
+    await audit(ctx.db, ctx.user.id, 'logout_everywhere', ctx.user.username, { sessions: ended });
+    return { sessions: ended };
+  }),
+
+  /**
+   * The user's own password, with the current one (a one-time password
+   * too). The new one follows the policy; every other session ends and this
+   * one is renewed.
+   */
+  changePassword: signedIn
+    .input(
+      z.object({
+        currentPassword: z.string().min(1).max(1000),
+        newPassword: z.string().max(1000),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const problem = passwordProblem(input.newPassword, ctx.user.username);
+      if (problem)
+        throw new TRPCError({ code: 'BAD_REQUEST', message: `Mật khẩu mới: ${problem}` });
+      if (input.newPassword.normalize('NFC') === input.currentPassword.normalize('NFC'))
+        throw new TRPCError({
+          code: 'BAD_REQUEST',
+          message: 'Mật khẩu mới: phải khác mật khẩu hiện tại.',
+        });
+      const account = await checkPassword(ctx, ctx.user.username, input.currentPassword);
+      if (!account) {
+        await audit(ctx.db, ctx.user.id, 'password_change_failed', ctx.user.username);
+        throw new TRPCError({
+          code: 'BAD_REQUEST',
+          message: 'Mật khẩu hiện tại: không đúng.',
+        });
+      }
+      if (oneTimePasswordExpired(account, nowOf(ctx)))
+        throw new TRPCError({ code: 'UNAUTHORIZED', message: EXPIRED_MESSAGE });
+      const ended = await unlessBusy(ctx, setOwnPassword(ctx, ctx.user.id, input.newPassword));
+      await openSession(ctx, ctx.user.id);
+      await audit(ctx.db, ctx.user.id, 'password_change', ctx.user.username, {
+        otherSessionsEnded: Math.max(0, ended - 1),
+      });
+      return {
+        me: await me(ctx, ctx.user.id, false),
+        otherSessionsEnded: Math.max(0, ended - 1),
+      };
+    }),
 });

@@ -1,6 +1,7 @@
-/** Users (admin only): who may write or review which units. */
+/** Users (admin only): who may write or review which units; one-time passwords for new users and resets. */
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
+import { markOneTime, nowOf, resetPassword, unlessBusy } from '../accounts.ts';
 import { generatePassword, hashPassword } from '../password.ts';
 import { audit, createUser, text } from '../store.ts';
 import { adminOnly, router } from '../trpc.ts';
@@ -9,6 +10,7 @@ export const usersRouter = router({
   list: adminOnly.query(async ({ ctx }) => {
     const rows = (
       await ctx.db.execute(`SELECT u.id, u.username, u.display_name, u.role, u.disabled,
+        u.must_change_password, u.password_expires_at,
         group_concat(s.unit_id) AS units, group_concat(s.province) AS provinces
         FROM users u LEFT JOIN user_scopes s ON s.user_id = u.id GROUP BY u.id ORDER BY u.username`)
     ).rows;
@@ -18,6 +20,12 @@ export const usersRouter = router({
       displayName: text(r.display_name),
       role: text(r.role),
       disabled: Number(r.disabled) === 1,
+      /** Still holds a one-time password, valid until then (ms), or past it. */
+      oneTimePasswordUntil:
+        Number(r.must_change_password) === 1 && r.password_expires_at !== null
+          ? Number(r.password_expires_at)
+          : undefined,
+      mustChangePassword: Number(r.must_change_password) === 1,
       units: text(r.units).split(',').filter(Boolean),
       provinces: text(r.provinces).split(',').filter(Boolean),
     }));
@@ -51,11 +59,12 @@ export const usersRouter = router({
       if (exists)
         throw new TRPCError({ code: 'CONFLICT', message: `Đã có người dùng "${input.username}".` });
       const password = generatePassword();
-      await createUser(ctx.db, {
+      const id = await createUser(ctx.db, {
         ...input,
-        passwordHash: await hashPassword(password),
+        passwordHash: await unlessBusy(ctx, hashPassword(password)),
         provinces: input.role === 'reviewer' ? input.provinces : [],
       });
+      await markOneTime(ctx.db, id, nowOf(ctx));
       await audit(ctx.db, ctx.user.id, 'user_create', input.username, {
         role: input.role,
         units: input.units,
@@ -63,6 +72,32 @@ export const usersRouter = router({
       });
       // Shown once to the admin, who hands it over; it is not stored in clear anywhere.
       return { password };
+    }),
+
+  /** A new one-time password for a user who forgot theirs: shown once, every session of theirs ended. */
+  resetPassword: adminOnly
+    .input(z.object({ id: z.number().int() }))
+    .mutation(async ({ ctx, input }) => {
+      if (input.id === ctx.user.id)
+        throw new TRPCError({
+          code: 'BAD_REQUEST',
+          message: 'Hãy đổi mật khẩu của chính mình ở mục Đổi mật khẩu.',
+        });
+      const row = (
+        await ctx.db.execute({
+          sql: 'SELECT username FROM users WHERE id = ? AND disabled = 0',
+          args: [input.id],
+        })
+      ).rows[0];
+      if (!row)
+        throw new TRPCError({
+          code: 'NOT_FOUND',
+          message: 'Không có người dùng này, hoặc tài khoản đã bị khóa.',
+        });
+      const username = text(row.username);
+      const password = await unlessBusy(ctx, resetPassword(ctx, input.id, username));
+      await audit(ctx.db, ctx.user.id, 'password_reset', username);
+      return { username, password };
     }),
 
   disable: adminOnly.input(z.object({ id: z.number().int() })).mutation(async ({ ctx, input }) => {
