@@ -47,8 +47,11 @@ function csp(frameAncestors: string): string {
 export type HeaderList = readonly (readonly [name: string, value: string])[];
 
 /** Security headers of every public-site response (pages, files, 404s). */
-export function siteSecurityHeaders(path: string): HeaderList {
-  const embeddable = EMBED_PATH_PREFIXES.some((p) => path.startsWith(p));
+export function siteSecurityHeaders(
+  path: string,
+  embeds: readonly string[] = EMBED_PATH_PREFIXES,
+): HeaderList {
+  const embeddable = embeds.some((p) => path.startsWith(p));
   return [
     ['Content-Security-Policy', csp(embeddable ? '*' : "'none'")],
     ['X-Content-Type-Options', 'nosniff'],

@@ -15,8 +15,13 @@ import {
 export const SITE_ROOT_PLACEHOLDER = '__SITE_ROOT__';
 export const LISTEN_PLACEHOLDER = '__LISTEN__';
 
-function addHeaders(path: string, cacheControl: string, cacheAlways: boolean): string[] {
-  const lines = siteSecurityHeaders(path).map(([name, value]) => {
+function addHeaders(
+  path: string,
+  embeds: readonly string[],
+  cacheControl: string,
+  cacheAlways: boolean,
+): string[] {
+  const lines = siteSecurityHeaders(path, embeds).map(([name, value]) => {
     if (/["$\\]/.test(value)) throw new Error(`header ${name} cannot be written for nginx`);
     return `add_header ${name} "${value}" always;`;
   });
@@ -33,6 +38,7 @@ function location(match: string, body: readonly string[]): string[] {
 export function nginxConfig(
   siteRoot: string = SITE_ROOT_PLACEHOLDER,
   listen: string = LISTEN_PLACEHOLDER,
+  embeds: readonly string[] = EMBED_PATH_PREFIXES,
 ): string {
   const server = [
     `listen ${listen};`,
@@ -61,14 +67,12 @@ export function nginxConfig(
     'error_page 403 =404 /404.html;',
     'error_page 404 /404.html;',
     '',
-    ...location('/', addHeaders('/', CACHE_REVALIDATE, true)),
+    ...location('/', addHeaders('/', embeds, CACHE_REVALIDATE, true)),
     '',
     "# Astro's hashed bundles never change under one name.",
-    ...location(IMMUTABLE_PREFIX, addHeaders(IMMUTABLE_PREFIX, CACHE_IMMUTABLE, false)),
-    ...EMBED_PATH_PREFIXES.flatMap((p) => [
-      '',
-      ...location(p, addHeaders(p, CACHE_REVALIDATE, true)),
-    ]),
+    ...location(IMMUTABLE_PREFIX, addHeaders(IMMUTABLE_PREFIX, embeds, CACHE_IMMUTABLE, false)),
+    // Pages other sites may frame (none yet).
+    ...embeds.flatMap((p) => ['', ...location(p, addHeaders(p, embeds, CACHE_REVALIDATE, true))]),
     '',
     '# Dotfiles and dot folders, anywhere (a regex location wins over the prefixes above).',
     ...location('~ /\\.', ['return 404;']),
