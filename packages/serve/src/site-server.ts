@@ -10,7 +10,15 @@ import { readSiteEnv } from './env.ts';
 import { listen } from './guard.ts';
 import { siteHandler } from './site.ts';
 
-const env = readSiteEnv();
+function configuration() {
+  try {
+    return readSiteEnv();
+  } catch (e) {
+    console.error(`[site] ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(2);
+  }
+}
+const env = configuration();
 const server = await listen(siteHandler({ root: env.siteRoot }), env.port, env.host);
 const { port } = server.address() as AddressInfo;
 console.log(
