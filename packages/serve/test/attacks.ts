@@ -78,6 +78,18 @@ export function siteServerSuite(name: string, start: (site: SiteRoot) => Promise
       expect(again.status).toBe(304);
     });
 
+    it('names the type of the open data and the report sources, in UTF-8', async () => {
+      const types = {
+        '/data.csv': 'text/csv; charset=utf-8',
+        '/xa/an-binh/2025-H1.md': 'text/markdown; charset=utf-8',
+        '/du-lieu/datapackage.json': 'application/json; charset=utf-8',
+        '/': 'text/html; charset=utf-8',
+      };
+      for (const [path, type] of Object.entries(types)) {
+        expect((await get(base, path)).headers['content-type'], path).toBe(type);
+      }
+    });
+
     it("keeps Astro's hashed bundles for a year", async () => {
       const r = await get(base, '/_astro/app.Ab12Cd.js');
       expect(r.status).toBe(200);

@@ -46,6 +46,8 @@ function release(root: string, id: string) {
   write(join(r, 'index.html'), `<!doctype html><title>Công khai</title><p>release ${id}</p>`);
   write(join(r, '404.html'), PAGE_404);
   write(join(r, 'data.csv'), DATA);
+  write(join(r, 'xa', 'an-binh', '2025-H1.md'), '---\nschema: 1\n---\n# Báo cáo\n');
+  write(join(r, 'du-lieu', 'datapackage.json'), '{"name":"congkhai"}');
   write(join(r, '_astro', 'app.Ab12Cd.js'), 'console.log(1);\n');
   write(join(r, 'xa', 'an-binh', 'index.html'), `<!doctype html><p>An Bình ${id}</p>`);
   write(join(r, 'empty-folder', 'nothing.txt'), 'x');
