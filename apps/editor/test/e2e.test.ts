@@ -47,7 +47,7 @@ beforeAll(async () => {
   if (build.status !== 0) throw new Error(build.stderr);
   server = spawn(
     process.execPath,
-    ['--import', 'tsx', join(editorDir, 'src/server/main.ts'), '--demo'],
+    ['--import', 'tsx', join(editorDir, 'src/server/start.ts'), '--demo'],
     {
       cwd: editorDir,
       env: {
