@@ -54,6 +54,12 @@ export const UNITS: Unit[] = [
       { unit: 'an-phu-tay-son-nghe-an', whole: true },
     ],
   }),
+  // Names with Đ/đ, and names a province or district name shares words with (search ranking).
+  unit('dong-hai-tien-hai-thai-binh', 'Đông Hải', 'Tiền Hải', 'Thái Bình'),
+  unit('hai-tan-dong-trieu-quang-ninh', 'Hải Tân', 'Đông Triều', 'Quảng Ninh'),
+  unit('duc-lam-duc-tho-ha-tinh', 'Đức Lâm', 'Đức Thọ', 'Hà Tĩnh'),
+  unit('lam-trung-thuy-duc-tho-ha-tinh', 'Lâm Trung Thủy', 'Đức Thọ', 'Hà Tĩnh'),
+  unit('thinh-quang-bac-thanh-ha-hai-duong', 'Thịnh Quang Bắc', 'Thanh Hà', 'Hải Dương'),
 ];
 
 function counts(received: number, online: number, resolved: number, late: number): Metrics {
@@ -105,6 +111,28 @@ export const REPORTS: Report[] = [
     counts(1000, 800, 1000, 5),
     '## Nội dung\n\n<script>window.__pwned = true</script>\n\n<img src=x onerror="window.__pwned = true">\n\n[bấm vào](javascript:window.__pwned=true)\n\nCó **1.000** hồ sơ.\n',
     'Báo cáo <script>alert(1)</script> năm 2025',
+  ),
+  // Two half-years with the one between missing (a gap, not a line); an on-time rate near 100 %.
+  report('dong-hai-tien-hai-thai-binh', '2023-H2', counts(800, 400, 800, 1)),
+  report('dong-hai-tien-hai-thai-binh', '2024-H2', counts(900, 500, 900, 4)),
+  report(
+    'hai-tan-dong-trieu-quang-ninh',
+    '2024-H2',
+    counts(300, 100, 300, 3),
+    '## Kết quả\n\nXã Hải Tân, thị xã Đông Triều: hồ sơ phía Đông, ven biển Hải Hà.\n',
+  ),
+  report('duc-lam-duc-tho-ha-tinh', '2024-H2', counts(250, 200, 250, 2)),
+  report(
+    'lam-trung-thuy-duc-tho-ha-tinh',
+    '2024-H2',
+    counts(260, 100, 260, 2),
+    '## Kết quả\n\nHuyện Đức Thọ giao; ông Nguyễn Đức Lâm ký.\n',
+  ),
+  report(
+    'thinh-quang-bac-thanh-ha-hai-duong',
+    '2024-H2',
+    counts(410, 300, 410, 1),
+    '## Kết quả\n\nTỉnh Hải Dương, huyện Thanh Hà. Xã Thịnh Quang Bắc tỉnh Hải Dương hoàn thành chỉ tiêu tỉnh Hải Dương giao.\n',
   ),
 ];
 
