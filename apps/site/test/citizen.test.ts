@@ -102,3 +102,47 @@ describe('search', () => {
     await page.context().close();
   });
 });
+
+describe('directory', () => {
+  it('lists every unit by province and district, with its latest figures, in both languages', async () => {
+    const page = await open('/xa/', { javaScript: false });
+    expect(await page.locator('h1').innerText()).toBe('Danh bạ đơn vị');
+    const provinces = await page.locator('main h2').allInnerTexts();
+    for (const p of ['Hải Dương', 'Nghệ An', 'Thái Bình', 'Quảng Trị'])
+      expect(provinces).toContain(`Tỉnh ${p}`);
+    // Units formed on 1 July 2025 apart from the districts of before.
+    const nghean = page.locator('section', { has: page.locator('#tinh-nghe-an') });
+    expect(await nghean.locator('h3').allInnerTexts()).toEqual([
+      'Đơn vị từ 01/07/2025',
+      'Huyện Tây Sơn (trước 01/07/2025)',
+    ]);
+    // Đông Hải's latest report: 2024-H2, (900 - 4) / 900 on time, 500 / 900 online.
+    const row = page.locator('tr', { has: page.locator('a', { hasText: 'Xã Đông Hải' }) });
+    expect(await row.innerText()).toMatch(/6T cuối 2024\s+99,6\u00a0%\s+55,6\u00a0%\s+2/);
+    const en = await open('/en/xa/', { javaScript: false });
+    expect(await en.locator('h1').innerText()).toBe('Directory of units');
+    expect(await en.locator('a[href="/en/xa/dong-hai-tien-hai-thai-binh/"]').count()).toBe(1);
+    await page.context().close();
+    await en.context().close();
+  });
+
+  it('is where the breadcrumb of a unit page leads, province and district', async () => {
+    const page = await open('/xa/quang-hai-tu-ky-hai-duong/', { javaScript: false });
+    const crumbs = page.locator('main nav a');
+    expect(await crumbs.allInnerTexts()).toEqual(['Trang chủ', 'Hải Dương', 'Tứ Kỳ']);
+    await crumbs.filter({ hasText: 'Tứ Kỳ' }).click();
+    await page.waitForURL(/\/xa\/#huyen-hai-duong-tu-ky$/);
+    const target = page.locator('#huyen-hai-duong-tu-ky');
+    expect(await target.innerText()).toBe('Huyện Tứ Kỳ (trước 01/07/2025)');
+    expect(await page.locator('#tinh-hai-duong').count()).toBe(1);
+    await page.context().close();
+  });
+
+  it('is linked from the home page and from search without JavaScript', async () => {
+    const page = await open('/', { javaScript: false });
+    await page.locator('main a', { hasText: 'Danh bạ đơn vị' }).click();
+    await page.waitForURL(/\/xa\/$/);
+    expect(await page.locator('h1').innerText()).toBe('Danh bạ đơn vị');
+    await page.context().close();
+  });
+});
