@@ -146,3 +146,58 @@ describe('directory', () => {
     await page.context().close();
   });
 });
+
+describe('a unit whose only report is a custom range (Kim Tân, Kim Thành)', () => {
+  it('shows what it reported: its indicators and the figures of its latest report', async () => {
+    const page = await open('/xa/kim-tan-kim-thanh-hai-duong/', { javaScript: false });
+    const main = page.locator('main');
+    // (5,599 + 41) / 5,649 resolved in time; 3,614 / 5,655 received online.
+    const onTime = main.locator('#ind-on_time_rate ~ .chart-block');
+    expect(await onTime.locator('tbody tr').allInnerTexts()).toEqual([
+      expect.stringMatching(/Từ 01\/02\/2021 đến 30\/06\/2023\s+99,8\u00a0% \(5\.640\/5\.649\)/),
+    ]);
+    expect(await main.locator('#ind-online_intake_rate ~ .chart-block .figure').innerText()).toContain('63,9\u00a0%');
+    const latest = main.locator('section', { has: page.locator('#latest') });
+    const text = await latest.innerText();
+    expect(text).toMatch(/Hồ sơ tiếp nhận trong kỳ\s+5\.655/);
+    expect(text).toMatch(/Số thủ tục hành chính thuộc thẩm quyền\s+138/);
+    expect(await latest.locator('tbody tr').count()).toBeGreaterThanOrEqual(11);
+    await page.context().close();
+  });
+});
+
+describe('charts that do not mislead', () => {
+  it('shows one period as a figure, not a chart', async () => {
+    const page = await open('/xa/quang-nghiep-tu-nghia-quang-ngai/');
+    expect(await page.locator('main canvas').count()).toBe(0);
+    // 900 / 1,000 received online.
+    expect(await page.locator('#ind-online_intake_rate ~ .chart-block .figure').innerText()).toContain('90\u00a0%');
+    await page.context().close();
+  });
+
+  it('draws rates on an axis from 0 to 100 %, with a missing period as a gap', async () => {
+    const page = await open('/xa/dong-hai-tien-hai-thai-binh/');
+    const block = page.locator('#ind-on_time_rate ~ .chart-block');
+    const figure = block.locator('figure.chart');
+    await figure.scrollIntoViewIfNeeded();
+    await expect.poll(() => figure.getAttribute('data-scale')).toBe('0..1');
+    // 2023-H2 and 2024-H2 reported, 2024-H1 not: a row that says so, and no line across it.
+    expect(await block.locator('tbody tr').allInnerTexts()).toEqual([
+      expect.stringMatching(/6 tháng cuối năm 2023\s+99,9\u00a0%/),
+      expect.stringMatching(/6 tháng đầu năm 2024\s+không có báo cáo/),
+      expect.stringMatching(/6 tháng cuối năm 2024\s+99,6\u00a0%/),
+    ]);
+    await page.context().close();
+  });
+
+  it('reads without JavaScript: the tables, no blank chart area or legend', async () => {
+    for (const width of [1280, 390]) {
+      const page = await open('/xa/an-binh-tay-son-nghe-an/', { javaScript: false, width });
+      const charts = page.locator('figure.chart');
+      expect(await charts.count()).toBeGreaterThan(0);
+      for (const chart of await charts.all()) expect(await chart.isVisible()).toBe(false);
+      expect(await page.locator('.chart-block table').first().isVisible()).toBe(true);
+      await page.context().close();
+    }
+  });
+});
