@@ -201,3 +201,33 @@ describe('charts that do not mislead', () => {
     }
   });
 });
+
+describe('compare', () => {
+  it('reads without JavaScript: names and a table of figures, not slugs and "loading"', async () => {
+    for (const path of ['/so-sanh/', '/en/so-sanh/']) {
+      const page = await open(path, { javaScript: false });
+      const main = await page.locator('main').innerText();
+      expect(main).not.toMatch(/Đang tải số liệu|Loading figures/);
+      expect(main).not.toContain('an-binh-tay-son-nghe-an');
+      expect(await page.locator('.compare thead th').allInnerTexts()).toEqual(
+        path.startsWith('/en') ? ['Period', 'An Bình', 'An Phú', 'Tân Thành'] : ['Kỳ', 'An Bình', 'An Phú', 'Tân Thành'],
+      );
+      // An Bình 2025-H1: 420 / 600 online.
+      const rows = await page.locator('.compare tbody tr').allInnerTexts();
+      expect(rows.some((r) => /^(6T đầu|H1) 2025\s+70\u00a0?%/.test(r))).toBe(true);
+      expect((await page.locator('.compare .chosen').allInnerTexts())[0]).toMatch(/^(Xã|Commune) An Bình, Tây Sơn ✕$/);
+      expect(await page.locator('#compare-add').isVisible()).toBe(false);
+      await page.context().close();
+    }
+  });
+
+  it('adds the only match when Enter is pressed', async () => {
+    const page = await open('/so-sanh/?don-vi=an-binh-tay-son-nghe-an');
+    await page.fill('#compare-add', 'duc lam');
+    await page.getByRole('button', { name: /Đức Lâm/ }).waitFor();
+    await page.press('#compare-add', 'Enter');
+    await page.waitForURL(/duc-lam-duc-tho-ha-tinh/);
+    expect(await page.locator('.compare thead th').allInnerTexts()).toContain('Đức Lâm');
+    await page.context().close();
+  });
+});
