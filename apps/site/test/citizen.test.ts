@@ -13,8 +13,11 @@ import { builtSite, type BuiltSite } from './fixture.ts';
 let site: BuiltSite;
 let browser: Browser;
 
+/** The deployment's address, given when pages are rendered: not the code's build-time default. */
+const SITE_URL = 'https://congkhai.example.vn';
+
 beforeAll(async () => {
-  site = await builtSite();
+  site = await builtSite(SITE_URL);
   browser = await launch();
 });
 
@@ -229,5 +232,30 @@ describe('compare', () => {
     await page.waitForURL(/duc-lam-duc-tho-ha-tinh/);
     expect(await page.locator('.compare thead th').allInnerTexts()).toContain('Đức Lâm');
     await page.context().close();
+  });
+});
+
+describe("the site's address", () => {
+  it('is read when pages are rendered: canonical, hreflang, Open Graph, sitemap, feed and data package', async () => {
+    const page = await open('/xa/dong-hai-tien-hai-thai-binh/', { javaScript: false });
+    expect(await page.locator('link[rel=canonical]').getAttribute('href')).toBe(
+      `${SITE_URL}/xa/dong-hai-tien-hai-thai-binh/`,
+    );
+    expect(await page.locator('link[rel=alternate][hreflang=en]').getAttribute('href')).toBe(
+      `${SITE_URL}/en/xa/dong-hai-tien-hai-thai-binh/`,
+    );
+    expect(await page.locator('meta[property="og:url"]').getAttribute('content')).toBe(
+      `${SITE_URL}/xa/dong-hai-tien-hai-thai-binh/`,
+    );
+    expect(await page.locator('meta[property="og:title"]').getAttribute('content')).toBe('Xã Đông Hải');
+    await page.context().close();
+    const files = ['/sitemap-index.xml', '/sitemap-0.xml', '/feed.xml', '/du-lieu/datapackage.json'];
+    for (const f of files) {
+      const text = await (await fetch(site.url + f)).text();
+      expect(text, f).toContain(SITE_URL);
+      expect(text, f).not.toContain('localhost');
+    }
+    const sitemap = await (await fetch(`${site.url}/sitemap-0.xml`)).text();
+    expect(sitemap).toContain(`<loc>${SITE_URL}/xa/</loc>`);
   });
 });

@@ -153,6 +153,7 @@ export function writeFixture(): string {
 export function buildSite(
   contentDir: string,
   outDir: string,
+  siteUrl = 'http://localhost:4321',
 ): { code: number | null; output: string } {
   // The code is built once for the run (test/global-setup.ts); this renders the pages.
   const r = spawnSync(process.execPath, ['--import', 'tsx', join(siteDir, 'src/build/cli.ts')], {
@@ -161,7 +162,7 @@ export function buildSite(
       ...process.env,
       CONTENT_DIR: contentDir,
       SITE_OUT_DIR: outDir,
-      SITE_URL: 'http://localhost:4321',
+      SITE_URL: siteUrl,
     },
     encoding: 'utf8',
   });
@@ -175,10 +176,11 @@ export interface BuiltSite {
   stop(): Promise<void>;
 }
 
-export async function builtSite(): Promise<BuiltSite> {
+/** `siteUrl`: the public address the pages are rendered with (SITE_URL). */
+export async function builtSite(siteUrl?: string): Promise<BuiltSite> {
   const contentDir = writeFixture();
   const outDir = mkdtempSync(join(tmpdir(), 'congkhai-site-dist-'));
-  const built = buildSite(contentDir, outDir);
+  const built = buildSite(contentDir, outDir, siteUrl);
   if (built.code !== 0) throw new Error(`site build failed:\n${built.output}`);
   const files = sirv(outDir, { dev: true, etag: true });
   const server = createServer((req, res) => {
