@@ -5,10 +5,14 @@
  * that do not mislead, compare without JavaScript, the site's address read
  * at render time, and open data a spreadsheet reads.
  */
+import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch } from './browser.ts';
-import { builtSite, type BuiltSite } from './fixture.ts';
+import { REPORTS, builtSite, type BuiltSite } from './fixture.ts';
+
+/** The fixture's reports and the three real ones of content/. */
+const REPORT_COUNT = REPORTS.length + 3;
 
 let site: BuiltSite;
 let browser: Browser;
@@ -257,5 +261,82 @@ describe("the site's address", () => {
     }
     const sitemap = await (await fetch(`${site.url}/sitemap-0.xml`)).text();
     expect(sitemap).toContain(`<loc>${SITE_URL}/xa/</loc>`);
+  });
+});
+
+describe('open data for spreadsheets', () => {
+  const require = createRequire(import.meta.url);
+  // The Frictionless Data project's own libraries, not code of ours.
+  const { Package } = require('datapackage') as {
+    Package: {
+      load: (d: unknown) => Promise<{
+        valid: boolean;
+        errors: Error[];
+        resources: {
+          source: string;
+          descriptor: { schema: unknown };
+          schema: { errors: Error[]; fieldNames: string[] };
+        }[];
+      }>;
+    };
+  };
+  const { Table } = require('tableschema') as {
+    Table: {
+      load: (
+        source: string,
+        o: { schema: unknown; bom: boolean },
+      ) => Promise<{
+        headers: string[];
+        read: (o: { keyed: boolean; cast: boolean }) => Promise<unknown[]>;
+      }>;
+    };
+  };
+
+  it('starts the CSV with a UTF-8 byte order mark', async () => {
+    const bytes = new Uint8Array(await (await fetch(`${site.url}/du-lieu/bao-cao.csv`)).arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const unit = new Uint8Array(
+      await (await fetch(`${site.url}/du-lieu/xa/quang-hai-tu-ky-hai-duong.csv`)).arrayBuffer(),
+    );
+    expect([...unit.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  });
+
+  it('validates as a data package, every row against its Table Schema', async () => {
+    const descriptor = (await (await fetch(`${site.url}/du-lieu/datapackage.json`)).json()) as {
+      resources: { path: string }[];
+    };
+    // The package names its files at the site's public address; read them from the test server.
+    for (const r of descriptor.resources) r.path = r.path.replace(SITE_URL, site.url);
+    const pkg = await Package.load(descriptor);
+    expect(pkg.errors.map(String)).toEqual([]);
+    expect(pkg.valid).toBe(true);
+    for (const resource of pkg.resources) {
+      expect(resource.schema.errors.map(String)).toEqual([]);
+      // datapackage 1.1.10 (2020) reads a byte order mark as part of the first header; its
+      // Table Schema library's CSV parser (csv-parse) takes it off when asked (`bom`).
+      const table = await Table.load(resource.source, { schema: resource.descriptor.schema, bom: true });
+      // cast: every value of every row must be of its field's type; a row that is not throws.
+      const rows = (await table.read({ keyed: true, cast: true })) as Record<string, unknown>[];
+      expect(rows.length).toBe(REPORT_COUNT);
+      expect(table.headers).toEqual(resource.schema.fieldNames);
+      const quangHai = rows.find((r) => r.unit_id === 'quang-hai-tu-ky-hai-duong');
+      // One unit per rate: a percentage as the report states it, 10,2 % paid online.
+      expect(quangHai?.['payments.online_rate']).toBe(10.2);
+      expect(quangHai?.['indicator.online_intake_rate']).toBe(98.3677);
+    }
+  });
+
+  it('states each rate once, as a percentage, and has no column that is always empty', async () => {
+    const descriptor = (await (await fetch(`${site.url}/du-lieu/datapackage.json`)).json()) as {
+      resources: { schema: { fields: { name: string; description: string }[] } }[];
+    };
+    const fields = descriptor.resources[0]?.schema.fields ?? [];
+    const names = fields.map((f) => f.name);
+    expect(names).toContain('payments.online_rate');
+    expect(names).not.toContain('indicator.online_payment_rate');
+    // No unit of the fixture has an official code.
+    expect(names).not.toContain('unit_code');
+    for (const f of fields.filter((x) => x.name.endsWith('rate')))
+      expect(f.description, f.name).toContain('0..100');
   });
 });
