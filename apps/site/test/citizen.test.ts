@@ -340,3 +340,38 @@ describe('open data for spreadsheets', () => {
       expect(f.description, f.name).toContain('0..100');
   });
 });
+
+describe('indicator page', () => {
+  it('bands the distribution over the range the values span, not 0..100 % with most bands empty', async () => {
+    const page = await open('/chi-so/on_time_rate/2025-H1/', { javaScript: false });
+    const table = page.locator('table', { has: page.locator('caption', { hasText: 'Phân bố' }) });
+    const rows = await table.locator('tbody tr').allInnerTexts();
+    // On time in 2025-H1: 99 % (An Bình, An Phú, Tân Thành) and 95 % (Quảng Nghiệp).
+    expect(rows.length).toBeLessThanOrEqual(10);
+    expect(rows[0]).toMatch(/^95\u00a0% – 96\u00a0%\s+1/);
+    expect(rows.at(-1)).toMatch(/99\u00a0%\s+3/);
+    await page.context().close();
+  });
+});
+
+describe('smaller things', () => {
+  it('says "1 report", not "1 reports"', async () => {
+    const page = await open('/en/xa/kim-tan-kim-thanh-hai-duong/', { javaScript: false });
+    expect(await page.locator('.lead').innerText()).toMatch(/· 1 report$/);
+    const two = await open('/en/xa/dong-hai-tien-hai-thai-binh/', { javaScript: false });
+    expect(await two.locator('.lead').innerText()).toMatch(/· 2 reports$/);
+    await page.context().close();
+    await two.context().close();
+  });
+
+  it('keeps a period name on one line in a table on a phone', async () => {
+    const page = await open('/xa/dong-hai-tien-hai-thai-binh/', { javaScript: false, width: 390 });
+    const cell = page.locator('#ind-on_time_rate ~ .chart-block tbody th').first();
+    const { height, line } = await cell.evaluate((el) => ({
+      height: el.getBoundingClientRect().height,
+      line: parseFloat(getComputedStyle(el).lineHeight) || 24,
+    }));
+    expect(height).toBeLessThan(line * 1.9 + 12);
+    await page.context().close();
+  });
+});
