@@ -6,6 +6,7 @@
  * at render time, and open data a spreadsheet reads.
  */
 import { createRequire } from 'node:module';
+import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch } from './browser.ts';
@@ -372,6 +373,73 @@ describe('smaller things', () => {
       line: parseFloat(getComputedStyle(el).lineHeight) || 24,
     }));
     expect(height).toBeLessThan(line * 1.9 + 12);
+    await page.context().close();
+  });
+});
+
+describe('pages stay light and accessible', () => {
+  /** Every script a page loads once it has been scrolled through, gzipped. */
+  async function scriptKb(path: string): Promise<number> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const bodies: Promise<Buffer>[] = [];
+    page.on('response', (res) => {
+      if (res.request().resourceType() === 'script') bodies.push(res.body());
+    });
+    await page.goto(site.url + path, { waitUntil: 'networkidle' });
+    await page.evaluate(async () => {
+      for (let y = 0; y < document.body.scrollHeight; y += 500) {
+        window.scrollTo(0, y);
+        await new Promise((r) => setTimeout(r, 30));
+      }
+    });
+    await page.waitForLoadState('networkidle');
+    const bytes = (await Promise.all(bodies)).reduce((n, b) => n + gzipSync(b).length, 0);
+    await context.close();
+    return bytes / 1024;
+  }
+
+  it.each(['/', '/xa/', '/en/xa/', '/xa/quang-hai-tu-ky-hai-duong/2023-H1/', '/chi-so/on_time_rate/', '/phuong-phap/'])(
+    '%s loads no JavaScript',
+    async (path) => {
+      expect(await scriptKb(path)).toBe(0);
+    },
+  );
+
+  it.each(['/xa/dong-hai-tien-hai-thai-binh/', '/so-sanh/'])('%s loads under 70 KB of JavaScript (gzip)', async (path) => {
+    const kb = await scriptKb(path);
+    expect(kb).toBeGreaterThan(0);
+    expect(kb).toBeLessThan(70);
+  });
+
+  const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+  it.each([
+    ['/xa/', true],
+    ['/en/xa/', true],
+    ['/xa/kim-tan-kim-thanh-hai-duong/', true],
+    ['/xa/dong-hai-tien-hai-thai-binh/', true],
+    ['/so-sanh/', true],
+    ['/so-sanh/?don-vi=dong-hai-tien-hai-thai-binh,duc-lam-duc-tho-ha-tinh&chi-so=on_time_rate', true],
+    ['/tim-kiem/?q=dong%20hai', true],
+    ['/tim-kiem/?q=xyzxyz', true],
+  ] as const)('%s has no serious axe-core violation (JavaScript: %s)', async (path, javaScript) => {
+    const page = await open(path, { javaScript });
+    if (path.includes('?q=')) await page.locator('#results > *').first().waitFor();
+    await page.addScriptTag({ path: axePath });
+    const result = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: {
+            run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
+          };
+        }
+      ).axe;
+      return axe.run();
+    });
+    const serious = result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${String(v.nodes.length)})`);
+    expect(serious).toEqual([]);
     await page.context().close();
   });
 });

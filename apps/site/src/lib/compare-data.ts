@@ -10,10 +10,12 @@ import {
   periodShortLabel,
   unitKindLabel,
   type IndicatorDefinition,
+  type Locale,
 } from '@congkhai/indicators';
+import type { IndicatorFigures, UnitEntry } from './compare-shared.ts';
 import { peersOf, type SiteData, type SiteUnit } from './site-data.ts';
 
-export function unitEntry(u: SiteUnit, data: SiteData) {
+export function unitEntry(u: SiteUnit, data: SiteData): UnitEntry {
   return {
     id: u.id,
     name: u.name,
@@ -32,7 +34,7 @@ export function indicatorData(
   def: IndicatorDefinition,
   data: SiteData,
   units: readonly SiteUnit[] = data.unitList,
-) {
+): IndicatorFigures & { indicator: { id: string; label: Record<Locale, string>; better: string } } {
   const periods = data.periods.filter((p) => p.kind !== 'range');
   const index = new Map(periods.map((p, i) => [p.id, i]));
   const values: Record<string, (number | null)[]> = {};
