@@ -164,7 +164,9 @@ describe('a unit whose only report is a custom range (Kim Tân, Kim Thành)', ()
     expect(await onTime.locator('tbody tr').allInnerTexts()).toEqual([
       expect.stringMatching(/Từ 01\/02\/2021 đến 30\/06\/2023\s+99,8\u00a0% \(5\.640\/5\.649\)/),
     ]);
-    expect(await main.locator('#ind-online_intake_rate ~ .chart-block .figure').innerText()).toContain('63,9\u00a0%');
+    expect(
+      await main.locator('#ind-online_intake_rate ~ .chart-block .figure').innerText(),
+    ).toContain('63,9\u00a0%');
     const latest = main.locator('section', { has: page.locator('#latest') });
     const text = await latest.innerText();
     expect(text).toMatch(/Hồ sơ tiếp nhận trong kỳ\s+5\.655/);
@@ -179,7 +181,9 @@ describe('charts that do not mislead', () => {
     const page = await open('/xa/quang-nghiep-tu-nghia-quang-ngai/');
     expect(await page.locator('main canvas').count()).toBe(0);
     // 900 / 1,000 received online.
-    expect(await page.locator('#ind-online_intake_rate ~ .chart-block .figure').innerText()).toContain('90\u00a0%');
+    expect(
+      await page.locator('#ind-online_intake_rate ~ .chart-block .figure').innerText(),
+    ).toContain('90\u00a0%');
     await page.context().close();
   });
 
@@ -218,12 +222,16 @@ describe('compare', () => {
       expect(main).not.toMatch(/Đang tải số liệu|Loading figures/);
       expect(main).not.toContain('an-binh-tay-son-nghe-an');
       expect(await page.locator('.compare thead th').allInnerTexts()).toEqual(
-        path.startsWith('/en') ? ['Period', 'An Bình', 'An Phú', 'Tân Thành'] : ['Kỳ', 'An Bình', 'An Phú', 'Tân Thành'],
+        path.startsWith('/en')
+          ? ['Period', 'An Bình', 'An Phú', 'Tân Thành']
+          : ['Kỳ', 'An Bình', 'An Phú', 'Tân Thành'],
       );
       // An Bình 2025-H1: 420 / 600 online.
       const rows = await page.locator('.compare tbody tr').allInnerTexts();
       expect(rows.some((r) => /^(6T đầu|H1) 2025\s+70\u00a0?%/.test(r))).toBe(true);
-      expect((await page.locator('.compare .chosen').allInnerTexts())[0]).toMatch(/^(Xã|Commune) An Bình, Tây Sơn ✕$/);
+      expect((await page.locator('.compare .chosen').allInnerTexts())[0]).toMatch(
+        /^(Xã|Commune) An Bình, Tây Sơn ✕$/,
+      );
       expect(await page.locator('#compare-add').isVisible()).toBe(false);
       await page.context().close();
     }
@@ -252,9 +260,16 @@ describe("the site's address", () => {
     expect(await page.locator('meta[property="og:url"]').getAttribute('content')).toBe(
       `${SITE_URL}/xa/dong-hai-tien-hai-thai-binh/`,
     );
-    expect(await page.locator('meta[property="og:title"]').getAttribute('content')).toBe('Xã Đông Hải');
+    expect(await page.locator('meta[property="og:title"]').getAttribute('content')).toBe(
+      'Xã Đông Hải',
+    );
     await page.context().close();
-    const files = ['/sitemap-index.xml', '/sitemap-0.xml', '/feed.xml', '/du-lieu/datapackage.json'];
+    const files = [
+      '/sitemap-index.xml',
+      '/sitemap-0.xml',
+      '/feed.xml',
+      '/du-lieu/datapackage.json',
+    ];
     for (const f of files) {
       const text = await (await fetch(site.url + f)).text();
       expect(text, f).toContain(SITE_URL);
@@ -294,7 +309,9 @@ describe('open data for spreadsheets', () => {
   };
 
   it('starts the CSV with a UTF-8 byte order mark', async () => {
-    const bytes = new Uint8Array(await (await fetch(`${site.url}/du-lieu/bao-cao.csv`)).arrayBuffer());
+    const bytes = new Uint8Array(
+      await (await fetch(`${site.url}/du-lieu/bao-cao.csv`)).arrayBuffer(),
+    );
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const unit = new Uint8Array(
       await (await fetch(`${site.url}/du-lieu/xa/quang-hai-tu-ky-hai-duong.csv`)).arrayBuffer(),
@@ -315,7 +332,10 @@ describe('open data for spreadsheets', () => {
       expect(resource.schema.errors.map(String)).toEqual([]);
       // datapackage 1.1.10 (2020) reads a byte order mark as part of the first header; its
       // Table Schema library's CSV parser (csv-parse) takes it off when asked (`bom`).
-      const table = await Table.load(resource.source, { schema: resource.descriptor.schema, bom: true });
+      const table = await Table.load(resource.source, {
+        schema: resource.descriptor.schema,
+        bom: true,
+      });
       // cast: every value of every row must be of its field's type; a row that is not throws.
       const rows = (await table.read({ keyed: true, cast: true })) as Record<string, unknown>[];
       expect(rows.length).toBe(REPORT_COUNT);
@@ -399,18 +419,25 @@ describe('pages stay light and accessible', () => {
     return bytes / 1024;
   }
 
-  it.each(['/', '/xa/', '/en/xa/', '/xa/quang-hai-tu-ky-hai-duong/2023-H1/', '/chi-so/on_time_rate/', '/phuong-phap/'])(
-    '%s loads no JavaScript',
+  it.each([
+    '/',
+    '/xa/',
+    '/en/xa/',
+    '/xa/quang-hai-tu-ky-hai-duong/2023-H1/',
+    '/chi-so/on_time_rate/',
+    '/phuong-phap/',
+  ])('%s loads no JavaScript', async (path) => {
+    expect(await scriptKb(path)).toBe(0);
+  });
+
+  it.each(['/xa/dong-hai-tien-hai-thai-binh/', '/so-sanh/'])(
+    '%s loads under 70 KB of JavaScript (gzip)',
     async (path) => {
-      expect(await scriptKb(path)).toBe(0);
+      const kb = await scriptKb(path);
+      expect(kb).toBeGreaterThan(0);
+      expect(kb).toBeLessThan(70);
     },
   );
-
-  it.each(['/xa/dong-hai-tien-hai-thai-binh/', '/so-sanh/'])('%s loads under 70 KB of JavaScript (gzip)', async (path) => {
-    const kb = await scriptKb(path);
-    expect(kb).toBeGreaterThan(0);
-    expect(kb).toBeLessThan(70);
-  });
 
   const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
   it.each([
@@ -419,7 +446,10 @@ describe('pages stay light and accessible', () => {
     ['/xa/kim-tan-kim-thanh-hai-duong/', true],
     ['/xa/dong-hai-tien-hai-thai-binh/', true],
     ['/so-sanh/', true],
-    ['/so-sanh/?don-vi=dong-hai-tien-hai-thai-binh,duc-lam-duc-tho-ha-tinh&chi-so=on_time_rate', true],
+    [
+      '/so-sanh/?don-vi=dong-hai-tien-hai-thai-binh,duc-lam-duc-tho-ha-tinh&chi-so=on_time_rate',
+      true,
+    ],
     ['/tim-kiem/?q=dong%20hai', true],
     ['/tim-kiem/?q=xyzxyz', true],
   ] as const)('%s has no serious axe-core violation (JavaScript: %s)', async (path, javaScript) => {

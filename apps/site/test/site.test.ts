@@ -160,7 +160,10 @@ describe('indicator page', () => {
 describe('open data', () => {
   it('has a CSV row per report, with metrics and indicators', async () => {
     const csv = await (await fetch(`${site.url}/du-lieu/bao-cao.csv`)).text();
-    const [header, ...rows] = csv.replace(/^\uFEFF/, '').trim().split('\n');
+    const [header, ...rows] = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
     // No unit of the fixture has an official code: no unit_code column.
     expect(header?.split(',').slice(0, 3)).toEqual(['unit_id', 'unit_kind', 'unit_name']);
     const row = rows.find((r) => r.startsWith('quang-hai-tu-ky-hai-duong,'));

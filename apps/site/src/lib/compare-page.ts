@@ -38,11 +38,19 @@ function swatch(i: number): SVGSVGElement {
   svg.setAttribute('aria-hidden', 'true');
   const line = document.createElementNS(SVG, 'line');
   const color = COLORS[i % COLORS.length] ?? '#000';
-  for (const [k, v] of Object.entries({ x1: '0', y1: '6', x2: '28', y2: '6', stroke: color, 'stroke-width': '2' }))
+  for (const [k, v] of Object.entries({
+    x1: '0',
+    y1: '6',
+    x2: '28',
+    y2: '6',
+    stroke: color,
+    'stroke-width': '2',
+  }))
     line.setAttribute(k, v);
   line.setAttribute('stroke-dasharray', (DASHES[i % DASHES.length] ?? []).join(' '));
   const dot = document.createElementNS(SVG, 'circle');
-  for (const [k, v] of Object.entries({ cx: '14', cy: '6', r: '3.5', fill: color })) dot.setAttribute(k, v);
+  for (const [k, v] of Object.entries({ cx: '14', cy: '6', r: '3.5', fill: color }))
+    dot.setAttribute(k, v);
   svg.append(line, dot);
   return svg;
 }
@@ -58,14 +66,17 @@ export function compare(root: HTMLElement): void {
   const chosenList = root.querySelector<HTMLUListElement>('#compare-chosen');
   const status = root.querySelector<HTMLElement>('#compare-status');
   const view = root.querySelector<HTMLElement>('#compare-view');
-  if (!select || !input || !matchList || !none || !message || !chosenList || !status || !view) return;
+  if (!select || !input || !matchList || !none || !message || !chosenList || !status || !view)
+    return;
 
   const units = new Map<string, UnitEntry>();
   for (const u of JSON.parse(root.dataset.entries ?? '[]') as UnitEntry[]) units.set(u.id, u);
   let unitsLoaded = false;
   let chosen = [...units.keys()];
   let indicator = root.dataset.indicator ?? '';
-  let figures: IndicatorFigures | undefined = JSON.parse(root.dataset.figures ?? 'null') as IndicatorFigures;
+  let figures: IndicatorFigures | undefined = JSON.parse(
+    root.dataset.figures ?? 'null',
+  ) as IndicatorFigures;
   let chart: Chart<'line', (number | null)[], string> | undefined;
 
   const label = (id: string) => {
@@ -93,7 +104,11 @@ export function compare(root: HTMLElement): void {
   function renderChosen() {
     chosenList?.replaceChildren(
       ...chosen.map((id) => {
-        const b = el('button', { type: 'button', class: 'chosen', 'aria-label': `${T.remove} ${label(id)}` }, `${label(id)} ✕`);
+        const b = el(
+          'button',
+          { type: 'button', class: 'chosen', 'aria-label': `${T.remove} ${label(id)}` },
+          `${label(id)} ✕`,
+        );
         b.addEventListener('click', () => {
           chosen = chosen.filter((x) => x !== id);
           if (message) message.textContent = '';
@@ -119,9 +134,18 @@ export function compare(root: HTMLElement): void {
       'figure',
       { class: 'chart' },
       el('div', { class: 'chart-box', role: 'img', 'aria-label': indicatorLabel() }, canvas),
-      el('figcaption', {}, el('ul', { class: 'legend' }, ...chosen.map((id, i) => el('li', {}, swatch(i), label(id))))),
+      el(
+        'figcaption',
+        {},
+        el('ul', { class: 'legend' }, ...chosen.map((id, i) => el('li', {}, swatch(i), label(id)))),
+      ),
     );
-    const head = el('tr', {}, el('th', { scope: 'col' }, T.period), ...chosen.map((id) => el('th', { scope: 'col', class: 'num' }, units.get(id)?.name ?? id)));
+    const head = el(
+      'tr',
+      {},
+      el('th', { scope: 'col' }, T.period),
+      ...chosen.map((id) => el('th', { scope: 'col', class: 'num' }, units.get(id)?.name ?? id)),
+    );
     const rows = labels.map((l, i) =>
       el(
         'tr',
@@ -129,11 +153,21 @@ export function compare(root: HTMLElement): void {
         el('th', { scope: 'row', class: 'period' }, l),
         ...chosen.map((id) => {
           const v = f.values[id]?.[i];
-          return el('td', { class: 'num' }, v === null || v === undefined ? '—' : formatFraction(v, locale));
+          return el(
+            'td',
+            { class: 'num' },
+            v === null || v === undefined ? '—' : formatFraction(v, locale),
+          );
         }),
       ),
     );
-    const table = el('table', {}, el('caption', {}, indicatorLabel()), el('thead', {}, head), el('tbody', {}, ...rows));
+    const table = el(
+      'table',
+      {},
+      el('caption', {}, indicatorLabel()),
+      el('thead', {}, head),
+      el('tbody', {}, ...rows),
+    );
     view.replaceChildren(figure, el('div', { class: 'table-scroll' }, table));
     chart = drawLineChart(
       canvas,
@@ -147,12 +181,20 @@ export function compare(root: HTMLElement): void {
     if (!matchList || !none || !input) return;
     const q = foldVietnamese(input.value).trim();
     const matches =
-      q.length < 2 ? [] : [...units.values()].filter((u) => u.search.includes(q) && !chosen.includes(u.id)).slice(0, 8);
+      q.length < 2
+        ? []
+        : [...units.values()]
+            .filter((u) => u.search.includes(q) && !chosen.includes(u.id))
+            .slice(0, 8);
     matchList.hidden = matches.length === 0;
     none.hidden = !(matches.length === 0 && q.length >= 2 && unitsLoaded);
     matchList.replaceChildren(
       ...matches.map((u) => {
-        const b = el('button', { type: 'button', class: 'suggestion' }, `+ ${label(u.id)}, ${u.province}`);
+        const b = el(
+          'button',
+          { type: 'button', class: 'suggestion' },
+          `+ ${label(u.id)}, ${u.province}`,
+        );
         b.addEventListener('click', () => {
           add(u.id);
         });

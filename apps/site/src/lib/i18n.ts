@@ -128,7 +128,8 @@ const vi = {
   directoryUnits: 'Đơn vị',
   noReport: 'không có báo cáo',
   breadcrumb: 'Đường dẫn',
-  directoryIntro: 'Mọi xã, phường, thị trấn theo tỉnh: các đơn vị mới từ 01/07/2025 và các đơn vị cũ theo huyện, với số liệu kỳ gần nhất.',
+  directoryIntro:
+    'Mọi xã, phường, thị trấn theo tỉnh: các đơn vị mới từ 01/07/2025 và các đơn vị cũ theo huyện, với số liệu kỳ gần nhất.',
   afterMerger: 'Đơn vị từ 01/07/2025',
   onTimeShort: 'Đúng hạn',
   onlineShort: 'Trực tuyến',
@@ -241,13 +242,15 @@ const en: Dict = {
   methodTitle: 'Method',
   dataTitle: 'Open data',
   searchTitle: 'Search',
-  searchNoJs: 'The search box needs JavaScript. The directory lists every unit by province and district:',
+  searchNoJs:
+    'The search box needs JavaScript. The directory lists every unit by province and district:',
   noMatch: 'No match found.',
   directoryTitle: 'Directory of units',
   directoryUnits: 'Units',
   noReport: 'no report',
   breadcrumb: 'Breadcrumb',
-  directoryIntro: 'Every commune, ward and township by province: the units formed on 1 July 2025 and the units before, by district, with their latest figures.',
+  directoryIntro:
+    'Every commune, ward and township by province: the units formed on 1 July 2025 and the units before, by district, with their latest figures.',
   afterMerger: 'Units since 1 July 2025',
   onTimeShort: 'On time',
   onlineShort: 'Online',

@@ -27,7 +27,6 @@ export interface ChartSeries {
   readonly data: readonly (number | null)[];
 }
 
-
 /** Draws the chart on `canvas`; the caller destroys it before drawing on the canvas again. */
 export function drawLineChart(
   canvas: HTMLCanvasElement,
@@ -73,6 +72,7 @@ export function drawLineChart(
   });
   // What the chart drew, for a reader of the page's markup (and its tests).
   const figure = canvas.closest('figure');
-  if (figure) figure.dataset.scale = `${String(chart.scales.y?.min)}..${String(chart.scales.y?.max)}`;
+  if (figure)
+    figure.dataset.scale = `${String(chart.scales.y?.min)}..${String(chart.scales.y?.max)}`;
   return chart;
 }

@@ -103,21 +103,19 @@ const ALL_COLUMNS: readonly Column[] = [
     value: (_, r) => r.metrics[m.id] ?? null,
   })),
   // An indicator computed from counts; one that repeats a stated rate is that rate's column.
-  ...INDICATORS.filter((d) => d.formulas.some((f) => f.kind === 'share')).map(
-    (d): Column => ({
-      name: `indicator.${d.id}`,
-      type: 'number',
-      title: { vi: `${d.label.vi} (%)`, en: `${d.label.en} (%)` },
-      description: {
-        vi: `${d.description.vi} ${PERCENT.vi}`,
-        en: `${d.description.en} ${PERCENT.en}`,
-      },
-      value: (_, r) => {
-        const x = r.indicators[d.id];
-        return x.ok ? Number((x.value * 100).toFixed(4)) : null;
-      },
-    }),
-  ),
+  ...INDICATORS.filter((d) => d.formulas.some((f) => f.kind === 'share')).map((d): Column => ({
+    name: `indicator.${d.id}`,
+    type: 'number',
+    title: { vi: `${d.label.vi} (%)`, en: `${d.label.en} (%)` },
+    description: {
+      vi: `${d.description.vi} ${PERCENT.vi}`,
+      en: `${d.description.en} ${PERCENT.en}`,
+    },
+    value: (_, r) => {
+      const x = r.indicators[d.id];
+      return x.ok ? Number((x.value * 100).toFixed(4)) : null;
+    },
+  })),
   {
     name: 'indicator.composite_score',
     type: 'number',

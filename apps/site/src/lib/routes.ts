@@ -20,7 +20,15 @@ import { LANGS, href, localeOf } from './i18n.ts';
 import { peersOf, type SiteData } from './site-data.ts';
 
 /** Paths present once per language. */
-const GLOBAL_PAGES = ['/', '/xa/', '/chi-so/', '/du-lieu/', '/phuong-phap/', '/so-sanh/', '/tim-kiem/'];
+const GLOBAL_PAGES = [
+  '/',
+  '/xa/',
+  '/chi-so/',
+  '/du-lieu/',
+  '/phuong-phap/',
+  '/so-sanh/',
+  '/tim-kiem/',
+];
 
 /** Language-free files: downloads, the feed, the sitemap, the not-found page. */
 const GLOBAL_FILES = [

@@ -5,10 +5,7 @@ import { siteData } from '../../lib/site-data.ts';
 
 export const GET: APIRoute = async () => {
   const data = await siteData();
-  return new Response(
-    JSON.stringify(datapackage(data, siteUrl()), null, 2),
-    {
-      headers: { 'Content-Type': 'application/json' },
-    },
-  );
+  return new Response(JSON.stringify(datapackage(data, siteUrl()), null, 2), {
+    headers: { 'Content-Type': 'application/json' },
+  });
 };

@@ -33,7 +33,8 @@ const plain = (md: string) => md.replace(/[#>*_`|~[\]()!-]+/g, ' ').replace(/\s+
  */
 function withFolded(text: string): string {
   const extra = new Set<string>();
-  for (const w of text.match(/[\p{L}\p{M}]*[Đđ][\p{L}\p{M}]*/gu) ?? []) extra.add(foldVietnamese(w));
+  for (const w of text.match(/[\p{L}\p{M}]*[Đđ][\p{L}\p{M}]*/gu) ?? [])
+    extra.add(foldVietnamese(w));
   return extra.size > 0 ? `${text} ${[...extra].join(' ')}` : text;
 }
 
