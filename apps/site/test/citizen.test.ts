@@ -230,7 +230,7 @@ describe('compare', () => {
       const rows = await page.locator('.compare tbody tr').allInnerTexts();
       expect(rows.some((r) => /^(6T đầu|H1) 2025\s+70\u00a0?%/.test(r))).toBe(true);
       expect((await page.locator('.compare .chosen').allInnerTexts())[0]).toMatch(
-        /^(Xã|Commune) An Bình, Tây Sơn ✕$/,
+        /^(Xã|Commune) An Bình, Tây Sơn$/,
       );
       expect(await page.locator('#compare-add').isVisible()).toBe(false);
       await page.context().close();

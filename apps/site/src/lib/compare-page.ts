@@ -168,7 +168,10 @@ export function compare(root: HTMLElement): void {
       el('thead', {}, head),
       el('tbody', {}, ...rows),
     );
-    view.replaceChildren(figure, el('div', { class: 'table-scroll' }, table));
+    view.replaceChildren(
+      figure,
+      el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': indicatorLabel() }, table),
+    );
     chart = drawLineChart(
       canvas,
       labels,
