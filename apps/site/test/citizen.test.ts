@@ -89,6 +89,9 @@ describe('search', () => {
     const thinhQuang = titles.indexOf('Xã Thịnh Quang Bắc (Thanh Hà, Hải Dương)');
     expect(quangHai).toBe(0);
     if (thinhQuang >= 0) expect(thinhQuang).toBeGreaterThan(quangHai);
+    // Its reports, too, before those of units that only share a word with it.
+    const reports = page.locator('#results section').nth(1).locator('ol li a');
+    expect(await reports.first().innerText()).toMatch(/^Xã Quang Hải, Tứ Kỳ — /);
     await page.context().close();
   });
 

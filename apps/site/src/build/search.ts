@@ -44,6 +44,7 @@ const meta = (r: SearchRecord) => ({
   title_en: r.titleEn,
   url_en: r.urlEn,
   folded: r.folded,
+  place: r.place,
 });
 
 /**

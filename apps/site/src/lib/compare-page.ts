@@ -170,7 +170,11 @@ export function compare(root: HTMLElement): void {
     );
     view.replaceChildren(
       figure,
-      el('div', { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': indicatorLabel() }, table),
+      el(
+        'div',
+        { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': indicatorLabel() },
+        table,
+      ),
     );
     chart = drawLineChart(
       canvas,

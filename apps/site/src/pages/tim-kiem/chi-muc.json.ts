@@ -19,6 +19,8 @@ export interface SearchRecord {
   readonly name: string;
   /** The unit's name folded ("dong hai"), to put name matches first on the search page. */
   readonly folded: string;
+  /** The unit's district and province. */
+  readonly place: string;
   /** Where it is, and for a report its title, number and text. */
   readonly content: string;
 }
@@ -64,6 +66,7 @@ export const GET: APIRoute = async () => {
       titleEn: `${unitTitle(u, 'en')} (${place})`,
       name,
       folded,
+      place,
       content: withFolded(place),
     });
     for (const r of u.reports) {
@@ -77,6 +80,7 @@ export const GET: APIRoute = async () => {
         titleEn: `${unitTitle(u, 'en')}, ${u.district ?? u.province} — ${periodLabel(r.periodInfo, 'en')}: ${r.title}`,
         name,
         folded,
+        place,
         content: `${withFolded(`${place} ${r.title}`)} ${r.number ?? ''} ${plainBody(r)}`,
       });
     }
