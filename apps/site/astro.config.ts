@@ -1,7 +1,6 @@
 import svelte from '@astrojs/svelte';
 import { defineConfig } from 'astro/config';
 import { rendererAdapter } from './src/build/adapter.ts';
-import { SITE_URL } from './src/env.ts';
 
 /**
  * Astro builds the site's code once (dist/app: the server that renders a
@@ -10,7 +9,7 @@ import { SITE_URL } from './src/env.ts';
  * renderer outlives a build, which is what makes a publish take seconds.
  */
 export default defineConfig({
-  site: SITE_URL,
+  // No `site`: the public address is read when pages are rendered (src/env.ts siteUrl).
   outDir: 'dist/app',
   output: 'server',
   adapter: rendererAdapter(),

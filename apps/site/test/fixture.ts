@@ -53,6 +53,12 @@ export const UNITS: Unit[] = [
       { unit: 'an-phu-tay-son-nghe-an', whole: true },
     ],
   }),
+  // Names with Đ/đ, and names a province or district name shares words with (search ranking).
+  unit('dong-hai-tien-hai-thai-binh', 'Đông Hải', 'Tiền Hải', 'Thái Bình'),
+  unit('hai-tan-dong-trieu-quang-ninh', 'Hải Tân', 'Đông Triều', 'Quảng Ninh'),
+  unit('duc-lam-duc-tho-ha-tinh', 'Đức Lâm', 'Đức Thọ', 'Hà Tĩnh'),
+  unit('lam-trung-thuy-duc-tho-ha-tinh', 'Lâm Trung Thủy', 'Đức Thọ', 'Hà Tĩnh'),
+  unit('thinh-quang-bac-thanh-ha-hai-duong', 'Thịnh Quang Bắc', 'Thanh Hà', 'Hải Dương'),
 ];
 
 function counts(received: number, online: number, resolved: number, late: number): Metrics {
@@ -105,6 +111,28 @@ export const REPORTS: Report[] = [
     '## Nội dung\n\n<script>window.__pwned = true</script>\n\n<img src=x onerror="window.__pwned = true">\n\n[bấm vào](javascript:window.__pwned=true)\n\nCó **1.000** hồ sơ.\n',
     'Báo cáo <script>alert(1)</script> năm 2025',
   ),
+  // Two half-years with the one between missing (a gap, not a line); an on-time rate near 100 %.
+  report('dong-hai-tien-hai-thai-binh', '2023-H2', counts(800, 400, 800, 1)),
+  report('dong-hai-tien-hai-thai-binh', '2024-H2', counts(900, 500, 900, 4)),
+  report(
+    'hai-tan-dong-trieu-quang-ninh',
+    '2024-H2',
+    counts(300, 100, 300, 3),
+    '## Kết quả\n\nXã Hải Tân, thị xã Đông Triều: hồ sơ phía Đông, ven biển Hải Hà.\n',
+  ),
+  report('duc-lam-duc-tho-ha-tinh', '2024-H2', counts(250, 200, 250, 2)),
+  report(
+    'lam-trung-thuy-duc-tho-ha-tinh',
+    '2024-H2',
+    counts(260, 100, 260, 2),
+    '## Kết quả\n\nHuyện Đức Thọ giao; ông Nguyễn Đức Lâm ký.\n',
+  ),
+  report(
+    'thinh-quang-bac-thanh-ha-hai-duong',
+    '2024-H2',
+    counts(410, 300, 410, 1),
+    '## Kết quả\n\nTỉnh Hải Dương, huyện Thanh Hà. Xã Thịnh Quang Bắc tỉnh Hải Dương hoàn thành chỉ tiêu tỉnh Hải Dương giao.\n',
+  ),
 ];
 
 export function writeFixture(): string {
@@ -124,6 +152,7 @@ export function writeFixture(): string {
 export function buildSite(
   contentDir: string,
   outDir: string,
+  siteUrl = 'http://localhost:4321',
 ): { code: number | null; output: string } {
   // The code is built once for the run (test/global-setup.ts); this renders the pages.
   const r = spawnSync(process.execPath, ['--import', 'tsx', join(siteDir, 'src/build/cli.ts')], {
@@ -132,7 +161,7 @@ export function buildSite(
       ...process.env,
       CONTENT_DIR: contentDir,
       SITE_OUT_DIR: outDir,
-      SITE_URL: 'http://localhost:4321',
+      SITE_URL: siteUrl,
     },
     encoding: 'utf8',
   });
@@ -146,10 +175,11 @@ export interface BuiltSite {
   stop(): Promise<void>;
 }
 
-export async function builtSite(): Promise<BuiltSite> {
+/** `siteUrl`: the public address the pages are rendered with (SITE_URL). */
+export async function builtSite(siteUrl?: string): Promise<BuiltSite> {
   const contentDir = writeFixture();
   const outDir = mkdtempSync(join(tmpdir(), 'congkhai-site-dist-'));
-  const built = buildSite(contentDir, outDir);
+  const built = buildSite(contentDir, outDir, siteUrl);
   if (built.code !== 0) throw new Error(`site build failed:\n${built.output}`);
   // As the public site is served: its headers (CSP included), its 404 page.
   const server = await listen(siteHandler({ root: outDir, live: '.' }), 0, '127.0.0.1');

@@ -78,4 +78,11 @@ describe('foldVietnamese', () => {
     expect(foldVietnamese('Quảng Nghiệp, Đại Đức')).toBe('quang nghiep, dai duc');
     expect(foldVietnamese('Quảng Nghiệp'.normalize('NFD'))).toBe('quang nghiep');
   });
+
+  it('folds Đ and đ, letters of their own that decomposition leaves alone', () => {
+    expect('Đ'.normalize('NFD')).toBe('Đ');
+    expect(foldVietnamese('Xã Đông Hải')).toBe('xa dong hai');
+    expect(foldVietnamese('ĐỨC LÂM')).toBe('duc lam');
+    expect(foldVietnamese('Đức Lâm'.normalize('NFD'))).toBe('duc lam');
+  });
 });

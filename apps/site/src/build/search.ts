@@ -6,7 +6,8 @@
  */
 import { rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { close, createIndex } from 'pagefind';
+import { close, createIndex, type PagefindIndex } from 'pagefind';
+import { escapeMarkup } from '../lib/markup.ts';
 import type { SearchRecord } from './renderer.ts';
 
 /**
@@ -25,16 +26,7 @@ export async function writeSearchIndex(
   if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
   try {
     for (let i = 0; i < records.length; i += 256) {
-      await Promise.all(
-        records.slice(i, i + 256).map((r) =>
-          index.addCustomRecord({
-            url: r.url,
-            content: r.content,
-            language: 'vi',
-            meta: { title: r.title },
-          }),
-        ),
-      );
+      await Promise.all(records.slice(i, i + 256).map((r) => add(index, r)));
     }
     const written = await index.writeFiles({ outputPath: tmp });
     if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
@@ -45,4 +37,45 @@ export async function writeSearchIndex(
   await rename(join(out, 'pagefind'), old).catch(() => undefined);
   await rename(tmp, join(out, 'pagefind'));
   await rm(old, { recursive: true, force: true });
+}
+
+const meta = (r: SearchRecord) => ({
+  title: r.title,
+  title_en: r.titleEn,
+  url_en: r.urlEn,
+  folded: r.folded,
+  place: r.place,
+});
+
+/**
+ * A unit is indexed as a small HTML page so that its name can weigh more
+ * than where it is (Pagefind weighs by element, custom records have one
+ * weight): "quang hai" must put Xã Quang Hải above Xã Thịnh Quang Bắc of
+ * Hải Dương. A report is a plain record; both carry a `kind` filter, so
+ * the search page lists the units that match first.
+ */
+async function add(index: PagefindIndex, r: SearchRecord): Promise<void> {
+  if (r.kind === 'report') {
+    const res = await index.addCustomRecord({
+      url: r.url,
+      content: `${r.name} ${r.content}`,
+      language: 'vi',
+      meta: meta(r),
+      filters: { kind: ['report'] },
+    });
+    if (res.errors.length > 0) throw new Error(`Pagefind: ${res.errors.join('; ')}`);
+    return;
+  }
+  const attrs = Object.entries(meta(r))
+    .map(([k, v]) => `<meta data-pagefind-meta="${k}[content]" content="${escapeMarkup(v)}">`)
+    .join('');
+  const res = await index.addHTMLFile({
+    url: r.url,
+    content:
+      `<html lang="vi"><head>${attrs}</head><body>` +
+      `<h1 data-pagefind-weight="10">${escapeMarkup(r.name)}</h1>` +
+      `<p data-pagefind-weight="0.5">${escapeMarkup(r.content)}</p>` +
+      `<span data-pagefind-filter="kind:unit"></span></body></html>`,
+  });
+  if (res.errors.length > 0) throw new Error(`Pagefind: ${res.errors.join('; ')}`);
 }

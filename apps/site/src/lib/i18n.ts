@@ -16,12 +16,18 @@ export function href(locale: Locale, path: string): string {
   return locale === 'en' ? `/en${path}` : path;
 }
 
+const englishPlural = new Intl.PluralRules('en');
+/** An English noun for a count written as the pages write it ("1", "1,164"). */
+const plural = (n: string, one: string, other: string) =>
+  englishPlural.select(Number(n.replace(/[^\d.]/g, ''))) === 'one' ? one : other;
+
 const vi = {
   siteName: 'Công khai',
   tagline: 'Kết quả cải cách hành chính của các xã, phường, thị trấn',
   skip: 'Bỏ qua, tới nội dung chính',
   nav: {
     home: 'Trang chủ',
+    directory: 'Đơn vị',
     compare: 'So sánh',
     indicators: 'Chỉ số',
     data: 'Dữ liệu mở',
@@ -116,6 +122,18 @@ const vi = {
   methodTitle: 'Phương pháp',
   dataTitle: 'Dữ liệu mở',
   searchTitle: 'Tìm kiếm',
+  searchNoJs: 'Ô tìm kiếm cần JavaScript. Danh bạ liệt kê mọi đơn vị theo tỉnh và huyện:',
+  noMatch: 'Không tìm thấy kết quả nào.',
+  directoryTitle: 'Danh bạ đơn vị',
+  directoryUnits: 'Đơn vị',
+  noReport: 'không có báo cáo',
+  breadcrumb: 'Đường dẫn',
+  directoryIntro:
+    'Mọi xã, phường, thị trấn theo tỉnh: các đơn vị mới từ 01/07/2025 và các đơn vị cũ theo huyện, với số liệu kỳ gần nhất.',
+  afterMerger: 'Đơn vị từ 01/07/2025',
+  onTimeShort: 'Đúng hạn',
+  onlineShort: 'Trực tuyến',
+  reportsColumn: 'Số báo cáo',
   notFound: 'Không tìm thấy trang',
   notFoundText: 'Trang bạn tìm không có hoặc đã được chuyển đi.',
   backHome: 'Về trang chủ',
@@ -136,6 +154,7 @@ const en: Dict = {
   skip: 'Skip to main content',
   nav: {
     home: 'Home',
+    directory: 'Units',
     compare: 'Compare',
     indicators: 'Indicators',
     data: 'Open data',
@@ -146,8 +165,8 @@ const en: Dict = {
   otherLanguageCode: 'vi',
   footer:
     'Figures are reported by the communes’ People’s Committees. Indicators follow a published method.',
-  unitsCount: (n) => `${n} units`,
-  reportsCount: (n) => `${n} reports`,
+  unitsCount: (n) => `${n} ${plural(n, 'unit', 'units')}`,
+  reportsCount: (n) => `${n} ${plural(n, 'report', 'reports')}`,
   latestPeriod: 'Latest period',
   headline: 'All units that reported',
   headlineNote: (units, total) =>
@@ -224,6 +243,19 @@ const en: Dict = {
   methodTitle: 'Method',
   dataTitle: 'Open data',
   searchTitle: 'Search',
+  searchNoJs:
+    'The search box needs JavaScript. The directory lists every unit by province and district:',
+  noMatch: 'No match found.',
+  directoryTitle: 'Directory of units',
+  directoryUnits: 'Units',
+  noReport: 'no report',
+  breadcrumb: 'Breadcrumb',
+  directoryIntro:
+    'Every commune, ward and township by province: the units formed on 1 July 2025 and the units before, by district, with their latest figures.',
+  afterMerger: 'Units since 1 July 2025',
+  onTimeShort: 'On time',
+  onlineShort: 'Online',
+  reportsColumn: 'Reports',
   notFound: 'Page not found',
   notFoundText: 'The page you are looking for does not exist or has moved.',
   backHome: 'Back to the home page',

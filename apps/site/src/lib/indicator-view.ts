@@ -88,12 +88,7 @@ function compute(data: SiteData, def: IndicatorDefinition, period: Period): Indi
       }))
       .sort((a, b) => collator.compare(a.name, b.name));
   };
-  // Distribution in ten bands of 10 percentage points.
-  const bins = Array.from({ length: 10 }, (_, i) => ({ from: i / 10, to: (i + 1) / 10, n: 0 }));
-  for (const r of ranking.ranked) {
-    const bin = bins[Math.min(9, Math.floor(r.value * 10))];
-    if (bin) bin.n++;
-  }
+  const bins = distribution(ranking.ranked.map((r) => r.value));
   const rows = new Map<Locale, string>();
   return {
     total: aggregateIndicator(
@@ -132,4 +127,35 @@ function compute(data: SiteData, def: IndicatorDefinition, period: Period): Indi
       return html;
     },
   };
+}
+
+/** Band widths a distribution may use: 1, 2, 5, 10 percentage points. */
+const STEPS = [0.01, 0.02, 0.05, 0.1];
+
+/**
+ * Units per band of values, over the range the values span (not always
+ * 0..100 %: when every unit is between 95 and 100 %, ten bands of 10 points
+ * leave nine empty), in the narrowest band of STEPS that needs ten bands
+ * at most. The last band includes its upper end.
+ */
+export function distribution(values: readonly number[]): { from: number; to: number; n: number }[] {
+  if (values.length === 0) return [];
+  const min = Math.min(...values);
+  const max = Math.max(...values);
+  // A small tolerance: 0.3 / 0.1 is 2.9999999999999996.
+  const band = (v: number, step: number) => Math.floor(v / step + 1e-9);
+  const step =
+    STEPS.find((x) => Math.max(band(max, x), band(min, x) + 1) - band(min, x) <= 10) ?? 0.1;
+  const lo = band(min, step);
+  const hi = Math.max(lo + 1, Math.ceil(max / step - 1e-9));
+  const bins = Array.from({ length: hi - lo }, (_, i) => ({
+    from: (lo + i) * step,
+    to: (lo + i + 1) * step,
+    n: 0,
+  }));
+  for (const v of values) {
+    const bin = bins[Math.min(bins.length - 1, band(v, step) - lo)];
+    if (bin) bin.n++;
+  }
+  return bins;
 }

@@ -2,11 +2,20 @@
  * The open data: one row per report with its unit, period, every metric of
  * the catalog and every indicator. The CSV columns, the JSON and the
  * Frictionless datapackage.json are generated from the same column list.
+ *
+ * One unit per quantity: every rate is a percentage, 0..100, as reports
+ * state them (an indicator that only repeats a stated rate is not a column
+ * of its own); counts are whole numbers; the composite score is points out
+ * of 100. The CSV starts with a UTF-8 byte order mark, without which Excel
+ * on Windows reads "Hải Dương" in a legacy code page.
  */
 import { INDICATORS, METRICS, type Locale } from '@congkhai/indicators';
 import { Buffer } from 'node:buffer';
 import { stringify } from 'csv-stringify/sync';
 import type { SiteData, SiteReport, SiteUnit } from './site-data.ts';
+
+const PERCENT = { vi: 'Phần trăm, 0..100.', en: 'A percentage, 0..100.' };
+const COUNT = { vi: 'Số đếm.', en: 'A count.' };
 
 interface Column {
   readonly name: string;
@@ -16,7 +25,7 @@ interface Column {
   readonly value: (u: SiteUnit, r: SiteReport) => string | number | null;
 }
 
-export const COLUMNS: readonly Column[] = [
+const ALL_COLUMNS: readonly Column[] = [
   {
     name: 'unit_id',
     type: 'string',
@@ -86,21 +95,25 @@ export const COLUMNS: readonly Column[] = [
   ...METRICS.map((m): Column => ({
     name: m.id,
     type: m.kind === 'count' ? 'integer' : 'number',
-    title: m.label,
-    description: m.description,
+    title: m.kind === 'percent' ? { vi: `${m.label.vi} (%)`, en: `${m.label.en} (%)` } : m.label,
+    description:
+      m.kind === 'percent'
+        ? { vi: `${m.description.vi} ${PERCENT.vi}`, en: `${m.description.en} ${PERCENT.en}` }
+        : { vi: `${m.description.vi} ${COUNT.vi}`, en: `${m.description.en} ${COUNT.en}` },
     value: (_, r) => r.metrics[m.id] ?? null,
   })),
-  ...INDICATORS.map((d): Column => ({
+  // An indicator computed from counts; one that repeats a stated rate is that rate's column.
+  ...INDICATORS.filter((d) => d.formulas.some((f) => f.kind === 'share')).map((d): Column => ({
     name: `indicator.${d.id}`,
     type: 'number',
-    title: d.label,
+    title: { vi: `${d.label.vi} (%)`, en: `${d.label.en} (%)` },
     description: {
-      vi: `${d.description.vi} Phân số 0..1.`,
-      en: `${d.description.en} A fraction in 0..1.`,
+      vi: `${d.description.vi} ${PERCENT.vi}`,
+      en: `${d.description.en} ${PERCENT.en}`,
     },
     value: (_, r) => {
       const x = r.indicators[d.id];
-      return x.ok ? Number(x.value.toFixed(6)) : null;
+      return x.ok ? Number((x.value * 100).toFixed(4)) : null;
     },
   })),
   {
@@ -116,11 +129,27 @@ export const COLUMNS: readonly Column[] = [
 ];
 
 /**
+ * The columns of this content: `unit_code` only when some unit has an
+ * official code (an empty column is a question with no answer).
+ */
+const columnsCache = new WeakMap<readonly SiteUnit[], readonly Column[]>();
+export function columnsOf(units: readonly SiteUnit[]): readonly Column[] {
+  let cols = columnsCache.get(units);
+  if (!cols) {
+    const coded = units.some((u) => u.code !== undefined && u.code !== '');
+    cols = ALL_COLUMNS.filter((c) => coded || c.name !== 'unit_code');
+    columnsCache.set(units, cols);
+  }
+  return cols;
+}
+
+/**
  * A report's row as CSV and JSON text, kept while the report and its
  * unit are unchanged: the whole-site files (25,000 rows at 3,300 units)
  * are rewritten after every publish, and only the changed row is new.
  */
 interface Row {
+  /** The unit's fields and the column list the row was made with. */
   readonly unit: string;
   readonly csv: Buffer;
   readonly json: Buffer;
@@ -136,25 +165,26 @@ function unitKey(u: SiteUnit): string {
   return key;
 }
 
-function row(u: SiteUnit, r: SiteReport): Row {
-  const key = unitKey(u);
+function row(u: SiteUnit, r: SiteReport, columns: readonly Column[]): Row {
+  const key = `${unitKey(u)} ${String(columns.length)}`;
   const hit = cache.get(r);
   if (hit?.unit === key) return hit;
-  const values = COLUMNS.map((c) => c.value(u, r));
+  const values = columns.map((c) => c.value(u, r));
   const made = {
     unit: key,
     csv: Buffer.from(stringify([values])),
     json: Buffer.from(
-      JSON.stringify(Object.fromEntries(COLUMNS.map((c, i) => [c.name, values[i] ?? null]))),
+      JSON.stringify(Object.fromEntries(columns.map((c, i) => [c.name, values[i] ?? null]))),
     ),
   };
   cache.set(r, made);
   return made;
 }
 
-const rows = (units: readonly SiteUnit[]) => units.flatMap((u) => u.reports.map((r) => row(u, r)));
+const rows = (units: readonly SiteUnit[], columns: readonly Column[]) =>
+  units.flatMap((u) => u.reports.map((r) => row(u, r, columns)));
 
-const HEADER = Buffer.from(stringify([COLUMNS.map((c) => c.name)]));
+const BOM = Buffer.from('\uFEFF');
 const COMMA = Buffer.from(',');
 const OPEN = Buffer.from('[');
 const CLOSE = Buffer.from(']');
@@ -174,15 +204,17 @@ export function bytesResponse(bytes: Uint8Array, type: string): Response {
   return new Response(body, { headers: { 'Content-Type': type } });
 }
 
-/** The rows as CSV with a header line, UTF-8. */
-export function csv(units: readonly SiteUnit[]): Buffer<ArrayBuffer> {
-  return Buffer.concat([HEADER, ...rows(units).map((r) => r.csv)]);
+/** The rows of `units` as CSV with a header line, UTF-8 with a byte order mark; the columns are those of `data`. */
+export function csv(data: SiteData, units: readonly SiteUnit[]): Buffer<ArrayBuffer> {
+  const columns = columnsOf(data.unitList);
+  const header = Buffer.from(stringify([columns.map((c) => c.name)]));
+  return Buffer.concat([BOM, header, ...rows(units, columns).map((r) => r.csv)]);
 }
 
 /** The rows as a JSON array, UTF-8. */
-export function json(units: readonly SiteUnit[]): Buffer<ArrayBuffer> {
+export function json(data: SiteData, units: readonly SiteUnit[]): Buffer<ArrayBuffer> {
   const parts: Buffer[] = [OPEN];
-  for (const [i, r] of rows(units).entries()) {
+  for (const [i, r] of rows(units, columnsOf(data.unitList)).entries()) {
     if (i > 0) parts.push(COMMA);
     parts.push(r.json);
   }
@@ -191,7 +223,7 @@ export function json(units: readonly SiteUnit[]): Buffer<ArrayBuffer> {
 }
 
 export function datapackage(data: SiteData, site: URL): unknown {
-  const fields = COLUMNS.map((c) => ({
+  const fields = columnsOf(data.unitList).map((c) => ({
     name: c.name,
     type: c.type,
     title: c.title.vi,

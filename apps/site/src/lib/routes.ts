@@ -11,7 +11,8 @@
  * - per indicator and period (rankings): every report of that period and
  *   of the period before (the change column); the latest period's ranking
  *   is also the indicator's own page (`/chi-so/<indicator>/`);
- * - everything else (home, indexes, compare, downloads, feed, sitemap):
+ * - everything else (home, the directory of units, indexes, compare,
+ *   downloads, feed, sitemap):
  *   rebuilt on every change, since it sums or lists all reports.
  */
 import { INDICATORS, previousPeriod, successors, type Period } from '@congkhai/indicators';
@@ -19,7 +20,15 @@ import { LANGS, href, localeOf } from './i18n.ts';
 import { peersOf, type SiteData } from './site-data.ts';
 
 /** Paths present once per language. */
-const GLOBAL_PAGES = ['/', '/chi-so/', '/du-lieu/', '/phuong-phap/', '/so-sanh/', '/tim-kiem/'];
+const GLOBAL_PAGES = [
+  '/',
+  '/xa/',
+  '/chi-so/',
+  '/du-lieu/',
+  '/phuong-phap/',
+  '/so-sanh/',
+  '/tim-kiem/',
+];
 
 /** Language-free files: downloads, the feed, the sitemap, the not-found page. */
 const GLOBAL_FILES = [

@@ -5,6 +5,7 @@ import {
   INDICATORS,
   lineage,
   periodShortLabel,
+  previousPeriod,
   type IndicatorId,
   type Locale,
   type Period,
@@ -18,6 +19,8 @@ export interface SeriesPoint {
   readonly denominator?: number;
   /** From the old units before the 2025 reorganisation. */
   readonly combined: boolean;
+  /** A period between two reported ones that has no report: a gap, not a line across it. */
+  readonly missing?: boolean;
 }
 
 export interface IndicatorSeries {
@@ -39,9 +42,13 @@ export function unitSeries(
     (data.units.get(id)?.reports ?? []).map((r) => ({ period: r.periodInfo, metrics: r.metrics }));
   const l = lineage(unit, reportsOf);
   const before = l.kind === 'combined' ? l.periods : [];
-  const periods = [...before.map((b) => b.period), ...unit.reports.map((r) => r.periodInfo)]
-    .filter((p) => p.kind !== 'range')
-    .sort(comparePeriods);
+  // Custom ranges too: rates compare across periods of any length, and a
+  // unit whose only report is a range (Kim Tân) still shows what it reported.
+  const reported = [...before.map((b) => b.period), ...unit.reports.map((r) => r.periodInfo)].sort(
+    comparePeriods,
+  );
+  const periods = withGaps(reported);
+  const isReported = new Set(reported.map((p) => p.id));
   const area = [unit, ...peersOf(unit, data)];
   const series = INDICATORS.map((d): IndicatorSeries => {
     const points = periods.map((p): SeriesPoint => {
@@ -58,6 +65,7 @@ export function unitSeries(
             }
           : { period: p, value: null, combined: false };
       }
+      if (!isReported.has(p.id)) return { period: p, value: null, combined: false, missing: true };
       const parts = before.find((b) => b.period.id === p.id)?.parts ?? [];
       const agg = aggregateIndicator(d.id, parts);
       return agg.ok
@@ -80,6 +88,28 @@ export function unitSeries(
     return { id: d.id, points, area: areaValues };
   });
   return { periods, series, lineageNote: l.kind };
+}
+
+/**
+ * The periods with those missing between two of the same kind put back
+ * (2022-H2, 2023-H1, 2023-H2 rather than 2022-H2, 2023-H2), so that a
+ * chart shows a gap where a report is missing rather than a line across it.
+ */
+function withGaps(periods: readonly Period[]): Period[] {
+  const out: Period[] = [];
+  const lastOfKind = new Map<string, Period>();
+  for (const p of periods) {
+    const last = lastOfKind.get(p.kind);
+    if (last && p.kind !== 'range') {
+      const between: Period[] = [];
+      for (let q = previousPeriod(p); q && comparePeriods(q, last) > 0; q = previousPeriod(q))
+        between.unshift(q);
+      out.push(...between);
+    }
+    if (!out.some((x) => x.id === p.id)) out.push(p);
+    lastOfKind.set(p.kind, p);
+  }
+  return out.sort(comparePeriods);
 }
 
 export const periodLabels = (periods: readonly Period[], locale: Locale) =>

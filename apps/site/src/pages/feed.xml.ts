@@ -1,12 +1,13 @@
 /** An Atom feed of the newest published reports. */
 import { periodLabel, unitTitle } from '@congkhai/indicators';
 import type { APIRoute } from 'astro';
+import { siteUrl } from '../env.ts';
 import { escapeMarkup } from '../lib/markup.ts';
 import { siteData } from '../lib/site-data.ts';
 
-export const GET: APIRoute = async ({ site }) => {
+export const GET: APIRoute = async () => {
   const data = await siteData();
-  const base = site ?? new URL('http://localhost/');
+  const base = siteUrl();
   const when = (r: (typeof data.reports)[number]) =>
     r.issued && r.issued.length === 10 ? r.issued : r.periodInfo.end;
   const newest = [...data.reports].sort((a, b) => when(b).localeCompare(when(a))).slice(0, 50);

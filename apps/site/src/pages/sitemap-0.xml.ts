@@ -1,10 +1,11 @@
 /** Every HTML page of the site, for search engines; the list comes from the route catalog. */
 import type { APIRoute } from 'astro';
+import { siteUrl } from '../env.ts';
 import { sitemapPages } from '../lib/routes.ts';
 import { siteData } from '../lib/site-data.ts';
 
-export const GET: APIRoute = async ({ site }) => {
-  const base = site ?? new URL('http://localhost/');
+export const GET: APIRoute = async () => {
+  const base = siteUrl();
   const urls = sitemapPages(await siteData()).map(
     (p) => `<url><loc>${new URL(p, base).href}</loc></url>`,
   );

@@ -1,8 +1,9 @@
 /** The sitemap index (one sitemap: the site stays under 50,000 pages per file at 3,300 units). */
 import type { APIRoute } from 'astro';
+import { siteUrl } from '../env.ts';
 
-export const GET: APIRoute = ({ site }) => {
-  const base = site ?? new URL('http://localhost/');
+export const GET: APIRoute = () => {
+  const base = siteUrl();
   const xml = `<?xml version="1.0" encoding="UTF-8"?>
 <sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>${new URL('/sitemap-0.xml', base).href}</loc></sitemap></sitemapindex>
 `;

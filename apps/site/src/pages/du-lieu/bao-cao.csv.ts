@@ -4,5 +4,5 @@ import { siteData } from '../../lib/site-data.ts';
 
 export const GET: APIRoute = async () => {
   const data = await siteData();
-  return bytesResponse(csv(data.unitList), 'text/csv; charset=utf-8');
+  return bytesResponse(csv(data, data.unitList), 'text/csv; charset=utf-8');
 };

@@ -4,5 +4,5 @@ import { siteData } from '../../lib/site-data.ts';
 
 export const GET: APIRoute = async () => {
   const data = await siteData();
-  return bytesResponse(json(data.unitList), 'application/json');
+  return bytesResponse(json(data, data.unitList), 'application/json');
 };

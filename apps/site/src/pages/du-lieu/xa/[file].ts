@@ -9,6 +9,6 @@ export const GET: APIRoute = async ({ params }) => {
   const unit = data.units.get(file.replace(/\.(csv|json)$/, ''));
   if (!unit) return new Response('Not found', { status: 404 });
   return file.endsWith('.csv')
-    ? bytesResponse(csv([unit]), 'text/csv; charset=utf-8')
-    : bytesResponse(json([unit]), 'application/json');
+    ? bytesResponse(csv(data, [unit]), 'text/csv; charset=utf-8')
+    : bytesResponse(json(data, [unit]), 'application/json');
 };
