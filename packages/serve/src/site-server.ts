@@ -19,7 +19,14 @@ function configuration() {
   }
 }
 const env = configuration();
-const server = await listen(siteHandler({ root: env.siteRoot }), env.port, env.host);
+const server = await listen(siteHandler({ root: env.siteRoot }), env.port, env.host).catch(
+  (e: unknown) => {
+    console.error(
+      `[site] cannot listen on ${env.host}:${String(env.port)}: ${e instanceof Error ? e.message : String(e)}`,
+    );
+    return process.exit(1);
+  },
+);
 const { port } = server.address() as AddressInfo;
 console.log(
   `[site] http://${env.host}:${String(port)}/ ← ${env.siteRoot}/current (pid ${String(process.pid)})`,

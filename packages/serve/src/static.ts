@@ -26,21 +26,22 @@ export interface StaticOptions {
 
 const ALLOW = 'GET, HEAD';
 
+/** A short answer of our own, without what `send` may have set for the file (a 416 keeps its Content-Range). */
 export function plain(
   res: ServerResponse,
   status: number,
   body: string,
   type = 'text/plain; charset=utf-8',
 ): void {
-  for (const h of ['Content-Type', 'Content-Length', 'ETag', 'Last-Modified', 'Content-Range'])
-    if (status !== 416 || h !== 'Content-Range') res.removeHeader(h);
+  for (const h of ['Content-Type', 'Content-Length', 'ETag', 'Last-Modified']) res.removeHeader(h);
+  if (status !== 416) res.removeHeader('Content-Range');
   res.statusCode = status;
   res.setHeader('Content-Type', type);
   res.setHeader('Content-Length', Buffer.byteLength(body));
   res.end(res.req.method === 'HEAD' ? undefined : body);
 }
 
-/** Sends a file found by resolveFile with the given status (200, or 404 for a not-found page). */
+/** Sends a file found by resolveFile: conditional GET, HEAD and Range by `send`. */
 export function sendFile(
   req: IncomingMessage,
   res: ServerResponse,
