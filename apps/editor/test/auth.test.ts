@@ -17,7 +17,7 @@ import { migrate, openDatabase } from '../src/server/db.ts';
 import { ensureFirstAdmin } from '../src/server/seed.ts';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../src/server/limits.ts';
 import { addressKey, clientAddress, DEFAULT_THROTTLE } from '../src/server/login-throttle.ts';
-import { ServerBusyError, Slots } from '../src/server/password.ts';
+import { generatePassword, ServerBusyError, Slots } from '../src/server/password.ts';
 import { passwordProblem } from '../src/server/password-policy.ts';
 import { PASSWORD, startEditor, type Harness } from './harness.ts';
 
@@ -290,6 +290,12 @@ describe('the password policy', () => {
 });
 
 describe('one-time passwords', { timeout: 120_000 }, () => {
+  it('are 15 characters that cannot be mistaken for one another, each one new', () => {
+    const many = Array.from({ length: 200 }, generatePassword);
+    for (const p of many) expect(p).toMatch(/^[a-hjkmnp-zA-HJ-NP-RT-Y346-9]{15}$/);
+    expect(new Set(many).size).toBe(200);
+  });
+
   it('lets a new user do nothing but change the one-time password, which must follow the policy', async () => {
     const admin = (await signIn('quantri')).c;
     const { password } = await admin.users.create.mutate({
