@@ -17,5 +17,8 @@ export default defineConfig({
   // The renderer asks for each address as it will be written; links in pages carry their slashes.
   trailingSlash: 'ignore',
   integrations: [svelte()],
+  // The site's own scripts as files, never inline: the public site's CSP
+  // (packages/serve/src/headers.ts) allows only Astro's own inline scripts.
+  vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },
 });

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { CheckResult } from '../src/check.ts';
-import { congkhai, repoRoot } from './run.ts';
+import { seedReportsDir } from '@congkhai/fixtures';
+import { congkhai } from './run.ts';
 
 const KIM_TAN = 'content/reports/kim-tan-kim-thanh-hai-duong/2021-02-01..2023-06-30.md';
 const QUANG_HAI = 'content/reports/quang-hai-tu-ky-hai-duong/2023-H1.md';
@@ -25,7 +26,7 @@ describe('congkhai check on the three real reports', () => {
   });
 
   it('states exactly the metrics and targets a careful reader finds (the .expected.yaml beside each text)', () => {
-    const seeds = join(repoRoot, '../shared/fixtures/seed-reports');
+    const seeds = seedReportsDir;
     const pairs = [
       ['kim-tan-2021-2023', KIM_TAN],
       ['quang-hai-2023-h1', QUANG_HAI],

@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import type { ImportJson } from '../src/import.ts';
-import { congkhai, repoRoot } from './run.ts';
+import { seedReportsDir } from '@congkhai/fixtures';
+import { congkhai } from './run.ts';
 
-const seeds = join(repoRoot, '../shared/fixtures/seed-reports');
+const seeds = seedReportsDir;
 
 describe('congkhai import --json on the real reports', () => {
   it.each(['kim-tan-2021-2023', 'quang-hai-2023-h1', 'hai-truong-2023-nq01'])(

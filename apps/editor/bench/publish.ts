@@ -9,7 +9,6 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { realpathSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateDemo } from '@congkhai/demo';
@@ -17,7 +16,8 @@ import { reportPath, serializeReport, serializeUnits } from '@congkhai/report';
 import { mkdirSync } from 'node:fs';
 import { openDatabase } from '../src/server/db.ts';
 import { text } from '../src/server/store.ts';
-import { listen, siteHandler } from '../src/server/http.ts';
+import { siteHandler } from '@congkhai/serve';
+import { listen } from '../src/server/http.ts';
 import { BuildRunner } from '../src/server/rebuild.ts';
 
 const arg = (name: string, fallback: number) => {
@@ -56,11 +56,7 @@ await runner.request('full build');
 const full = (performance.now() - t) / 1000;
 console.log(`full rebuild: ${full.toFixed(1)} s`);
 
-const server = await listen(
-  siteHandler(() => realpathSync(runner.currentDir)),
-  0,
-  '127.0.0.1',
-);
+const server = await listen(siteHandler({ root: join(dir, 'site') }), 0, '127.0.0.1');
 const base = `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`;
 /** One series of publishes, `gap` seconds apart (0: each right after the last is served). */
 async function series(gap: number, offset: number) {

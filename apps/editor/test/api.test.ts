@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NewerSchemaError, SCHEMA_VERSION, openDatabase } from '../src/server/db.ts';
+import { seedReportsDir } from '@congkhai/fixtures';
 import { PASSWORD, startEditor, type Harness } from './harness.ts';
 
 let h: Harness;
@@ -402,6 +403,7 @@ describe('workflow and publishing', () => {
         district: 'Tây Sơn',
         status: 'in_review',
         id: expect.any(Number) as unknown,
+        due: '2026-01-15',
         overdue: new Date().toISOString().slice(0, 10) > '2026-01-15',
       },
     ]);
@@ -464,10 +466,7 @@ describe('administration', () => {
 describe('import', () => {
   it('proposes figures with their source sentences from a pasted report', async () => {
     const a = await login('bientap-a');
-    const text = readFileSync(
-      new URL('../../../../shared/fixtures/seed-reports/quang-hai-2023-h1.txt', import.meta.url),
-      'utf8',
-    );
+    const text = readFileSync(join(seedReportsDir, 'quang-hai-2023-h1.txt'), 'utf8');
     const p = await a.import.propose.mutate({ text });
     expect(p.metrics['dossiers.received']).toMatchObject({ value: 1164 });
     expect(p.metrics['dossiers.received']?.source).toContain('1.164');
@@ -477,7 +476,7 @@ describe('import', () => {
   it('explains an upload that is not a Word file', async () => {
     const a = await login('bientap-a');
     const r = await failure(
-      a.import.propose.mutate({ docxBase64: Buffer.from('%PDF-1.7').toString('base64') }),
+      a.import.propose.mutate({ fileBase64: Buffer.from('%PDF-1.7').toString('base64') }),
     );
     expect(r.message).toContain('Đây là tệp PDF');
   });

@@ -5,7 +5,7 @@
  * shows the new figure.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +21,9 @@ const port = 44000 + Math.floor(Math.random() * 1000);
 const editor = `http://127.0.0.1:${String(port)}`;
 const site = `http://127.0.0.1:${String(port + 1)}`;
 const dir = mkdtempSync(join(tmpdir(), 'congkhai-e2e-'));
+/** Screenshots of the screens walked, for a person to look at (SHOTS_DIR, or beside the test's data). */
+const shots = process.env.SHOTS_DIR ?? join(dir, 'shots');
+const mkdirp = (d: string) => mkdirSync(d, { recursive: true });
 
 const chosen = new Map<string, string>();
 const password = (user: string) =>
@@ -44,7 +47,7 @@ beforeAll(async () => {
   if (build.status !== 0) throw new Error(build.stderr);
   server = spawn(
     process.execPath,
-    ['--import', 'tsx', join(editorDir, 'src/server/main.ts'), '--demo'],
+    ['--import', 'tsx', join(editorDir, 'src/server/start.ts'), '--demo'],
     {
       cwd: editorDir,
       env: {
@@ -106,6 +109,7 @@ describe('from a .docx to the public site', () => {
             'Kết quả cải cách hành chính 6 tháng cuối năm 2023',
             'Tổng số hồ sơ tiếp nhận: 1.250 hồ sơ (tiếp nhận trực tuyến: 1.200 hồ sơ; tiếp nhận trực tiếp: 40 hồ sơ).',
             'Đã giải quyết 1.250 hồ sơ, trong đó trước hạn 1.240 hồ sơ, đúng hạn 10 hồ sơ, quá hạn 0 hồ sơ.',
+            'Các thủ tục thuộc 15 lĩnh vực.',
           ].map((t) => new Paragraph(t)),
         },
       ],
@@ -114,15 +118,45 @@ describe('from a .docx to the public site', () => {
     writeFileSync(file, new Uint8Array(await Packer.toBuffer(doc)));
 
     const ed = await login('bientap');
-    await ed.setInputFiles('#docx', file);
-    await ed.getByRole('heading', { name: 'Kiểm tra số liệu đọc được' }).waitFor();
-    expect(await ed.locator('#i-period').inputValue()).toBe('2023-H2');
-    await ed.selectOption('#i-unit', 'quang-hai-tu-ky-hai-duong');
-    // Each proposed figure is shown with its sentence and must be confirmed.
-    expect(await ed.locator('.source').first().innerText()).toContain('1.250');
-    for (const radio of await ed.getByRole('radio', { name: 'Xác nhận' }).all())
-      await radio.check();
-    await ed.getByRole('button', { name: 'Tạo bản nháp từ số liệu đã xác nhận' }).click();
+    await ed.setInputFiles('#imp-file', file);
+    await ed.getByRole('heading', { name: 'Kiểm tra bản nhập' }).waitFor();
+    expect(await ed.locator('#imp-period').inputValue()).toBe('2023-H2');
+    // The text names Quang Hải, one of the editor's units: chosen; the title is the line after BÁO CÁO.
+    expect(await ed.locator('#imp-unit').inputValue()).toBe('quang-hai-tu-ky-hai-duong');
+    expect(await ed.locator('#imp-title').inputValue()).toBe(
+      'Kết quả cải cách hành chính 6 tháng cuối năm 2023',
+    );
+    // Each proposed figure is shown with its sentence, and highlighted in the text.
+    expect(await ed.locator('td.source').first().innerText()).toContain('1.250');
+    expect(await ed.locator('.source-text .num.proposed').count()).toBeGreaterThan(3);
+    // A number the importer left alone is assigned by keyboard: focus it, Enter, choose, Enter.
+    const fields = ed.locator('.source-text .num:not(.proposed)', { hasText: /^15$/ });
+    await fields.focus();
+    await ed.keyboard.press('Enter');
+    await expect.poll(() => ed.evaluate(() => document.activeElement?.id)).toBe('imp-assign');
+    await ed.selectOption('#imp-assign', 'procedures.fields');
+    await ed.keyboard.press('Enter');
+    await expect
+      .poll(() => ed.evaluate(() => document.activeElement?.id))
+      .toBe('imp-procedures.fields');
+    expect(await ed.locator('#imp-procedures\\.fields').inputValue()).toBe('15');
+    expect(await ed.locator('.source-text .num.proposed', { hasText: /^15$/ }).count()).toBe(1);
+    mkdirp(shots);
+    await ed.screenshot({ path: join(shots, 'import-review-desktop.png'), fullPage: true });
+    await ed.setViewportSize({ width: 390, height: 844 });
+    await ed.screenshot({ path: join(shots, 'import-review-phone.png'), fullPage: true });
+    // On a phone the page does not scroll sideways: wide tables scroll inside themselves.
+    const wide = await ed.evaluate(() =>
+      [...document.querySelectorAll('main *')]
+        .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
+        .filter((e) => !e.parentElement?.closest('table, .source-text'))
+        .map((e) => `${e.tagName}.${e.className}#${e.id}`)
+        .slice(0, 8),
+    );
+    expect(wide).toEqual([]);
+    await ed.setViewportSize({ width: 1280, height: 900 });
+    await ed.getByRole('button', { name: /Xác nhận tất cả/ }).click();
+    await ed.getByRole('button', { name: 'Tạo bản nháp từ bản nhập' }).click();
     await ed.locator('#m-dossiers\\.received').waitFor();
 
     // The parts do not add up (1.200 + 40 ≠ 1.250): the editor sees it and fixes it.

@@ -11,6 +11,7 @@ import { openDatabase } from '../src/server/db.ts';
 import { readEnv } from '../src/server/env.ts';
 import { editorHandler, listen } from '../src/server/http.ts';
 import { hashPassword } from '../src/server/password.ts';
+import { describeRequest } from '../src/server/rebuild.ts';
 import { loadContent } from '../src/server/seed.ts';
 import { createUser, type Role } from '../src/server/store.ts';
 
@@ -66,7 +67,7 @@ units:
     editorHandler({
       db,
       env,
-      onContentChanged: (r) => changes.push(r),
+      onContentChanged: (r) => changes.push(describeRequest(r)),
       ...(opts.accounts ? { accounts: opts.accounts } : {}),
     }),
     0,

@@ -6,7 +6,6 @@
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -20,7 +19,7 @@ import {
   serializeUnits,
   type Report,
 } from '@congkhai/report';
-import sirv from 'sirv';
+import { listen, siteHandler } from '@congkhai/serve';
 
 export const siteDir = fileURLToPath(new URL('..', import.meta.url));
 const repoContent = fileURLToPath(new URL('../../../content/', import.meta.url));
@@ -152,14 +151,8 @@ export async function builtSite(): Promise<BuiltSite> {
   const outDir = mkdtempSync(join(tmpdir(), 'congkhai-site-dist-'));
   const built = buildSite(contentDir, outDir);
   if (built.code !== 0) throw new Error(`site build failed:\n${built.output}`);
-  const files = sirv(outDir, { dev: true, etag: true });
-  const server = createServer((req, res) => {
-    files(req, res, () => {
-      res.statusCode = 404;
-      res.end(readFileSync(join(outDir, '404.html')));
-    });
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  // As the public site is served: its headers (CSP included), its 404 page.
+  const server = await listen(siteHandler({ root: outDir, live: '.' }), 0, '127.0.0.1');
   return {
     url: `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`,
     outDir,

@@ -15,6 +15,42 @@ const BULLET = /^[-+•·*–]\s*(.+)$/u;
 /** A line that ends a sentence, or a structural line: the next line starts a new block. */
 const ENDS_BLOCK = /[.:;!?]["”)*]*$/u;
 
+/** A line this long that does not end a sentence was wrapped by Word or a PDF, whatever starts the next. */
+const WRAPPED = 60;
+
+/** A table row as extracted: cells split by tabs, or by "|". */
+function cells(line: string): string[] | undefined {
+  if (line.includes('\t')) {
+    const c = line.split('\t').map((x) => x.trim());
+    return c.length >= 2 ? c : undefined;
+  }
+  if (/^\s*\|.*\|\s*$/.test(line)) {
+    const c = line
+      .trim()
+      .slice(1, -1)
+      .split('|')
+      .map((x) => x.trim());
+    return c.length >= 2 ? c : undefined;
+  }
+  return undefined;
+}
+
+const cellText = (c: string) => escapeInline(c.replace(/\s+/g, ' ')).replace(/\|/g, '\\|');
+
+/** Rows as a GFM table: the first row is the header; short rows are padded. */
+function gfmTable(rows: readonly string[][]): string {
+  const body = rows.filter((r) => !r.every((c) => /^:?-{2,}:?$/.test(c) || c === ''));
+  const width = Math.max(...body.map((r) => r.length));
+  const line = (r: readonly string[]) =>
+    `| ${Array.from({ length: width }, (_, i) => cellText(r[i] ?? '')).join(' | ')} |`;
+  const [head, ...rest] = body;
+  return [
+    line(head ?? []),
+    `| ${Array.from({ length: width }, () => '---').join(' | ')} |`,
+    ...rest.map(line),
+  ].join('\n');
+}
+
 function escapeInline(s: string): string {
   // Keep the text as text: no accidental emphasis, links or HTML.
   return s.replace(/([\\`*_[\]<>])/g, '\\$1');
@@ -31,8 +67,22 @@ function isStructural(line: string): boolean {
   );
 }
 
+const TABLE = '\u0000table:';
+
 export function toMarkdown(text: string): string {
-  const raw = text.split('\n').map((l) => l.replace(/\s+/g, ' ').trim());
+  // Tables first, kept whole: consecutive rows of two or more cells.
+  const tables: string[][][] = [];
+  const source: string[] = [];
+  for (const line of text.split('\n')) {
+    const row = cells(line);
+    const last = source[source.length - 1];
+    if (row && last?.startsWith(TABLE)) tables[tables.length - 1]?.push(row);
+    else if (row) {
+      tables.push([row]);
+      source.push(`${TABLE}${String(tables.length - 1)}`);
+    } else source.push(line);
+  }
+  const raw = source.map((l) => (l.startsWith(TABLE) ? l : l.replace(/\s+/g, ' ').trim()));
   // Join hard-wrapped lines into paragraphs.
   const lines: string[] = [];
   for (const l of raw) {
@@ -41,11 +91,16 @@ export function toMarkdown(text: string): string {
       if (prev !== '') lines.push('');
       continue;
     }
-    if (prev && !ENDS_BLOCK.test(prev) && !isStructural(l) && /^[\p{Ll}\d(]/u.test(l)) {
-      lines[lines.length - 1] = `${prev} ${l}`;
-    } else {
-      lines.push(l);
-    }
+    const joins =
+      prev !== undefined &&
+      prev !== '' &&
+      !prev.startsWith(TABLE) &&
+      !l.startsWith(TABLE) &&
+      !ENDS_BLOCK.test(prev) &&
+      !isStructural(l) &&
+      (/^[\p{Ll}\d(]/u.test(l) || (prev.length >= WRAPPED && l !== l.toUpperCase()));
+    if (joins) lines[lines.length - 1] = `${prev} ${l}`;
+    else lines.push(l);
   }
   const hasParts = lines.some((l) => PART.test(l));
   const h = (level: number) => '#'.repeat(Math.min(6, level + (hasParts ? 1 : 0)));
@@ -54,7 +109,11 @@ export function toMarkdown(text: string): string {
     const l = lines[i] ?? '';
     if (l === '') continue;
     let m: RegExpExecArray | null;
-    if (PART.test(l)) {
+    if (l.startsWith(TABLE)) {
+      const rows = tables[Number(l.slice(TABLE.length))] ?? [];
+      // A single row is a line with tabs in it, not a table.
+      blocks.push(rows.length >= 2 ? gfmTable(rows) : escapeInline(rows[0]?.join(' ') ?? ''));
+    } else if (PART.test(l)) {
       const next = lines[i + 1] ?? '';
       // "Phần thứ nhất" followed by its title in capitals on the next line.
       if (next && next === next.toUpperCase() && /\p{Lu}/u.test(next) && !isStructural(next)) {

@@ -1,17 +1,20 @@
 /**
- * The measured corpus as a test: the three real reports and the written
- * ones propose exactly the metrics and targets a careful reader finds.
+ * The measured corpus as a test: the real texts of the tuning split and the
+ * written ones propose exactly the metrics and targets a careful reader
+ * finds. (The held-out real texts are never asserted here: see
+ * packages/fixtures/HELD-OUT.md.)
  * (pnpm bench:import prints the same comparison with precision and recall.)
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { fixturesOf, seedReportsDir } from '@congkhai/fixtures';
 import { importText } from './import.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const seeds = join(here, '../../../../shared/fixtures/seed-reports');
+const seeds = seedReportsDir;
 const corpus = join(here, '../corpus');
 
 function cases(dir: string): [string, string][] {
@@ -23,7 +26,7 @@ function cases(dir: string): [string, string][] {
 }
 
 interface Expected {
-  unit: { kind: string; name: string; district: string | null; province: string | null };
+  unit: { kind: string | null; name: string; district: string | null; province: string | null };
   report?: { number: string | null; issued: string | number | null };
   period: { start: string; end: string; label: string | number | null };
   metrics: Record<string, number> | null;
@@ -33,7 +36,9 @@ interface Expected {
 const values = (m: Record<string, { value: number } | undefined>) =>
   Object.fromEntries(Object.entries(m).map(([k, v]) => [k, v?.value]));
 
-describe.each([...cases(seeds), ...cases(corpus)])('%s', (name, dir) => {
+const tuning: [string, string][] = fixturesOf('tuning').map((t) => [t.name, dirname(t.text)]);
+
+describe.each([...tuning, ...cases(corpus)])('%s', (name, dir) => {
   const expected = parse(readFileSync(join(dir, `${name}.expected.yaml`), 'utf8')) as Expected;
   const result = importText(readFileSync(join(dir, `${name}.txt`), 'utf8'));
   if (!result.ok) throw new Error(result.message.en);
@@ -49,6 +54,12 @@ describe.each([...cases(seeds), ...cases(corpus)])('%s', (name, dir) => {
       expect(report.text.replace(/\s+/g, ' ')).toContain(v.source);
       expect(report.text.slice(v.offset, v.offset + 1)).toMatch(/[\dk]/i);
     }
+  });
+
+  // Hải Trường's period (two years of a resolution, from the date it was adopted) is an
+  // inference no sentence states: the importer leaves it to the editor.
+  it.skipIf(name === 'hai-truong-2023-nq01')('finds the period', () => {
+    expect(report.period).toMatchObject({ start: expected.period.start, end: expected.period.end });
   });
 
   it('finds the unit’s name and kind', () => {

@@ -1,5 +1,5 @@
 /** Files as officials upload them, good and bad: each gets figures or a clear message, never garbage. */
-import { Document, Packer, Paragraph } from 'docx';
+import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { importFile, importText } from './import.ts';
 
@@ -19,6 +19,39 @@ const REPORT = [
 ];
 
 describe('importFile', () => {
+  it('reads a .docx table as a table: the total row’s figures, a GFM table in the body', async () => {
+    const row = (cells: string[]) =>
+      new TableRow({ children: cells.map((c) => new TableCell({ children: [new Paragraph(c)] })) });
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            ...REPORT.slice(0, 4).map((p) => new Paragraph(p)),
+            new Paragraph('I. KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH'),
+            new Table({
+              rows: [
+                row(['Lĩnh vực', 'Tiếp nhận', 'Đã giải quyết', 'Quá hạn']),
+                row(['Hộ tịch', '100', '99', '0']),
+                row(['Đất đai', '20', '18', '1']),
+                row(['Tổng cộng', '120', '117', '1']),
+              ],
+            }),
+          ],
+        },
+      ],
+    });
+    const r = await importFile(new Uint8Array(await Packer.toBuffer(doc)));
+    if (!r.ok) throw new Error(r.message.en);
+    expect(r.report.metrics).toMatchObject({
+      'dossiers.received': { value: 120 },
+      'dossiers.resolved': { value: 117 },
+      'dossiers.resolved_late': { value: 1 },
+    });
+    expect(r.report.body).toContain(
+      '| Lĩnh vực | Tiếp nhận | Đã giải quyết | Quá hạn |\n| --- | --- | --- | --- |\n| Hộ tịch | 100 | 99 | 0 |',
+    );
+  });
+
   it('reads a .docx made by Word’s format', async () => {
     const r = await importFile(await docx(REPORT));
     expect(r.ok && r.report.metrics).toMatchObject({

@@ -5,6 +5,7 @@
  */
 import type { Text } from '@congkhai/indicators';
 import mammoth from 'mammoth';
+import { htmlToText } from './html.ts';
 
 export type Decoded =
   { ok: true; text: string; format: 'docx' | 'text' } | { ok: false; message: Text };
@@ -83,8 +84,10 @@ export async function decodeFile(bytes: Uint8Array): Promise<Decoded> {
     try {
       // mammoth's Node build reads `buffer` (its browser build `arrayBuffer`); JSZip
       // underneath takes any Uint8Array, so the bytes go in as they are.
-      const result = await mammoth.extractRawText({ buffer: bytes as Buffer });
-      return checkText(result.value);
+      // Through HTML rather than mammoth's raw text, which puts every table cell on a line
+      // of its own: a row stays a row (cells split by tabs) for the figures and the body.
+      const result = await mammoth.convertToHtml({ buffer: bytes as Buffer });
+      return checkText(htmlToText(result.value));
     } catch {
       return no(
         'Tệp nén này không phải tài liệu Word (.docx) đọc được: có thể tệp bị hỏng, hoặc là một tệp .zip khác. Hãy mở bằng Word và lưu lại dạng .docx.',

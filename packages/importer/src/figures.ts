@@ -3,15 +3,21 @@
  * metric its words give it. What cannot be read with confidence is left out:
  * a figure the text does not clearly state is never proposed.
  */
-import { metricDefinition, type MetricId } from '@congkhai/indicators';
+import { formatNumber, metricDefinition, type MetricId, type Text } from '@congkhai/indicators';
 import {
+  AFTER_DOSSIER_COUNT,
   COMPARISON_MARKER,
   COUNT_CUES,
+  DOSSIER_HEADS,
+  HEAD_MARKER,
+  LUMP_JOIN,
   PENDING_QUALIFIERS,
+  PER_ITEM,
   PERCENT_CUES,
   PROCEDURE_CONTEXT,
   PROCEDURE_EXCLUDE,
   SHARE_LINK,
+  SUBSET_LEAD,
   TARGET_CUES,
   THRESHOLD_AFTER,
   THRESHOLD_BEFORE,
@@ -32,11 +38,24 @@ export interface Candidate {
   readonly sentence: Sentence;
   /** Offset of the number in the document. */
   readonly offset: number;
+  /** How the value was read from what is written ("5,65 ngàn" = 5 650). */
+  readonly note?: Text;
+  /** Counted as postal intake, a part of received_direct. */
+  readonly postal?: true;
+}
+
+/** A number that looks like a figure but is not proposed, and why. */
+export interface Unclear {
+  readonly value: number;
+  readonly sentence: Sentence;
+  readonly offset: number;
+  readonly reason: Text;
 }
 
 interface CompiledCue {
   readonly metric: MetricId;
   readonly topic?: Topic;
+  readonly postal?: true;
   readonly re: RegExp;
 }
 
@@ -45,9 +64,17 @@ function compile(cues: readonly Cue[]): CompiledCue[] {
     c.phrases.map((ph) => ({
       metric: c.metric,
       ...(c.topic ? { topic: c.topic } : {}),
+      ...(c.postal ? { postal: c.postal } : {}),
       re: wordsRegex([ph]),
     })),
   );
+}
+
+interface CueMatch {
+  readonly metric: MetricId;
+  readonly start: number;
+  readonly end: number;
+  readonly postal?: true;
 }
 
 const COUNT = compile(COUNT_CUES);
@@ -78,8 +105,8 @@ function closestCue(
   context: string,
   topic: Topic | undefined,
   maxStart = Infinity,
-): { metric: MetricId; end: number; start: number } | undefined {
-  let best: { metric: MetricId; end: number; start: number } | undefined;
+): CueMatch | undefined {
+  let best: CueMatch | undefined;
   for (const c of cues) {
     if (c.topic && c.topic !== topic) continue;
     for (const m of context.matchAll(c.re)) {
@@ -87,10 +114,38 @@ function closestCue(
       if (start > maxStart) continue;
       const end = start + m[0].length;
       if (!best || end > best.end || (end === best.end && start < best.start))
-        best = { metric: c.metric, end, start };
+        best = { metric: c.metric, end, start, ...(c.postal ? { postal: c.postal } : {}) };
     }
   }
   return best;
+}
+
+const related = (a: MetricId, b: MetricId) =>
+  a === b || metricDefinition(a).partOf === b || metricDefinition(b).partOf === a;
+
+/**
+ * Two labels joined into one lump ("quá hạn và chưa giải quyết", "tiếp nhận
+ * và giải quyết"): the number could be either, or their sum. `cue` is the
+ * label the number took; the label joined to it, before or after, makes it
+ * ambiguous when it counts something else.
+ */
+function lumpedWith(text: string, cue: CueMatch, topic: Topic | undefined): MetricId | undefined {
+  const before = text.slice(0, cue.start);
+  const join = /(?:\s*(?:và|hoặc|hay|cùng|,|\/)\s*)$/u.exec(before);
+  if (join && LUMP_JOIN.test(join[0])) {
+    const head = before.slice(0, join.index);
+    const other = closestCue(COUNT, head, topic);
+    if (other && other.end === head.length && !related(other.metric, cue.metric))
+      return other.metric;
+  }
+  const after = text.slice(cue.end);
+  const next = /^\s*(?:và|hoặc|hay|,|\/)\s*/u.exec(after);
+  if (next) {
+    const rest = after.slice(next[0].length);
+    const other = closestCue(COUNT, rest, topic, 0);
+    if (other && other.start === 0 && !related(other.metric, cue.metric)) return other.metric;
+  }
+  return undefined;
 }
 
 /** Where the words that name a number begin: after the previous figure, a ";" or an open "(". */
@@ -116,12 +171,41 @@ const RIGHT_LABEL_LEAD =
   /^\s*(?:hồ sơ|hs)?(?:\s+(?:tthc|thủ tục hành chính))?(?:\s+(?:đều|đã|được|nộp|bị|của\s+(?:năm|kỳ|quý|tháng)\s+\S+))*\s*/u;
 
 /** A label written after the number, up to the next comma, semicolon or figure: its most specific (last) cue. */
-function rightCue(after: string, topic: Topic | undefined): MetricId | undefined {
+function rightCue(
+  after: string,
+  topic: Topic | undefined,
+): { cue: CueMatch; lump?: MetricId } | undefined {
   const lead = RIGHT_LABEL_LEAD.exec(after)?.[0] ?? '';
   if (!/hồ sơ|hs/u.test(lead)) return undefined;
   const phrase = after.slice(lead.length).split(/[,;:.()–\d-]|\svà\s+(?=\d)/u)[0] ?? '';
   // The label starts right there; of the cues it begins with, the last is the most specific.
-  return closestCue(COUNT, phrase, topic, 12)?.metric;
+  const first = closestCue(COUNT, phrase, topic, 0);
+  if (first) {
+    const lump = lumpedWith(phrase, first, topic);
+    if (lump) return { cue: first, lump };
+  }
+  const cue = closestCue(COUNT, phrase, topic, 12);
+  return cue ? { cue } : undefined;
+}
+
+const AFTER_COUNT = new RegExp(`^\\s*${wordsRegex(AFTER_DOSSIER_COUNT, 'u').source}`, 'u');
+const HEADS = new RegExp(`^${wordsRegex(DOSSIER_HEADS, 'u').source}`, 'u');
+
+/** The word right after a number when it is not one a dossier count is followed by: what it counts. */
+function countedNoun(after: string): string | undefined {
+  const word = /^\s*(\p{L}+)/u.exec(after);
+  if (!word) return undefined;
+  return AFTER_COUNT.test(after) ? undefined : word[1];
+}
+
+/** The head of the clause before a number ("Tổng số TTHC ... là 167"), when it is not dossiers. */
+function otherHead(context: string): string | undefined {
+  let last: RegExpExecArray | undefined;
+  for (const m of context.matchAll(HEAD_MARKER)) last = m;
+  if (!last) return undefined;
+  const rest = context.slice(last.index + last[0].length);
+  if (HEADS.test(rest)) return undefined;
+  return /^\p{L}+/u.exec(rest)?.[0];
 }
 
 /** Nothing but a colon, "=", "là" or "đạt" between a cue and its number. */
@@ -150,8 +234,17 @@ export function cueFor(text: string, topic: Topic | undefined): MetricId | undef
   return closestCue(COUNT, text, topic)?.metric;
 }
 
+function scaledNote(t: NumberToken): Text {
+  return {
+    vi: `"${t.raw} ${t.scaled ?? ''}" đã đổi thành ${formatNumber(t.value, 'vi')} (số làm tròn theo văn bản).`,
+    en: `"${t.raw} ${t.scaled ?? ''}" (thousands) converted to ${formatNumber(t.value, 'en')} (rounded as written).`,
+  };
+}
+
 export interface SentenceReading {
   readonly candidates: Candidate[];
+  /** Numbers that look like figures but are not proposed, with the reason. */
+  readonly unclear: Unclear[];
   /** The topic in force at the end of the sentence, for a following "Trong đó: ..." sentence. */
   readonly topic: Topic | undefined;
 }
@@ -162,8 +255,16 @@ export function readSentence(sentence: Sentence, inherited?: Topic): SentenceRea
   const figures = tokens.filter(isFigure);
   const spans = comparisonSpans(lower);
   const out: Candidate[] = [];
-  const push = (metric: MetricId, value: number, role: Role, t: { start: number }) =>
-    out.push({ metric, value, role, sentence, offset: sentence.start + t.start });
+  const unclear: Unclear[] = [];
+  const push = (
+    metric: MetricId,
+    value: number,
+    role: Role,
+    t: { start: number },
+    extra: { note?: Text; postal?: true } = {},
+  ) => out.push({ metric, value, role, sentence, offset: sentence.start + t.start, ...extra });
+  // "Riêng tại Bộ phận ... huyện đã tiếp nhận 1.279 hồ sơ": a part of the unit.
+  const subset = SUBSET_LEAD.test(lower);
   const classified: NumberToken[] = [];
   let lastCount: { metric: MetricId; token: NumberToken } | undefined;
   let lastPercent: MetricId | undefined;
@@ -203,24 +304,31 @@ export function readSentence(sentence: Sentence, inherited?: Topic): SentenceRea
     const context = lower.slice(contextStart(lower, t.start, figures), t.start);
     let metric: MetricId | undefined;
     let whole: MetricId | undefined;
-    if (
-      /^\s*(?:tthc|thủ tục)/u.test(t.after) &&
-      PROCEDURE_CONTEXT.test(lower) &&
-      !PROCEDURE_EXCLUDE.test(lower)
-    ) {
-      metric = 'procedures.total';
-    } else if (
-      /^\s*lĩnh vực/u.test(t.after) &&
-      PROCEDURE_CONTEXT.test(lower) &&
-      !PROCEDURE_EXCLUDE.test(lower)
-    ) {
-      metric = 'procedures.fields';
+    let postal = false;
+    const noun = countedNoun(t.after);
+    // The clause's head says what it counts only when no noun after the number does.
+    const named = /^\s*(?:hồ sơ|hs|bộ hồ sơ)(?![\p{L}])/u.test(t.after);
+    const head = noun === undefined && !named ? otherHead(context) : undefined;
+    const procedures = PROCEDURE_CONTEXT.test(lower) && !PROCEDURE_EXCLUDE.test(lower);
+    if (/^\s*(?:tthc|thủ tục)/u.test(t.after) || /^(?:tthc|thủ tục)/u.test(head ?? '')) {
+      if (procedures) metric = 'procedures.total';
+    } else if (/^\s*lĩnh vực/u.test(t.after)) {
+      if (procedures) metric = 'procedures.fields';
     } else if (WASTE_CONTEXT.test(lower) && /^\s*hộ(?![\p{L}])/u.test(t.after)) {
-      metric = /tổng số|trên tổng|trong tổng|(?<![\p{L}])trên\s*$/u.test(context)
-        ? 'waste.households_total'
-        : 'waste.households_sorting';
-      if (t.whole !== undefined) whole = 'waste.households_total';
-    } else if (t.unit === undefined && !t.approximate) {
+      if (!PER_ITEM.test(context)) {
+        metric = /tổng số|trên tổng|trong tổng|(?<![\p{L}])trên\s*$/u.test(context)
+          ? 'waste.households_total'
+          : 'waste.households_sorting';
+        if (t.whole !== undefined) whole = 'waste.households_total';
+      }
+    } else if (
+      t.unit === undefined &&
+      !t.approximate &&
+      noun === undefined &&
+      head === undefined &&
+      !subset &&
+      !PER_ITEM.test(context)
+    ) {
       const left = closestCue(COUNT, context, topic);
       const right = rightCue(t.after, topic);
       // A label right before the number wins; otherwise a label right after it ("445 hồ sơ nộp trực tiếp").
@@ -228,8 +336,32 @@ export function readSentence(sentence: Sentence, inherited?: Topic): SentenceRea
       // "giải quyết 139 hồ sơ đúng hạn và trước hạn": a label after that names a part of the
       // one before is the more precise reading.
       const rightRefines =
-        right !== undefined && left !== undefined && metricDefinition(right).partOf === left.metric;
-      metric = leftAdjacent && !rightRefines ? left.metric : (right ?? left?.metric);
+        right !== undefined &&
+        left !== undefined &&
+        metricDefinition(right.cue.metric).partOf === left.metric;
+      const chosen = leftAdjacent && !rightRefines ? left : (right?.cue ?? left);
+      const lump =
+        chosen === right?.cue
+          ? right?.lump
+          : chosen
+            ? lumpedWith(context, chosen, topic)
+            : undefined;
+      metric = chosen?.metric;
+      postal = chosen?.postal === true && !/trực tiếp/u.test(context);
+      if (metric && lump) {
+        const a = metricDefinition(metric).label;
+        const b = metricDefinition(lump).label;
+        unclear.push({
+          value: t.value,
+          sentence,
+          offset: sentence.start + t.start,
+          reason: {
+            vi: `${formatNumber(t.value, 'vi')} gộp hai chỉ tiêu ("${b.vi}" và "${a.vi}"): không rõ thuộc chỉ tiêu nào, chưa đề xuất.`,
+            en: `${formatNumber(t.value, 'en')} lumps two figures together ("${b.en}" and "${a.en}"): which one it is is unclear, so it is not proposed.`,
+          },
+        });
+        metric = undefined;
+      }
       // "đang giải quyết quá hạn 2": overdue but still pending, not resolved late.
       if (
         left &&
@@ -249,14 +381,17 @@ export function readSentence(sentence: Sentence, inherited?: Topic): SentenceRea
       continue;
     }
     classified.push(t);
-    push(metric, t.value, 'value', t);
+    push(metric, t.value, 'value', t, {
+      ...(t.scaled ? { note: scaledNote(t) } : {}),
+      ...(postal ? { postal: true as const } : {}),
+    });
     if (whole && t.whole !== undefined) push(whole, t.whole, 'value', t);
     lastCount = { metric, token: t };
   }
 
   for (const z of ZERO_STATEMENTS) {
     const m = z.pattern.exec(lower);
-    if (m && !inSpans(spans, m.index)) push(z.metric, 0, 'value', { start: m.index });
+    if (m && !subset && !inSpans(spans, m.index)) push(z.metric, 0, 'value', { start: m.index });
   }
-  return { candidates: out, topic: topicAt(lower, lower.length) ?? inherited };
+  return { candidates: out, unclear, topic: topicAt(lower, lower.length) ?? inherited };
 }

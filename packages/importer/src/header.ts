@@ -5,15 +5,35 @@
  */
 import type { UnitKind } from '@congkhai/indicators';
 
+export interface UnitCandidate {
+  /** null for a unit above commune level (a district, a provincial centre). */
+  readonly kind: UnitKind | null;
+  readonly name: string;
+  readonly district: string | null;
+  readonly province: string | null;
+  /** How strongly the text names it (mentions; the date line counts double). */
+  readonly weight: number;
+}
+
 export interface ProposedUnit {
   readonly kind: UnitKind | null;
   readonly name: string | null;
   readonly district: string | null;
   readonly province: string | null;
+  /**
+   * Every unit the text names as its own, strongest first. The fields above
+   * are the first; with none, or several, the editor asks: it never picks one
+   * from the units table by itself.
+   */
+  readonly candidates: readonly UnitCandidate[];
 }
 
-const NAME = String.raw`(\p{Lu}[\p{Ll}\p{M}]*(?:[ ]\p{Lu}[\p{Ll}\p{M}]*){0,3})`;
-const NAME_UPPER = String.raw`(\p{Lu}+(?:[ ]\p{Lu}+){0,3})`;
+const WORD = String.raw`\p{Lu}[\p{Ll}\p{M}]*(?![\p{L}\p{M}])`;
+const WORD_UPPER = String.raw`\p{Lu}[\p{Lu}\p{M}]*(?![\p{L}\p{M}])`;
+// A name of up to four words; the first gap may be a line break ("tỉnh Hải\nDương"):
+// no place name is one syllable, so a name is never cut at a wrapped line.
+const NAME = String.raw`(${WORD}(?:(?:[ \t]+|[ \t]*\n[ \t]*)${WORD})?(?:[ \t]+${WORD}){0,2})`;
+const NAME_UPPER = String.raw`(${WORD_UPPER}(?:[ \t]+${WORD_UPPER}){0,3})`;
 
 const KIND_WORDS: Record<string, UnitKind> = {
   xã: 'xa',
@@ -64,6 +84,8 @@ function titleCase(s: string): string {
 
 function cleanName(raw: string): string | null {
   const words = raw.trim().split(/\s+/);
+  // A single capital letter is an initial or an acronym's start, not a name.
+  if (words.length === 1 && (words[0] ?? '').length < 2) return null;
   const kept: string[] = [];
   for (const w of words) {
     if (STOP_WORDS.has(w)) break;
@@ -80,6 +102,11 @@ class Tally {
     if (c) c.n += weight;
     else this.counts.set(key, { n: weight, first: at });
   }
+  entries(): [string, number][] {
+    return [...this.counts]
+      .sort((a, b) => b[1].n - a[1].n || a[1].first - b[1].first)
+      .map(([k, v]) => [k, v.n]);
+  }
   best(): string | null {
     let best: [string, { n: number; first: number }] | undefined;
     for (const e of this.counts) {
@@ -95,32 +122,57 @@ function withoutNeighbours(text: string): string {
   return text.replace(/[^.\n]*\bgiáp\b[^.\n]*/gu, (m) => ' '.repeat(m.length));
 }
 
+/** A centre serving a whole province or district: "Trung tâm Phục vụ hành chính công tỉnh". */
+const CENTRE = new RegExp(
+  String.raw`Trung tâm Phục vụ hành chính công(?:\s+(tỉnh|huyện|thị xã|thành phố)(?:\s+${NAME})?)?(?!\s+(?:xã|phường|thị trấn|đặc khu)(?![\p{L}]))`,
+  'gu',
+);
+
+function cleanCentre(raw: string): string {
+  const words = raw.replace(/\s+/g, ' ').trim().split(' ');
+  const stop = words.findIndex((w, i) => i > 5 && STOP_WORDS.has(w));
+  return (stop > 0 ? words.slice(0, stop) : words).join(' ');
+}
+
 export function findUnit(text: string, placeName: string | null): ProposedUnit {
   const t = withoutNeighbours(text);
   const names = new Tally();
   const kinds = new Map<string, Tally>();
-  const see = (kindWord: string, raw: string, at: number, weight: number) => {
+  const near = new Map<string, { districts: Tally; provinces: Tally }>();
+  const see = (kindWord: string, raw: string, at: number, end: number, weight: number) => {
     const name = cleanName(raw === raw.toUpperCase() ? titleCase(raw) : raw);
     if (!name) return;
     names.add(name, weight, at);
     let k = kinds.get(name);
     if (!k) kinds.set(name, (k = new Tally()));
     k.add(kindWord.toLowerCase(), 1, at);
+    // "xã Kim Tân, huyện Kim Thành, tỉnh Hải Dương": the district and province written with it.
+    let n = near.get(name);
+    if (!n) near.set(name, (n = { districts: new Tally(), provinces: new Tally() }));
+    const after = t.slice(end, end + 80);
+    const d = new RegExp(String.raw`^[\s,(-]*(?:huyện|thị xã|thành phố)\s+${NAME}`, 'u').exec(
+      after,
+    );
+    if (d) n.districts.add(cleanName(d[1] ?? ''), 1, at);
+    const p = new RegExp(String.raw`(?:^|,|-)\s*tỉnh\s+${NAME}`, 'u').exec(after);
+    if (p) n.provinces.add(cleanName(p[1] ?? ''), 1, at);
   };
   for (const m of t.matchAll(
-    new RegExp(String.raw`(?<![\p{L}])(xã|phường|thị trấn|đặc khu)\s+${NAME}`, 'gu'),
+    // "Xã An Phú" at a sentence's start too; never "thị xã" (a district-level town).
+    new RegExp(
+      String.raw`(?<![\p{L}])(?<!thị\s)([Xx]ã|[Pp]hường|[Tt]hị trấn|[Đđ]ặc khu)\s+${NAME}`,
+      'gu',
+    ),
   )) {
-    see(m[1] ?? '', m[2] ?? '', m.index, 1);
+    see(m[1] ?? '', m[2] ?? '', m.index, m.index + m[0].length, 1);
   }
   for (const m of t.matchAll(
     new RegExp(String.raw`(?<![\p{L}])(XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\s+${NAME_UPPER}`, 'gu'),
   )) {
-    see(m[1] ?? '', m[2] ?? '', m.index, 1);
+    see(m[1] ?? '', m[2] ?? '', m.index, m.index + m[0].length, 1);
   }
   // The place on the date line is where the document was signed: a strong hint.
   if (placeName) names.add(placeName, 2, 0);
-  const name = names.best();
-  const kindWord = name ? (kinds.get(name)?.best() ?? null) : null;
 
   const districts = new Tally();
   for (const m of t.matchAll(
@@ -133,6 +185,10 @@ export function findUnit(text: string, placeName: string | null): ProposedUnit {
   }
   for (const m of t.matchAll(new RegExp(String.raw`(?<![\p{L}])(?:huyện|thị xã)\s+${NAME}`, 'gu')))
     districts.add(cleanName(m[1] ?? ''), 1, m.index);
+  for (const m of t.matchAll(
+    new RegExp(String.raw`(?<![\p{L}])(?:HUYỆN|THỊ XÃ)\s+${NAME_UPPER}`, 'gu'),
+  ))
+    districts.add(cleanName(titleCase(m[1] ?? '')), 1, m.index);
   const provinces = new Tally();
   for (const m of t.matchAll(
     new RegExp(String.raw`(?:Tỉnh ủy|Tỉnh uỷ|UBND tỉnh|Ủy ban nhân dân tỉnh)\s+${NAME}`, 'gu'),
@@ -141,13 +197,41 @@ export function findUnit(text: string, placeName: string | null): ProposedUnit {
   }
   for (const m of t.matchAll(new RegExp(String.raw`(?<![\p{L}])tỉnh\s+${NAME}`, 'gu')))
     provinces.add(cleanName(m[1] ?? ''), 1, m.index);
+  for (const m of t.matchAll(new RegExp(String.raw`(?<![\p{L}])TỈNH\s+${NAME_UPPER}`, 'gu')))
+    provinces.add(cleanName(titleCase(m[1] ?? '')), 1, m.index);
   const district = districts.best();
-  return {
-    kind: kindWord ? (KIND_WORDS[kindWord] ?? null) : name ? 'xa' : null,
-    name,
-    district: district && district !== name ? district : null,
-    province: provinces.best(),
-  };
+  const province = provinces.best();
+
+  const candidates: UnitCandidate[] = names.entries().map(([name, weight], i) => {
+    const kindWord = kinds.get(name)?.best() ?? null;
+    const n = near.get(name);
+    // The strongest keeps the text's most named district and province; the others only
+    // what is written beside them.
+    const d = n?.districts.best() ?? (i === 0 ? district : null);
+    const p = n?.provinces.best() ?? (i === 0 ? province : null);
+    return {
+      kind: kindWord ? (KIND_WORDS[kindWord] ?? null) : 'xa',
+      name,
+      district: d && d !== name ? d : null,
+      province: p,
+      weight,
+    };
+  });
+  const top = candidates[0];
+  if (top) return { ...top, candidates };
+  // No commune: a text about a provincial centre or a district is that unit's, above commune level.
+  // The most specific of its mentions ("... công tỉnh" over "... công").
+  const centre = [...t.matchAll(CENTRE)].sort((a, b) => b[0].length - a[0].length)[0];
+  if (centre) {
+    const name = cleanCentre(centre[0]);
+    const c: UnitCandidate = { kind: null, name, district: null, province, weight: 1 };
+    return { ...c, candidates: [c] };
+  }
+  if (district) {
+    const c: UnitCandidate = { kind: null, name: district, district, province, weight: 1 };
+    return { ...c, candidates: [c] };
+  }
+  return { kind: null, name: null, district: null, province, candidates: [] };
 }
 
 export interface DocumentHeader {
@@ -160,6 +244,16 @@ export interface DocumentHeader {
 }
 
 const pad = (n: string) => n.padStart(2, '0');
+
+/** Longer than this, a "title" is the text itself: a paste with no line breaks. */
+const MAX_TITLE = 300;
+
+/** A title run together with the text that follows: cut where the text starts, or give none. */
+function shortTitle(title: string): string | null {
+  const cut = /\s(?:Căn cứ|Thực hiện|Kính gửi|I\.\s|Phần thứ)|[.;](?=\s)/u.exec(title);
+  const short = cut ? title.slice(0, cut.index).trim() : '';
+  return short !== '' && short.length <= MAX_TITLE ? short : null;
+}
 
 export function findHeader(text: string): DocumentHeader {
   const head = text.slice(0, 3000);
@@ -197,9 +291,18 @@ export function findHeader(text: string): DocumentHeader {
   let title: string | null = null;
   let bodyStart = 0;
   const lines = [...text.matchAll(/^.*$/gmu)].slice(0, 80);
-  const reportLine = lines.findIndex((l) => /^\s*BÁO CÁO\s*$/u.test(l[0]));
+  const reportLine = lines.findIndex((l) =>
+    /^\s*BÁO CÁO(?:\s+\p{Lu}[\p{Lu}\p{M}\d\s,/.–-]*)?$/u.test(l[0]),
+  );
   if (reportLine >= 0) {
     const parts: string[] = [];
+    // "BÁO CÁO KẾT QUẢ CẢI CÁCH HÀNH CHÍNH ...": the title is the rest of the line.
+    const same = /^\s*BÁO CÁO\s+(.+)$/u.exec(lines[reportLine]?.[0] ?? '')?.[1]?.trim();
+    if (same) {
+      parts.push(same);
+      const l = lines[reportLine];
+      if (l) bodyStart = l.index + l[0].length;
+    }
     let blank = false;
     for (const l of lines.slice(reportLine + 1)) {
       const s = l[0].trim();
@@ -220,21 +323,37 @@ export function findHeader(text: string): DocumentHeader {
         .replace(/\s+/g, ' ')
         .replace(/\s*,(?=\S)/g, ', ') || null;
   } else {
-    const line = lines.find((l) => {
-      const s = l[0].trim();
-      // Not a breadcrumb of a web page ("Chi tiết tin - Xã Hải Trường - Hải Lăng").
-      return (
-        s.split(/\s+/).length >= 10 &&
-        (s.match(/ - /g) ?? []).length < 2 &&
-        !/^(Căn cứ|Thực hiện|Số|Kính gửi)/u.test(s) &&
-        /\p{Ll}/u.test(s)
-      );
-    });
+    // A web article or a pasted page: its headline is a short line near the top that does
+    // not end like a sentence; a paragraph is never a title.
+    const line = lines
+      .filter((l) => l[0].trim() !== '')
+      .slice(0, 12)
+      .find((l) => {
+        const s = l[0].trim();
+        const words = s.split(/\s+/).length;
+        // Not a breadcrumb of a web page ("Chi tiết tin - Xã Hải Trường - Hải Lăng").
+        return (
+          words >= 6 &&
+          words <= 40 &&
+          s.length <= MAX_TITLE &&
+          !/[.;:,]$/u.test(s) &&
+          (s.match(/ - /g) ?? []).length < 2 &&
+          !/^(Căn cứ|Thực hiện|Số|Kính gửi)/u.test(s) &&
+          /\p{Ll}/u.test(s)
+        );
+      });
     if (line) {
       title = line[0].trim();
       bodyStart = line.index + line[0].length;
     }
   }
+  if (title && title.length > MAX_TITLE) title = shortTitle(title);
+  // A title in capitals reads as a sentence (names lose their capitals: the editor can mend them).
+  if (title && title === title.toUpperCase() && /\p{Lu}/u.test(title))
+    title = (title.charAt(0) + title.slice(1).toLowerCase()).replace(
+      /(?<=(?:quý|phần|giai đoạn)\s+)(iv|iii|ii|i)(?![\p{L}])/gu,
+      (r) => r.toUpperCase(),
+    );
   return { number, issued, placeName, title, bodyStart };
 }
 

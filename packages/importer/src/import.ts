@@ -21,7 +21,7 @@ import { checkText, decodeFile } from './decode.ts';
 import { comparisonSpans, readSentence, type Candidate } from './figures.ts';
 import type { Topic } from './lexicon.ts';
 import { findHeader, findSigner, findUnit, type ProposedUnit } from './header.ts';
-import { findPeriods } from './periods.ts';
+import { findPeriods, type PeriodMention } from './periods.ts';
 import { readTables } from './tables.ts';
 import { normalizeImportText, splitSentences, type Sentence } from './text.ts';
 
@@ -31,6 +31,8 @@ export interface SourcedValue {
   readonly source: string;
   /** Character offset of the figure in the (normalized) text. */
   readonly offset: number;
+  /** How the value was read when it is not written as it is ("5,65 ngàn" = 5 650). */
+  readonly note?: Text;
 }
 
 export type SourcedMetrics = Partial<Record<MetricId, SourcedValue>>;
@@ -81,21 +83,45 @@ const toProposed = (p: Period): ProposedPeriod => ({
 
 const HEADING = /^(?:[IVX]+\.|\d+(?:\.\d+)*\.|Phần thứ)\s/u;
 
+/** A sentence that states a dossier count: "tiếp nhận 21.882 hồ sơ", "5,65 ngàn HS". */
+const STATES_DOSSIERS =
+  /\d[\d.,]*\s*(?:ngàn\s+|nghìn\s+)?(?:hồ sơ|hs)(?![\p{L}])|(?:tiếp nhận|giải quyết)[^.;\d]{0,40}\d/u;
+
 function reportPeriod(
   text: string,
   title: string | null,
   sentences: readonly Sentence[],
+  issued: string | null,
 ): Period | undefined {
-  const titled = title ? findPeriods(title).find((m) => !m.explicitRange) : undefined;
+  // A period written without its year ("6 tháng đầu năm") is of the year the document
+  // was issued in, or of the year before when that would start after the issue date.
+  const issuedYear = issued ? Number(issued.slice(0, 4)) : undefined;
+  const named = (s: string, pick: (m: PeriodMention) => boolean) => {
+    const found = findPeriods(s, issuedYear).find(pick);
+    if (found && issued && issuedYear !== undefined && found.period.start > issued) {
+      const earlier = findPeriods(s, issuedYear - 1).find(pick);
+      if (earlier && earlier.period.year === issuedYear - 1) return earlier;
+    }
+    return found;
+  };
+  const titled = title ? named(title, (m) => !m.explicitRange) : undefined;
   if (titled) return titled.period;
   for (const s of sentences) {
     if (!/hồ sơ|tiếp nhận|giải quyết|kết quả|báo cáo/u.test(s.lower)) continue;
     const range = findPeriods(s.flat).find((m) => m.explicitRange);
     if (range) return range.period;
   }
+  // The period named where the first dossier count is stated ("trong năm 2023, huyện đã
+  // tiếp nhận 21.882 hồ sơ"), unless it compares with another period.
+  const first = sentences.find((s) => STATES_DOSSIERS.test(s.lower));
+  if (first) {
+    const spans = comparisonSpans(first.lower);
+    const m = named(first.flat, (x) => !spans.some(([a, b]) => x.start >= a && x.start < b));
+    if (m) return m.period;
+  }
   // A named period in the opening lines ("Báo cáo kết quả CCHC quý I/2024").
   const opening = text.slice(0, 600);
-  return findPeriods(opening).find((m) => !m.explicitRange && m.period.kind !== 'year')?.period;
+  return named(opening, (m) => !m.explicitRange && m.period.kind !== 'year')?.period;
 }
 
 type Tag = { current: true } | { current: false; period: Period };
@@ -119,7 +145,33 @@ function tagSentence(s: Sentence, section: Period | undefined, report: Period | 
 }
 
 function sourced(c: Candidate): SourcedValue {
-  return { value: c.value, source: c.sentence.quote, offset: c.offset };
+  return {
+    value: c.value,
+    source: c.sentence.quote,
+    offset: c.offset,
+    ...(c.note ? { note: c.note } : {}),
+  };
+}
+
+/**
+ * Postal intake is a part of received_direct: a figure for it alone is not
+ * the direct intake, and a "trực tiếp" figure stated beside a separate
+ * postal one leaves the postal dossiers out. Neither is proposed then.
+ */
+function withoutSplitDirect(cands: readonly Candidate[], warnings: ImportWarning[]): Candidate[] {
+  const direct = (c: Candidate) => c.metric === 'dossiers.received_direct' && c.role === 'value';
+  if (!cands.some((c) => direct(c) && c.postal)) return [...cands];
+  const plainDirect = cands.filter((c) => direct(c) && !c.postal);
+  const postal = cands.find((c) => direct(c) && c.postal);
+  warnings.push({
+    check: 'direct_without_postal',
+    ...(postal ? { source: postal.sentence.quote } : {}),
+    message: {
+      vi: `Văn bản nêu riêng số hồ sơ qua bưu chính${plainDirect.length > 0 ? ' và số hồ sơ trực tiếp' : ''}; "Tiếp nhận trực tiếp" (gồm cả bưu chính) không được nêu thành một số, chưa đề xuất.`,
+      en: `The text gives postal dossiers separately${plainDirect.length > 0 ? ' from those received in person' : ''}; "received directly" (postal included) is not stated as one figure, so it is not proposed.`,
+    },
+  });
+  return cands.filter((c) => !direct(c));
 }
 
 const TOTAL_HINT = /tổng|toàn xã|toàn phường|trong kỳ/u;
@@ -242,7 +294,7 @@ export function importText(raw: string): ImportResult {
   const text = normalizeImportText(checked.text);
   const header = findHeader(text);
   const sentences = splitSentences(text);
-  const period = reportPeriod(text, header.title, sentences);
+  const period = reportPeriod(text, header.title, sentences, header.issued);
   const warnings: ImportWarning[] = [];
 
   const current: Candidate[] = [];
@@ -260,6 +312,9 @@ export function importText(raw: string): ImportResult {
     topic = reading.topic;
     previousEnd = s.end;
     const cands = reading.candidates;
+    for (const u of reading.unclear) {
+      warnings.push({ check: 'ambiguous', source: u.sentence.quote, message: u.reason });
+    }
     if (tag.current) current.push(...cands);
     else {
       const entry = others.get(tag.period.id) ?? { period: tag.period, cands: [] };
@@ -271,7 +326,7 @@ export function importText(raw: string): ImportResult {
 
   const thisPeriod = { vi: 'Kỳ này', en: 'This period' };
   const read = resolve(
-    current.filter((c) => c.role === 'value'),
+    withoutSplitDirect(current, warnings).filter((c) => c.role === 'value'),
     warnings,
     thisPeriod,
   );

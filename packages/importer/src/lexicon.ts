@@ -14,6 +14,12 @@ export interface Cue {
   readonly phrases: readonly string[];
   /** The cue counts only in a sentence about this topic. */
   readonly topic?: Topic;
+  /**
+   * Postal intake: part of received_direct, so a figure for it alone is
+   * never the direct intake, and a "trực tiếp" figure beside it leaves the
+   * postal ones out.
+   */
+  readonly postal?: true;
 }
 
 export const COUNT_CUES: readonly Cue[] = [
@@ -55,15 +61,14 @@ export const COUNT_CUES: readonly Cue[] = [
   },
   {
     metric: 'dossiers.received_direct',
-    phrases: [
-      'trực tiếp',
-      'qua bưu chính',
-      'qua dịch vụ bưu chính',
-      'bưu chính công ích',
-      'tại bộ phận một cửa',
-      'tại quầy',
-    ],
+    phrases: ['trực tiếp', 'tại bộ phận một cửa', 'tại quầy'],
     topic: 'intake',
+  },
+  {
+    metric: 'dossiers.received_direct',
+    phrases: ['qua bưu chính', 'qua dịch vụ bưu chính', 'bưu chính công ích', 'bưu điện'],
+    topic: 'intake',
+    postal: true,
   },
   { metric: 'dossiers.received_direct', phrases: ['tiếp nhận trực tiếp', 'nộp trực tiếp'] },
   {
@@ -107,6 +112,9 @@ export const COUNT_CUES: readonly Cue[] = [
       'đúng hạn, trước hạn',
       'trước, đúng hạn',
       'đúng, trước hạn',
+      'sớm và đúng hạn',
+      'đúng và sớm hạn',
+      'sớm hạn và đúng hạn',
     ],
   },
   {
@@ -339,8 +347,118 @@ export const COMPARISON_MARKER =
 /** Sentences that count procedures under the commune, not dossiers. */
 export const PROCEDURE_CONTEXT =
   /thẩm quyền|công bố|niêm yết|bộ thủ tục|tổng số (?:tthc|thủ tục)|danh mục/u;
+/**
+ * A subset of the procedures (changed ones, or those offered online: "333 thủ
+ * tục mức độ 3, 4"), not all under the commune's authority.
+ */
 export const PROCEDURE_EXCLUDE =
-  /sửa đổi|bãi bỏ|bổ sung|mới ban hành|đơn giản hóa|đơn giản hoá|rà soát|liên thông|cắt giảm|thay thế/u;
+  /sửa đổi|bãi bỏ|bổ sung|mới ban hành|đơn giản hóa|đơn giản hoá|rà soát|liên thông|cắt giảm|thay thế|dịch vụ công|trực tuyến|mức độ|toàn trình|một phần/u;
+
+/**
+ * The words a dossier count may be followed by: its noun ("1.049 hồ sơ") or
+ * the verb, qualifier or connective that goes on the clause ("1.145, trong
+ * đó", "500 đã giải quyết"). Any other word after a number is what it
+ * counts ("266 nắp đậy", "60 hộ", "12 trường hợp"): not dossiers.
+ */
+export const AFTER_DOSSIER_COUNT = [
+  'hồ sơ',
+  'hs',
+  'bộ hồ sơ',
+  'trực',
+  'qua',
+  'tại',
+  'nộp',
+  'đã',
+  'được',
+  'đều',
+  'đang',
+  'chưa',
+  'giải quyết',
+  'xử lý',
+  'thụ lý',
+  'tiếp nhận',
+  'trả',
+  'trước',
+  'đúng',
+  'quá',
+  'trễ',
+  'sớm',
+  'chậm',
+  'và',
+  'trong',
+  'trên',
+  'của',
+  'là',
+  'đạt',
+  'chiếm',
+  'bằng',
+  'tương ứng',
+  'so',
+  'tăng',
+  'giảm',
+  'với',
+  'thuộc',
+  'theo',
+  'từ',
+  'do',
+  'cho',
+  'online',
+  'mới',
+  'kỳ',
+  'còn',
+  'bị',
+  'gồm',
+  'bao gồm',
+  'tồn',
+  'chuyển',
+  'vẫn',
+  'cũng',
+  'này',
+  'hoặc',
+];
+
+/**
+ * What a clause counts when its number has no noun after it: the head after
+ * "số", "tổng số", "số lượng" ("Tổng số TTHC thuộc thẩm quyền ... là 167"
+ * counts procedures). These heads are dossiers, or the verb of one.
+ */
+export const DOSSIER_HEADS = [
+  'hồ sơ',
+  'hs',
+  'bộ hồ sơ',
+  'tiếp nhận',
+  'giải quyết',
+  'đã',
+  'được',
+  'trả',
+  'nhận',
+  'mới',
+  'lượng',
+  'trực',
+  'các',
+  'liệu',
+  'hóa',
+  'hoá',
+  'đang',
+  'chưa',
+  'xử lý',
+  'thụ lý',
+  'nộp',
+  'kỳ',
+  'đó',
+  'này',
+  'còn',
+];
+export const HEAD_MARKER = /(?<![\p{L}])(?:tổng số|tổng cộng|số lượng|số)\s+(?=\p{L})/gu;
+
+/** A clause about a part of the unit ("Riêng tại Bộ phận ... huyện", "Riêng lĩnh vực đất đai"): not the unit's figures. */
+export const SUBSET_LEAD = /^(?:[-+•*–]\s*)?(?:riêng|đối với riêng)(?![\p{L}])/u;
+
+/** Per item or on average ("mỗi nhóm phụ trách 30 hộ", "bình quân 20 hồ sơ/ngày"): never a total. */
+export const PER_ITEM = /(?<![\p{L}])(?:mỗi|bình quân|trung bình|mỗi ngày|mỗi tháng)(?![\p{L}])/u;
+
+/** Words that join two labels into one lump: "quá hạn và chưa giải quyết", "tiếp nhận và giải quyết". */
+export const LUMP_JOIN = /^\s*(?:và|hoặc|hay|cùng|,|\/)\s*$/u;
 export const WASTE_CONTEXT = /phân loại[^.;]*(?:rác|chất thải)|(?:rác|chất thải)[^.;]*phân loại/u;
 
 /** "không có hồ sơ quá hạn" states a zero. */

@@ -28,6 +28,8 @@ export interface NumberToken {
   readonly unit?: string;
   /** Hedged: "hơn 500", "khoảng 500". */
   readonly approximate: boolean;
+  /** Written in thousands ("5,65 ngàn hồ sơ" = 5 650): the word that scaled it. */
+  readonly scaled?: string;
 }
 
 const GROUPED = /^\d{1,3}(?:\.\d{3})+(?:,\d+)?$/;
@@ -74,6 +76,19 @@ function classify(
   return undefined;
 }
 
+/** "5,65 ngàn hồ sơ": a count written in thousands (never money: "5,65 ngàn đồng"). */
+const THOUSANDS = /^\s*(ngàn|nghìn)(?![\p{L}])(?!\s*(?:đồng|đ(?![\p{L}])|vnđ|vnd))/u;
+
+/** Phone numbers: "0233.3851.234", "0913 456 789", "(0233) 3851 234", after "điện thoại", "Hotline". */
+const PHONE =
+  /(?:\+84|\(?0\d{2,3}\)?)[\s.-]?\d{3,4}[\s.-]?\d{3,4}(?!\d)|(?:điện thoại|đt|sđt|hotline|đường dây nóng|số máy|fax)\s*(?:liên hệ)?\s*:?\s*[\d\s.()+-]*\d/giu;
+
+/** "từ 30 đến 60 hộ", "30 - 60", "từ 500 lên 600": a range or a change, never one figure. */
+const RANGE_BEFORE = /(?:^|[^\p{L}])từ\s*$/u;
+const RANGE_AFTER = /^\s*(?:đến|tới|lên|xuống|[-–])\s*\d/u;
+const RANGE_END =
+  /(?:^|[^\p{L}])từ\s*\d[\d.,]*\s*(?:%\s*)?(?:\p{L}+\s+){0,2}(?:đến|tới|lên|xuống)\s*$|\d\s*(?:đến|tới)\s*$/u;
+
 /** "mức độ 3, 4", "mức 3 và mức 4": service levels, not figures. */
 const LEVELS = /mức(?:\s+độ)?\s*\d(?:\s*(?:,|và|-|\/)\s*(?:mức(?:\s+độ)?\s*)?\d(?!\d))*/gu;
 
@@ -81,13 +96,23 @@ export function findNumbers(sentence: Sentence): NumberToken[] {
   const { flat, lower } = sentence;
   const tokens: NumberToken[] = [];
   const levels = [...lower.matchAll(LEVELS)].map((m) => [m.index, m.index + m[0].length] as const);
+  const phones = [...lower.matchAll(PHONE)].map((m) => [m.index, m.index + m[0].length] as const);
   for (const m of flat.matchAll(/\d[\d.,]*\d|\d/g)) {
     const start = m.index;
     const raw = m[0];
     const end = start + raw.length;
-    const value = parseVi(raw);
+    let value = parseVi(raw);
     let rest = lower.slice(end, end + 60);
     let spanEnd = end;
+    let scaled: string | undefined;
+    const thousands = THOUSANDS.exec(rest);
+    if (thousands && value !== undefined && /^\d{1,3}(?:,\d{1,3})?$/.test(raw)) {
+      // Rounded to what the text writes: "1,07 ngàn" is 1 070, never 1.07 or 107.
+      value = Math.round(value * 1000);
+      scaled = thousands[1];
+      spanEnd = end + thousands[0].length;
+      rest = lower.slice(spanEnd, spanEnd + 60);
+    }
     let percent = false;
     let whole: number | undefined;
     const pct = /^\s*%/.exec(rest);
@@ -95,6 +120,8 @@ export function findNumbers(sentence: Sentence): NumberToken[] {
     if (pct) {
       percent = true;
       spanEnd = end + pct[0].length;
+    } else if (scaled) {
+      // The thousands word is part of the figure.
     } else if (ratio?.[1] !== undefined) {
       const w = parseVi(ratio[1]);
       const before = lower.slice(Math.max(0, start - 12), start);
@@ -113,6 +140,10 @@ export function findNumbers(sentence: Sentence): NumberToken[] {
     rest = lower.slice(spanEnd, spanEnd + 60);
     let notFigure = classify(lower, { start, end, raw, value, rest: lower.slice(end, end + 60) });
     if (levels.some(([a, b]) => start >= a && start < b)) notFigure = 'a service level';
+    if (phones.some(([a, b]) => start >= a && start < b)) notFigure = 'a phone number';
+    const lead = lower.slice(Math.max(0, start - 40), start);
+    if ((RANGE_BEFORE.test(lead) && RANGE_AFTER.test(lower.slice(end))) || RANGE_END.test(lead))
+      notFigure = 'one end of a range';
     if (!notFigure && ratio && whole === undefined) notFigure = 'a date';
     const unit = percent ? undefined : unitAfter.exec(rest)?.[0].trim();
     const approximate = approxBefore.test(lower.slice(Math.max(0, start - 20), start));
@@ -122,13 +153,14 @@ export function findNumbers(sentence: Sentence): NumberToken[] {
       raw,
       value: value ?? Number.NaN,
       percent,
-      integer: value !== undefined && !raw.includes(','),
+      integer: value !== undefined && (scaled !== undefined || !raw.includes(',')),
       ...(whole !== undefined ? { whole } : {}),
       spanEnd,
       after: rest,
       ...(notFigure ? { notFigure } : {}),
       ...(unit ? { unit } : {}),
       approximate,
+      ...(scaled ? { scaled } : {}),
     });
   }
   return tokens;

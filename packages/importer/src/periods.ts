@@ -21,29 +21,86 @@ function iso(y: string | number, m: string | number, d: string | number): string
   return `${String(y)}-${pad(m)}-${pad(d)}`;
 }
 
+const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
+
+function range(start: string, end: string): Period | undefined {
+  const r = periodFromDates(start, end);
+  return r.ok ? r.period : undefined;
+}
+
+/** A start written without its year ("từ ngày 1/7 đến ...") takes the end's, or the year before. */
+function startYear(d: string, m: string, end: string): string {
+  const y = Number(end.slice(0, 4));
+  return iso(Number(m) <= Number(end.slice(5, 7)) ? y : y - 1, m, d);
+}
+
+const FROM = String.raw`từ(?:\s+ngày)?\s+`;
+const UNTIL = String.raw`\s*(?:đến|tới|-|–)\s*(?:hết\s+|cuối\s+)?(?:ngày\s+)?`;
+
 const PATTERNS: readonly {
   re: RegExp;
-  make: (m: RegExpExecArray) => Period | undefined;
+  make: (m: RegExpExecArray, year?: number) => Period | undefined;
   range?: boolean;
 }[] = [
   {
-    re: /từ(?: ngày)?\s+(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*(?:đến|-|–)\s*(?:hết\s+)?(?:ngày\s+)?(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})/giu,
+    re: new RegExp(
+      String.raw`${FROM}(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})${UNTIL}(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})`,
+      'giu',
+    ),
+    make: (m) =>
+      range(iso(m[3] ?? '', m[2] ?? '', m[1] ?? ''), iso(m[6] ?? '', m[5] ?? '', m[4] ?? '')),
+    range: true,
+  },
+  {
+    // "từ ngày 01/7 đến ngày 22/9/2025": the start's year is the end's.
+    re: new RegExp(
+      String.raw`${FROM}(\d{1,2})[/.-](\d{1,2})(?![/.-]?\d)${UNTIL}(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})`,
+      'giu',
+    ),
     make: (m) => {
-      const r = periodFromDates(
-        iso(m[3] ?? '', m[2] ?? '', m[1] ?? ''),
-        iso(m[6] ?? '', m[5] ?? '', m[4] ?? ''),
-      );
-      return r.ok ? r.period : undefined;
+      const end = iso(m[5] ?? '', m[4] ?? '', m[3] ?? '');
+      return range(startYear(m[1] ?? '', m[2] ?? '', end), end);
     },
     range: true,
   },
   {
-    re: /(?:6|sáu) tháng (đầu|cuối) năm\s*(\d{4})/giu,
+    // "từ ngày 1/7 đến cuối tháng 10/2025", "từ 01/01/2024 đến hết tháng 6 năm 2024".
+    re: new RegExp(
+      String.raw`${FROM}(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{4}))?\s*(?:đến|tới|-|–)\s*(?:hết|cuối)\s+tháng\s+(\d{1,2})\s*(?:\/|năm|-)\s*(\d{4})`,
+      'giu',
+    ),
+    make: (m) => {
+      const y = Number(m[5]);
+      const mo = Number(m[4]);
+      if (!(mo >= 1 && mo <= 12)) return undefined;
+      const end = iso(y, mo, lastDay(y, mo));
+      const start = m[3]
+        ? iso(m[3], m[2] ?? '', m[1] ?? '')
+        : startYear(m[1] ?? '', m[2] ?? '', end);
+      return range(start, end);
+    },
+    range: true,
+  },
+  {
+    re: /(?:6|sáu)\s+tháng\s+(đầu|cuối)\s+năm\s*(\d{4})/giu,
     make: (m) => p(`${m[2] ?? ''}-H${m[1]?.toLowerCase() === 'đầu' ? 1 : 2}`),
   },
   {
-    re: /(9|chín) tháng đầu năm\s*(\d{4})/giu,
-    make: (m) => p(`${m[2] ?? ''}-01-01..${m[2] ?? ''}-09-30`),
+    // Without its year ("6 tháng đầu năm"): the year of the document, when it is known.
+    re: /(?:6|sáu)\s+tháng\s+(đầu|cuối)\s+năm(?!\s*\d)/giu,
+    make: (m, year) =>
+      year === undefined
+        ? undefined
+        : p(`${String(year)}-H${m[1]?.toLowerCase() === 'đầu' ? 1 : 2}`),
+  },
+  {
+    re: /(?:9|chín)\s+tháng\s+đầu\s+năm\s*(\d{4})/giu,
+    make: (m) => p(`${m[1] ?? ''}-01-01..${m[1] ?? ''}-09-30`),
+  },
+  {
+    re: /(?:9|chín)\s+tháng\s+đầu\s+năm(?!\s*\d)/giu,
+    make: (_m, year) =>
+      year === undefined ? undefined : p(`${String(year)}-01-01..${String(year)}-09-30`),
   },
   {
     re: /quý\s+(iv|iii|ii|i|[1-4])\s*(?:\/|năm|-)\s*(\d{4})/giu,
@@ -53,8 +110,16 @@ const PATTERNS: readonly {
     },
   },
   {
+    re: /quý\s+(iv|iii|ii|i|[1-4])(?![\p{L}\d])(?!\s*(?:\/|năm|-)\s*\d)/giu,
+    make: (m, year) => {
+      if (year === undefined) return undefined;
+      const q = ROMAN[(m[1] ?? '').toLowerCase()] ?? Number(m[1]);
+      return p(`${String(year)}-Q${String(q)}`);
+    },
+  },
+  {
     // Not "ngày 07 tháng 7 năm 2023", which is a date.
-    re: /(?<!ngày\s+\d{1,2}\s+)(?<!ngày\s+)tháng\s+(\d{1,2})\s*(?:\/|năm)\s*(\d{4})/giu,
+    re: /(?<!ngày\s+\d{1,2}\s+)(?<!ngày\s+)tháng\s+(\d{1,2})\s*(?:\/|năm|-)\s*(\d{4})/giu,
     make: (m) => p(`${m[2] ?? ''}-M${pad(m[1] ?? '')}`),
   },
   {
@@ -68,17 +133,21 @@ function p(text: string): Period | undefined {
   return r.ok ? r.period : undefined;
 }
 
-/** Every period mentioned, longest match first where two overlap. */
-export function findPeriods(text: string): PeriodMention[] {
+/**
+ * Every period mentioned, longest match first where two overlap. `year` is
+ * the year of a period written without one ("6 tháng đầu năm", "quý II"):
+ * the document's, when it is known; without it such mentions are skipped.
+ */
+export function findPeriods(text: string, year?: number): PeriodMention[] {
   const found: PeriodMention[] = [];
-  for (const { re, make, range } of PATTERNS) {
+  for (const { re, make, range: explicit } of PATTERNS) {
     for (const m of text.matchAll(re)) {
-      const period = make(m);
+      const period = make(m, year);
       if (!period) continue;
       const start = m.index;
       const end = start + m[0].length;
       if (found.some((f) => start < f.end && end > f.start)) continue;
-      found.push({ period, start, end, explicitRange: range === true });
+      found.push({ period, start, end, explicitRange: explicit === true });
     }
   }
   return found.sort((a, b) => a.start - b.start);

@@ -9,7 +9,14 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClient, type Client } from '@libsql/client';
 
-const MIGRATIONS: readonly { version: number; statements: readonly string[] }[] = [
+interface Migration {
+  readonly version: number;
+  readonly statements: readonly string[];
+  /** Data moved by code after the statements (in the same start-up, before anything is served). */
+  readonly after?: (db: Client) => Promise<void>;
+}
+
+const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     statements: [
@@ -145,7 +152,46 @@ const MIGRATIONS: readonly { version: number; statements: readonly string[] }[] 
       )`,
     ],
   },
+  {
+    version: 5,
+    statements: [
+      // The report list read titles with json_extract(content, '$.title'),
+      // which made libsql panic (and the process end) on a title holding a
+      // lone surrogate: the title is a column of its own, read as stored.
+      `ALTER TABLE reports ADD COLUMN title TEXT NOT NULL DEFAULT ''`,
+      // Due dates per province as well as for the whole country (province '').
+      `CREATE TABLE period_due_scoped (
+        period TEXT NOT NULL,
+        province TEXT NOT NULL DEFAULT '',
+        due TEXT NOT NULL,
+        PRIMARY KEY (period, province)
+      )`,
+      `INSERT INTO period_due_scoped (period, province, due) SELECT period, '', due FROM period_due`,
+      `DROP TABLE period_due`,
+      `ALTER TABLE period_due_scoped RENAME TO period_due`,
+      // Who a build was for: its requests, each with the unit it concerns (if any).
+      `ALTER TABLE builds ADD COLUMN requests TEXT`,
+    ],
+    after: backfillTitles,
+  },
 ];
+
+/** Titles from each report's current revision, made well-formed (the JSON text escapes a lone surrogate, so reading it is safe). */
+async function backfillTitles(db: Client): Promise<void> {
+  const rows = (
+    await db.execute(
+      'SELECT r.id, v.content FROM reports r JOIN revisions v ON v.report_id = r.id AND v.version = r.version',
+    )
+  ).rows;
+  const updates = rows.map((r) => {
+    const content = JSON.parse(typeof r.content === 'string' ? r.content : '{}') as {
+      title?: unknown;
+    };
+    const title = typeof content.title === 'string' ? content.title.toWellFormed() : '';
+    return { sql: 'UPDATE reports SET title = ? WHERE id = ?', args: [title, Number(r.id)] };
+  });
+  if (updates.length > 0) await db.batch(updates, 'write');
+}
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
 
@@ -197,5 +243,6 @@ export async function migrate(db: Client, target = SCHEMA_VERSION): Promise<void
       ],
       'write',
     );
+    await m.after?.(db);
   }
 }

@@ -1,13 +1,10 @@
 /**
  * The editor's HTTP server: /trpc (the API), /healthz, and the built
- * Svelte app. A second handler serves the live public site with the cache
- * headers a static site wants: HTML revalidated, hashed assets immutable.
+ * Svelte app. The public site is served by a process of its own
+ * (@congkhai/serve's site server, started by start.ts).
  */
-import { createReadStream } from 'node:fs';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { join } from 'node:path';
+import { spaHandler, type Handler } from '@congkhai/serve';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
-import sirv from 'sirv';
 import { SCHEMA_VERSION } from './db.ts';
 import { appRouter } from './app.ts';
 import { createContext, type Services } from './trpc.ts';
@@ -21,16 +18,15 @@ const SECURITY_HEADERS: Record<string, string> = {
     "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'",
 };
 
-export function editorHandler(
-  services: Services,
-): (req: IncomingMessage, res: ServerResponse) => void {
+export function editorHandler(services: Services): Handler {
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: '/trpc/',
     createContext: ({ req, res }) => createContext(services, req, res),
-    maxBodySize: 40 * 1024 * 1024,
+    // The largest input is a 20 MB .docx in base64.
+    maxBodySize: 30 * 1024 * 1024,
   });
-  const app = sirv(services.env.clientDir, { single: true, etag: true, dev: false });
+  const app = spaHandler(services.env.clientDir);
   return (req, res) => {
     for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
     const path = (req.url ?? '/').split('?')[0] ?? '/';
@@ -52,62 +48,9 @@ export function editorHandler(
         });
       return;
     }
-    app(req, res, () => {
-      res.writeHead(404);
-      res.end('Not found');
-    });
+    return app(req, res);
   };
 }
 
-/** The public site from a folder (the `current` release symlink), resolved on each request so a swap is seen at once. */
-export function siteHandler(
-  siteDir: () => string,
-): (req: IncomingMessage, res: ServerResponse) => void {
-  let served = '';
-  let handler: ReturnType<typeof sirv> | undefined;
-  return (req, res) => {
-    const dir = siteDir();
-    if (!handler || dir !== served) {
-      served = dir;
-      handler = sirv(dir, {
-        etag: true,
-        // Look files up per request: listing a release of 100,000 files at
-        // every switch would delay the first request after a publish.
-        dev: true,
-        setHeaders: (r, pathname) => {
-          r.setHeader(
-            'Cache-Control',
-            pathname.startsWith('/_astro/')
-              ? 'public, max-age=31536000, immutable'
-              : 'public, max-age=0, must-revalidate',
-          );
-        },
-      });
-    }
-    handler(req, res, () => {
-      res.writeHead(404, { 'Content-Type': 'text/html; charset=utf-8' });
-      // The site's own not-found page, in both languages.
-      createReadStream(join(dir, '404.html'))
-        .on('error', () =>
-          res.end(
-            '<!doctype html><meta charset="utf-8"><title>Không tìm thấy</title><p>Không tìm thấy trang. <a href="/">Về trang chủ</a></p>',
-          ),
-        )
-        .pipe(res);
-    });
-  };
-}
-
-export function listen(
-  handler: (req: IncomingMessage, res: ServerResponse) => void,
-  port: number,
-  host: string,
-): Promise<Server> {
-  return new Promise((resolve, reject) => {
-    const server = createServer(handler);
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      resolve(server);
-    });
-  });
-}
+/** An HTTP server whose handler errors become a 500 and whose bad clients get a 400, never an exit. */
+export { listen } from '@congkhai/serve';

@@ -29,13 +29,33 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   unit: 'Đơn vị',
   csv: 'Tệp CSV',
   text: 'Văn bản',
+  title: 'Tiêu đề',
+  number: 'Số hiệu',
+  issued: 'Ngày ban hành',
+  signer: 'Người ký',
+  body: 'Nội dung',
+  metrics: 'Số liệu',
+  targets: 'Chỉ tiêu',
+  statedShares: 'Tỉ lệ nêu trong báo cáo',
+  explanations: 'Giải trình',
+  note: 'Ghi chú',
+  fileBase64: 'Tệp',
+  units: 'Đơn vị',
+  provinces: 'Tỉnh',
 };
+
+/** The label of the field an input path points at: its last named key that the form labels. */
+export function inputLabel(path: readonly PropertyKey[]): string | undefined {
+  for (const p of [...path].reverse()) {
+    if (typeof p === 'string' && FIELD_LABELS[p]) return FIELD_LABELS[p];
+  }
+  return undefined;
+}
 
 export function inputErrorMessage(error: ZodError): string {
   return error.issues
     .map((issue) => {
-      const key = [...issue.path].reverse().find((p) => typeof p === 'string');
-      const label = key ? FIELD_LABELS[key] : undefined;
+      const label = inputLabel(issue.path);
       return label ? `${label}: ${issue.message}` : issue.message;
     })
     .join('; ');

@@ -1,13 +1,14 @@
 /**
  * Starts the editor on the embedded database (created and migrated on
- * start), builds the public site into a release and serves it beside the
- * editor; every publish rebuilds it.
+ * start) and builds the public site into a release; every publish rebuilds
+ * it. The site itself is served by a process of its own: start.ts runs both.
  *   tsx src/server/main.ts [--demo]
  */
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { openDatabase } from './db.ts';
 import { readEnv, REPO_CONTENT } from './env.ts';
-import { editorHandler, listen, siteHandler } from './http.ts';
+import { editorHandler, listen } from './http.ts';
+import { closeImports } from './import-pool.ts';
 import { BuildRunner } from './rebuild.ts';
 import { text } from './store.ts';
 import {
@@ -54,17 +55,10 @@ const server = await listen(
   editorHandler({
     db,
     env,
-    onContentChanged: (reason) => void runner.request(reason),
+    onContentChanged: (request) => void runner.request(request),
     buildProgress: () => runner.progress,
   }),
   env.port,
-  env.host,
-);
-const site = await listen(
-  siteHandler(() =>
-    existsSync(runner.currentDir) ? realpathSync(runner.currentDir) : env.siteRoot,
-  ),
-  env.port + 1,
   env.host,
 );
 
@@ -77,13 +71,15 @@ if (credentials.length > 0) {
 }
 console.log('\nCtrl+C để dừng / to stop.');
 
+// start.ts says 'Đã dừng / stopped.' once both processes have ended.
 function stop() {
-  console.log('\nĐã dừng / stopped.');
   runner.close();
+  void closeImports();
   server.close();
-  site.close();
   db.close();
   process.exit(0);
 }
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
+// Run by start.ts over an IPC channel: when it is gone, so is the editor.
+if (process.send) process.on('disconnect', stop);

@@ -9,10 +9,15 @@
  *   made as a hard-link copy of the live one (prepared while idle).
  * - The first build of a renderer, and any build after a failure, is full:
  *   the renderer's memory no longer matches the live release then.
- * - Each release is checked (the home page and a page for every published
- *   report) and goes live by an atomic rename of the `current` symlink;
+ * - Each release is checked against the content snapshot it rendered (the
+ *   home page and a page for every report of that snapshot: a publish
+ *   that lands during a build is the next build's, never a reason to fail
+ *   this one) and goes live by an atomic rename of the `current` symlink;
  *   the last releases are kept for rollback. A failed or killed build
- *   leaves the live site as it was; its log is kept in `builds`.
+ *   leaves the live site as it was; its log is kept in `builds`, and it is
+ *   tried again with growing delays.
+ * - After a build goes live, a report the database says is published but
+ *   the snapshot lacked (published while it rendered) asks for the next.
  * - The search index is rebuilt beside the pages (it is the slowest
  *   part), and goes live in a release of its own when it is ready.
  */
@@ -23,18 +28,32 @@ import type { Client } from '@libsql/client';
 import { RendererProcess, linkCopy, mergeInto, removeTree } from '@congkhai/site/build';
 import { inheritedEnv } from './env.ts';
 
+/** Why a build is wanted: what happened, the unit it concerns (if one), and who did it. */
+export interface BuildRequest {
+  readonly reason: string;
+  readonly unit?: string;
+  readonly by?: string;
+}
+
+/** How a request reads in the build log and the list of builds. */
+export const describeRequest = (r: BuildRequest) => (r.by ? `${r.reason} (${r.by})` : r.reason);
+
 export interface BuildRunnerOptions {
   readonly db: Client;
   /** Holds releases/ and the current symlink. */
   readonly siteRoot: string;
   readonly contentDir: string;
-  /** Published reports whose pages must exist: `<unit>/<period>`. */
+  /** Reports the database holds published (`<unit>/<period>`), compared with each build that goes live. */
   readonly published: () => Promise<string[]>;
   readonly keep?: number;
   readonly log?: (line: string) => void;
 }
 
 const MIN_INTERVAL_MS = 1000;
+/** A failed build is tried again after 2 s, then twice as late each time up to a minute, at most 10 times. */
+const RETRY_FIRST_MS = 2000;
+const RETRY_MAX_MS = 60_000;
+const RETRY_ATTEMPTS = 10;
 const sec = (ms: number) => (ms / 1000).toFixed(1);
 /** The search index waits for this much quiet after a publish, and never lags more than the second. */
 const SEARCH_QUIET_MS = 5000;
@@ -42,7 +61,11 @@ const SEARCH_MAX_LAG_MS = 60_000;
 
 export class BuildRunner {
   private running: Promise<void> | undefined;
-  private queued: string[] = [];
+  private queued: BuildRequest[] = [];
+  private retryTimer: NodeJS.Timeout | undefined;
+  private failures = 0;
+  /** The missing reports the last catch-up build was asked for. */
+  private caughtUp = '';
   private renderer: RendererProcess | undefined;
   /** True until a build of the current renderer has gone live, and after any failure. */
   private needFull = true;
@@ -72,16 +95,32 @@ export class BuildRunner {
   }
 
   /** Asks for a build; returns when a build that includes this request has finished. */
-  request(reason: string): Promise<void> {
-    this.queued.push(reason);
+  request(req: string | BuildRequest): Promise<void> {
+    this.queued.push(typeof req === 'string' ? { reason: req } : req);
     this.running ??= this.loop();
     return this.running;
+  }
+
+  /** A failed build is tried again later, unless another request comes first. */
+  private scheduleRetry(): void {
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    if (this.failures === 0 || this.failures > RETRY_ATTEMPTS) return;
+    const wait = Math.min(RETRY_MAX_MS, RETRY_FIRST_MS * 2 ** (this.failures - 1));
+    this.opts.log?.(
+      `Dựng lại sau ${sec(wait)} s / retrying in ${sec(wait)} s (lần ${String(this.failures)})`,
+    );
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      void this.request({ reason: `thử lại / retry ${String(this.failures)}` });
+    }, wait);
   }
 
   /** Resolves when no build runs or waits and the search index has caught up. */
   async settled(): Promise<void> {
     for (;;) {
       if (this.running) await this.running;
+      else if (this.retryTimer) await new Promise((r) => setTimeout(r, 100));
       else if (this.search) await this.search.job;
       else if (this.searchStale) await new Promise((r) => setTimeout(r, 100));
       else return;
@@ -95,9 +134,13 @@ export class BuildRunner {
       const wait = this.lastStart + MIN_INTERVAL_MS - Date.now();
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       this.lastStart = Date.now();
-      const reasons = this.queued.splice(0);
+      const requests = this.queued.splice(0);
+      if (requests.length > 0) {
+        clearTimeout(this.retryTimer); // this build is the retry
+        this.retryTimer = undefined;
+      }
       try {
-        if (reasons.length > 0) await this.build(reasons.join('; '));
+        if (requests.length > 0) await this.build(requests);
         else await this.installSearch();
       } catch (e) {
         this.needFull = true;
@@ -106,6 +149,7 @@ export class BuildRunner {
     }
     this.running = undefined;
     this.scheduleSearch();
+    this.scheduleRetry();
   }
 
   /**
@@ -140,10 +184,15 @@ export class BuildRunner {
     return existsSync(this.currentDir) ? realpathSync(this.currentDir) : undefined;
   }
 
-  private async record(release: string, reason: string): Promise<number> {
+  private async record(release: string, requests: readonly BuildRequest[]): Promise<number> {
     const row = await this.opts.db.execute({
-      sql: "INSERT INTO builds (release, reason, started_at, status) VALUES (?, ?, ?, 'running')",
-      args: [release, reason, new Date().toISOString()],
+      sql: "INSERT INTO builds (release, reason, requests, started_at, status) VALUES (?, ?, ?, ?, 'running')",
+      args: [
+        release,
+        requests.map(describeRequest).join('; '),
+        JSON.stringify(requests),
+        new Date().toISOString(),
+      ],
     });
     return Number(row.lastInsertRowid);
   }
@@ -177,17 +226,18 @@ export class BuildRunner {
     return out;
   }
 
-  private async build(reason: string): Promise<void> {
+  private async build(requests: readonly BuildRequest[]): Promise<void> {
     try {
-      await this.buildOnce(reason);
+      await this.buildOnce(requests);
     } finally {
       this.progress = undefined;
     }
   }
 
-  private async buildOnce(reason: string): Promise<void> {
+  private async buildOnce(requests: readonly BuildRequest[]): Promise<void> {
+    const reason = requests.map(describeRequest).join('; ');
     const release = new Date().toISOString().replace(/[:.]/g, '-');
-    const id = await this.record(release, reason);
+    const id = await this.record(release, requests);
     this.opts.log?.(`Đang dựng trang công khai / building the public site (${reason})…`);
     const started = performance.now();
     let out: string | undefined;
@@ -231,9 +281,11 @@ export class BuildRunner {
       }
       if (!result) throw new Error('renderer gave no result');
       await this.externalizeSearch(out);
-      await this.check(out);
+      this.check(out, result.required);
       await this.goLive(out);
       live = true;
+      this.failures = 0;
+      await this.catchUp(result.reportKeys);
       const timing = `rendered ${sec(rendered - started)} s, release copy ready ${sec(copied - started)} s, checked and live ${sec(performance.now() - Math.max(copied, rendered))} s`;
       this.needFull = false;
       this.livePages = result.pages;
@@ -248,6 +300,7 @@ export class BuildRunner {
       );
     } catch (e) {
       this.needFull = true;
+      this.failures++;
       // The release copy may still be under way when rendering fails; once it
       // ends, the new release goes, whole or half written.
       if (copying) await copying.catch(() => undefined);
@@ -279,14 +332,38 @@ export class BuildRunner {
   }
 
   /**
-   * A release is good when it has the home page, a page for every published
-   * report, and a search index (the search page is useless without one).
+   * A release is good when it has what the snapshot it rendered requires
+   * (the home page, a page for every report of it) and a search index (the
+   * search page is useless without one).
    */
-  private async check(out: string): Promise<void> {
-    const needed = ['index.html', join('pagefind', 'pagefind.js')];
-    for (const key of await this.opts.published()) needed.push(join('xa', key, 'index.html'));
+  private check(out: string, required: readonly string[]): void {
+    const needed = [...required, join('pagefind', 'pagefind.js')];
     const missing = needed.filter((f) => !existsSync(join(out, f)));
     if (missing.length > 0) throw new Error(`missing pages: ${missing.slice(0, 6).join(', ')}`);
+  }
+
+  /**
+   * Reports published while the build rendered are not in its snapshot:
+   * their publish has asked for a build already, but a request lost to a
+   * crash or a restart must not leave a published report missing, so the
+   * database is compared with what went live.
+   */
+  private async catchUp(rendered: readonly string[]): Promise<void> {
+    const have = new Set(rendered);
+    const missing = (await this.opts.published()).filter((k) => !have.has(k));
+    const key = missing.join(' ');
+    // Asked once per set: a report whose file is gone needs a person, not a loop of builds.
+    if (missing.length > 0 && key === this.caughtUp) {
+      this.opts.log?.(
+        `Báo cáo đã công bố nhưng không có trong nội dung / published but not in the content: ${missing.slice(0, 6).join(', ')}`,
+      );
+      return;
+    }
+    this.caughtUp = key;
+    if (missing.length > 0 && this.queued.length === 0)
+      this.queued.push({
+        reason: `bổ sung / catch up ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ` +${String(missing.length - 3)}` : ''}`,
+      });
   }
 
   private async goLive(out: string): Promise<void> {
@@ -359,12 +436,12 @@ export class BuildRunner {
     this.searchReady = undefined;
     if (!dir) return;
     const release = new Date().toISOString().replace(/[:.]/g, '-');
-    const id = await this.record(release, 'chỉ mục tìm kiếm / search index');
+    const id = await this.record(release, [{ reason: 'chỉ mục tìm kiếm / search index' }]);
     let out: string | undefined;
     try {
       out = await this.newRelease(release, false);
       await this.pointSearch(out, dir);
-      await this.check(out);
+      this.check(out, ['index.html']);
       await this.goLive(out);
       await this.finish(id, 'live', this.livePages, 'search index');
     } catch (e) {
@@ -407,6 +484,8 @@ export class BuildRunner {
   /** Ends the renderer (the editor stopping). */
   close(): void {
     clearTimeout(this.searchTimer);
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
     this.renderer?.close();
   }
 

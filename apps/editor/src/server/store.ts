@@ -201,9 +201,11 @@ export interface ReportRow {
   readonly title: string;
 }
 
-const REPORT_COLUMNS = `r.id, r.unit_id, r.period, r.status, r.version, r.updated_at, u.display_name AS updated_by,
-  json_extract(v.content, '$.title') AS title`;
-const REPORT_FROM = `reports r JOIN revisions v ON v.report_id = r.id AND v.version = r.version LEFT JOIN users u ON u.id = r.updated_by`;
+// No JSON functions over stored content in SQL: libsql panics (ending the
+// process) when json_extract decodes an escaped lone surrogate. The title
+// has a column of its own; content is parsed in JavaScript.
+const REPORT_COLUMNS = `r.id, r.unit_id, r.period, r.status, r.version, r.updated_at, u.display_name AS updated_by, r.title`;
+const REPORT_FROM = `reports r LEFT JOIN users u ON u.id = r.updated_by`;
 
 function toRow(r: Record<string, unknown>): ReportRow {
   return {
@@ -238,7 +240,7 @@ export async function listReports(
     args.push(where.period);
   }
   if (where.text) {
-    clauses.push("(lower(json_extract(v.content, '$.title')) LIKE ? OR lower(r.unit_id) LIKE ?)");
+    clauses.push('(lower(r.title) LIKE ? OR lower(r.unit_id) LIKE ?)');
     args.push(`%${where.text.toLowerCase()}%`, `%${where.text.toLowerCase()}%`);
   }
   const sql = `SELECT ${REPORT_COLUMNS} FROM ${REPORT_FROM} ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''} ORDER BY r.updated_at DESC LIMIT ${String(REPORT_LIST_LIMIT)}`;
@@ -253,7 +255,7 @@ export async function getReport(
 ): Promise<(ReportRow & { content: Report }) | undefined> {
   const row = (
     await db.execute({
-      sql: `SELECT ${REPORT_COLUMNS}, v.content FROM ${REPORT_FROM} WHERE r.id = ?`,
+      sql: `SELECT ${REPORT_COLUMNS}, v.content FROM ${REPORT_FROM} JOIN revisions v ON v.report_id = r.id AND v.version = r.version WHERE r.id = ?`,
       args: [id],
     })
   ).rows[0];
@@ -284,8 +286,8 @@ export async function insertReport(
 ): Promise<number> {
   const at = now();
   const r = await db.execute({
-    sql: 'INSERT INTO reports (unit_id, period, status, version, updated_at, updated_by) VALUES (?, ?, ?, 1, ?, ?)',
-    args: [content.unit, content.period, status, at, userId],
+    sql: 'INSERT INTO reports (unit_id, period, status, version, updated_at, updated_by, title) VALUES (?, ?, ?, 1, ?, ?, ?)',
+    args: [content.unit, content.period, status, at, userId, content.title],
   });
   const id = Number(r.lastInsertRowid);
   await db.execute({
@@ -311,8 +313,8 @@ export async function addRevision(
     args: [id, next, JSON.stringify(content), userId, at, note ?? null],
   });
   await db.execute({
-    sql: 'UPDATE reports SET version = ?, updated_at = ?, updated_by = ? WHERE id = ?',
-    args: [next, at, userId, id],
+    sql: 'UPDATE reports SET version = ?, updated_at = ?, updated_by = ?, title = ? WHERE id = ?',
+    args: [next, at, userId, content.title, id],
   });
   return next;
 }

@@ -5,7 +5,10 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import type { AccountOptions } from './accounts.ts';
 import type { EditorEnv } from './env.ts';
+import type { BuildRequest } from './rebuild.ts';
+import { randomUUID } from 'node:crypto';
 import { inputErrorMessage } from './input-errors.ts';
+import { inputProblem, inputProblemMessage } from './input-guard.ts';
 import { readCookie, sessionUser } from './sessions.ts';
 import { getUser, type User } from './store.ts';
 
@@ -13,7 +16,7 @@ export interface Services {
   readonly db: Client;
   readonly env: EditorEnv;
   /** Called after a publish or withdraw; the rebuild runner plugs in here. */
-  readonly onContentChanged: (reason: string) => void;
+  readonly onContentChanged: (request: BuildRequest) => void;
   /** Pages rendered so far of the build in progress, if one runs. */
   readonly buildProgress?: () => { readonly done: number; readonly total: number } | undefined;
   /** Login throttling and the clock of the account rules; accounts.ts's defaults when absent. */
@@ -51,17 +54,42 @@ export class ErrorData extends Error {
   }
 }
 
+/**
+ * What a caller learns of an error: its code and a message meant for
+ * them. A fault of the server (anything not thrown as a TRPCError on
+ * purpose) is told as such with a reference, and its detail (message,
+ * stack, paths) goes to the server's log only. Never development mode:
+ * that would send stack traces to anyone who asks.
+ */
 const t = initTRPC.context<Context>().create({
-  errorFormatter({ shape, error }) {
+  isDev: false,
+  errorFormatter({ shape, error, path }) {
+    const internal = error.code === 'INTERNAL_SERVER_ERROR';
+    let message = shape.message;
+    if (error.cause instanceof ZodError) message = inputErrorMessage(error.cause);
+    else if (internal) {
+      const ref = randomUUID().slice(0, 8);
+      console.error(`[${ref}] ${path ?? '?'}:`, error.cause ?? error);
+      message = `Lỗi máy chủ (mã ${ref}); nội dung đang sửa vẫn được giữ, hãy thử lại sau.`;
+    }
     return {
-      ...shape,
-      ...(error.cause instanceof ZodError ? { message: inputErrorMessage(error.cause) } : {}),
+      message,
+      code: shape.code,
       data: {
-        ...shape.data,
+        code: shape.data.code,
+        httpStatus: shape.data.httpStatus,
+        ...(shape.data.path ? { path: shape.data.path } : {}),
         payload: error.cause instanceof ErrorData ? error.cause.payload : undefined,
       },
     };
   },
+});
+
+/** Texts that cannot be stored as they are (see input-guard.ts) are refused before any schema or store sees them. */
+const wellFormedInput = t.middleware(async ({ getRawInput, next }) => {
+  const problem = inputProblem(await getRawInput());
+  if (problem) throw new TRPCError({ code: 'BAD_REQUEST', message: inputProblemMessage(problem) });
+  return next();
 });
 
 export const router = t.router;
@@ -75,9 +103,7 @@ const sameOrigin = t.middleware(({ ctx, type, next }) => {
     const origin = ctx.req.headers.origin;
     const site = ctx.req.headers['sec-fetch-site'];
     const host = ctx.req.headers.host;
-    const ok =
-      site === 'same-origin' ||
-      (origin !== undefined && host !== undefined && new URL(origin).host === host);
+    const ok = site === 'same-origin' || (host !== undefined && originHost(origin) === host);
     if (!ok)
       throw new TRPCError({
         code: 'FORBIDDEN',
@@ -87,7 +113,13 @@ const sameOrigin = t.middleware(({ ctx, type, next }) => {
   return next();
 });
 
-export const publicProcedure = t.procedure.use(sameOrigin);
+/** The host of an Origin header; undefined for a missing, opaque (`null`) or malformed one. */
+function originHost(origin: string | undefined): string | undefined {
+  if (!origin || !URL.canParse(origin)) return undefined;
+  return new URL(origin).host || undefined;
+}
+
+export const publicProcedure = t.procedure.use(sameOrigin).use(wellFormedInput);
 
 /** A signed-in user, even one who must still change a one-time password: for auth's own procedures only. */
 export const signedIn = publicProcedure.use(({ ctx, next }) => {

@@ -34,6 +34,9 @@ export interface BuildResult {
   /** Reports added, changed or removed since the previous build. */
   readonly changed: readonly string[];
   readonly reports: number;
+  /** The reports of the content snapshot this build rendered, and the files they require. */
+  readonly reportKeys: readonly string[];
+  readonly required: readonly string[];
   /** HTML pages of the whole site. */
   readonly pages: number;
 }
@@ -76,6 +79,8 @@ export async function build(renderer: Renderer, opts: BuildOptions): Promise<Bui
     removedPages: plan.remove,
     changed: plan.changed,
     reports: plan.reports,
+    reportKeys: plan.reportKeys,
+    required: plan.required,
     pages: plan.pages,
   };
 }

@@ -37,6 +37,9 @@ const GLOBAL_FILES = [
 /** What the search index is built from; read by the renderer, never written as a page. */
 export const SEARCH_RECORDS = '/tim-kiem/chi-muc.json';
 
+/** The address of a report's page: the one place it is spelled. */
+export const reportPage = (unit: string, period: string) => `/xa/${unit}/${period}/`;
+
 const inLangs = (path: string) => LANGS.map((lang) => href(localeOf(lang), path));
 
 const unitPages = (id: string) => [
@@ -61,7 +64,7 @@ export function allPages(data: SiteData): string[] {
     ...(data.latest ? [] : INDICATORS.flatMap((d) => inLangs(`/chi-so/${d.id}/`))),
     ...data.periods.flatMap((p) => rankingPages(p.id, data)),
     ...data.unitList.flatMap((u) => unitPages(u.id)),
-    ...data.reports.map((r) => `/xa/${r.unit}/${r.period}/`),
+    ...data.reports.map((r) => reportPage(r.unit, r.period)),
   ];
 }
 

@@ -34,7 +34,24 @@ import {
 } from '../store.ts';
 import { authed, ErrorData, router, type Context } from '../trpc.ts';
 
-const figures = z.record(z.string(), z.number());
+/**
+ * Figures keyed by the catalog's metric ids. An id the catalog does not
+ * know is refused by name (it used to be dropped without a word, so a
+ * figure the user typed could vanish).
+ */
+const byMetric = <T extends z.ZodType>(value: T) =>
+  z.record(z.string().max(100), value).superRefine((m, ctx) => {
+    const unknown = Object.keys(m).filter((k) => !(METRIC_IDS as readonly string[]).includes(k));
+    if (unknown.length > 0)
+      ctx.addIssue({
+        code: 'custom',
+        message: `không có trong danh mục chỉ tiêu: ${unknown
+          .slice(0, 5)
+          .map((k) => `"${k.slice(0, 60)}"`)
+          .join(', ')}${unknown.length > 5 ? ` và ${String(unknown.length - 5)} mã khác` : ''}.`,
+      });
+  });
+const figures = byMetric(z.number());
 const contentInput = z.object({
   title: z.string().max(1000),
   number: z.string().max(200).optional(),
@@ -43,8 +60,11 @@ const contentInput = z.object({
   metrics: figures,
   targets: figures.default({}),
   statedShares: figures.default({}),
-  explanations: z.record(z.string(), z.string().max(500)).default({}),
-  body: z.string().max(6_000_000),
+  explanations: byMetric(z.string().max(500)).default({}),
+  // A 5 MB paste is kept as written; past this the message says so.
+  body: z
+    .string()
+    .max(6_000_000, 'dài quá 6.000.000 ký tự; hãy rút gọn, hoặc chia thành nhiều báo cáo.'),
 });
 type ContentInput = z.infer<typeof contentInput>;
 
@@ -59,6 +79,7 @@ const fail = (
     ...(payload === undefined ? {} : { cause: new ErrorData(message, payload) }),
   });
 
+/** Figures as the catalog types them (the schema has refused unknown ids already). */
 const onlyKnown = <T>(m: Record<string, T>) =>
   Object.fromEntries(
     Object.entries(m).filter(([k]) => (METRIC_IDS as readonly string[]).includes(k)),
@@ -366,9 +387,11 @@ export const reportsRouter = router({
         file,
         confirmedWarnings: failing.map((w) => w.check),
       });
-      ctx.onContentChanged(
-        `công bố / publish ${report.unit}/${report.period} (${ctx.user.username})`,
-      );
+      ctx.onContentChanged({
+        reason: `công bố / publish ${report.unit}/${report.period}`,
+        unit: report.unit,
+        by: ctx.user.username,
+      });
       return { url: `/xa/${report.unit}/${report.period}/` };
     }),
 
@@ -386,7 +409,11 @@ export const reportsRouter = router({
       await setStatus(ctx.db, input.id, 'withdrawn', ctx.user.id);
       await addComment(ctx.db, input.id, ctx.user.id, input.comment);
       await audit(ctx.db, ctx.user.id, 'report_withdraw', String(input.id));
-      ctx.onContentChanged(`rút / withdraw ${report.unit}/${report.period} (${ctx.user.username})`);
+      ctx.onContentChanged({
+        reason: `rút / withdraw ${report.unit}/${report.period}`,
+        unit: report.unit,
+        by: ctx.user.username,
+      });
       return true;
     }),
 
@@ -414,13 +441,18 @@ export const reportsRouter = router({
     const mine = readableUnits(ctx.user, units);
     const rows = await listReports(ctx.db, { units: mine, period: input.period });
     const byUnit = new Map(rows.map((r) => [r.unit, r]));
-    const dueRow = (
-      await ctx.db.execute({
-        sql: 'SELECT due FROM period_due WHERE period = ?',
-        args: [input.period],
-      })
-    ).rows[0];
-    const due = dueRow ? text(dueRow.due) : null;
+    const dues = new Map(
+      (
+        await ctx.db.execute({
+          sql: 'SELECT province, due FROM period_due WHERE period = ?',
+          args: [input.period],
+        })
+      ).rows.map((r) => [text(r.province), text(r.due)]),
+    );
+    // A province's own due date wins over the national one ('').
+    const dueOf = (province: string) => dues.get(province) ?? dues.get('') ?? null;
+    const scope = ctx.user.role === 'admin' ? [] : ctx.user.provinces;
+    const due = scope.length === 1 && scope[0] !== undefined ? dueOf(scope[0]) : dueOf('');
     const today = new Date().toISOString().slice(0, 10);
     return {
       due,
@@ -428,31 +460,54 @@ export const reportsRouter = router({
         .filter((u) => mine.includes(u.id))
         .map((u) => {
           const status = byUnit.get(u.id)?.status ?? ('none' as const);
+          const unitDue = dueOf(u.province);
           return {
             unit: u.id,
             name: u.name,
             district: u.district ?? null,
             status,
             id: byUnit.get(u.id)?.id ?? null,
-            overdue: due !== null && today > due && status !== 'published',
+            due: unitDue,
+            overdue: unitDue !== null && today > unitDue && status !== 'published',
           };
         }),
     };
   }),
 
-  /** Reviewers and admins set when a period's reports are due. */
+  /**
+   * When a period's reports are due: an admin for the whole country or a
+   * province, a reviewer for the provinces they review only.
+   */
   setDue: authed
-    .input(z.object({ period: z.string(), due: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }))
+    .input(
+      z.object({
+        period: z.string().max(40),
+        due: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+        province: z.string().trim().min(1).max(100).optional(),
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
-      if (ctx.user.role === 'editor')
+      let province = input.province ?? '';
+      if (ctx.user.role === 'reviewer') {
+        const own = ctx.user.provinces;
+        if (!input.province && own.length === 1) province = own[0] ?? '';
+        if (!own.includes(province))
+          throw fail(
+            'FORBIDDEN',
+            own.length === 0
+              ? 'Chỉ người duyệt của một tỉnh hoặc quản trị đặt hạn nộp.'
+              : `Bạn chỉ đặt được hạn nộp cho tỉnh mình duyệt (${own.join(', ')}).`,
+          );
+      } else if (ctx.user.role !== 'admin') {
         throw fail('FORBIDDEN', 'Chỉ người duyệt hoặc quản trị đặt hạn nộp.');
+      }
       const p = parsePeriod(input.period);
       if (!p.ok) throw fail('BAD_REQUEST', p.message.vi);
       await ctx.db.execute({
-        sql: 'INSERT INTO period_due (period, due) VALUES (?, ?) ON CONFLICT (period) DO UPDATE SET due = excluded.due',
-        args: [p.period.id, input.due],
+        sql: 'INSERT INTO period_due (period, province, due) VALUES (?, ?, ?) ON CONFLICT (period, province) DO UPDATE SET due = excluded.due',
+        args: [p.period.id, province, input.due],
       });
-      await audit(ctx.db, ctx.user.id, 'period_due', p.period.id, input.due);
+      await audit(ctx.db, ctx.user.id, 'period_due', p.period.id, { due: input.due, province });
       return true;
     }),
 });

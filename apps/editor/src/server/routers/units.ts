@@ -56,7 +56,10 @@ const csvRow = z.object({
 /** Units are public (names, districts, mergers): an admin's change goes to the site at once. */
 async function publishUnitList(ctx: Context, what: string): Promise<void> {
   if (await publishUnits(ctx.env.contentDir, await listUnits(ctx.db)))
-    ctx.onContentChanged(`đơn vị / units ${what} (${ctx.user?.username ?? ''})`);
+    ctx.onContentChanged({
+      reason: `đơn vị / units ${what}`,
+      ...(ctx.user ? { by: ctx.user.username } : {}),
+    });
 }
 
 export const unitsRouter = router({

@@ -8,7 +8,8 @@
  */
 import type { APIRoute } from 'astro';
 import { ContentError } from '../../lib/content.ts';
-import { affectedPages, allPages, sitemapPages } from '../../lib/routes.ts';
+import { fileOf } from '../../build/release.ts';
+import { affectedPages, allPages, reportPage, sitemapPages } from '../../lib/routes.ts';
 import { refreshSiteData, siteData } from '../../lib/site-data.ts';
 
 export interface RenderPlan {
@@ -18,6 +19,10 @@ export interface RenderPlan {
   /** Reports added, changed or removed since the last plan. */
   readonly changed: readonly string[];
   readonly reports: number;
+  /** Every report of the content this plan read (`<unit>/<period>`): what the build is checked against. */
+  readonly reportKeys: readonly string[];
+  /** Files the release must hold once this plan is rendered: the home page and every report's page. */
+  readonly required: readonly string[];
   /** HTML pages the whole site has after this build. */
   readonly pages: number;
 }
@@ -40,6 +45,8 @@ export const POST: APIRoute = async ({ request }) => {
     remove: partial ? partial.remove : [],
     changed,
     reports: data.reports.length,
+    reportKeys: data.reports.map((r) => `${r.unit}/${r.period}`),
+    required: ['index.html', ...data.reports.map((r) => fileOf(reportPage(r.unit, r.period)))],
     pages: sitemapPages(data).length + 1, // and 404.html
   };
   return new Response(JSON.stringify(plan), { headers: { 'Content-Type': 'application/json' } });

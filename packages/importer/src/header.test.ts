@@ -1,0 +1,96 @@
+/** The document's header and signature: each rule with a case it must not fire on. */
+import { describe, expect, it } from 'vitest';
+import { importText, type ProposedReport } from './import.ts';
+
+function read(text: string): ProposedReport {
+  const r = importText(text);
+  if (!r.ok) throw new Error(r.message.en);
+  return r.report;
+}
+
+describe('the title', () => {
+  it('is the line after "BÁO CÁO" and its continuation', () => {
+    expect(
+      read(
+        'UBND XÃ AN PHÚ\n\nBÁO CÁO\nKết quả công tác cải cách hành chính\n6 tháng đầu năm 2024\n\nCăn cứ Kế hoạch số 12/KH-UBND, UBND xã báo cáo như sau:\n\nI. KẾT QUẢ\n\nTiếp nhận 12 hồ sơ.',
+      ).title,
+    ).toBe('Kết quả công tác cải cách hành chính 6 tháng đầu năm 2024');
+  });
+
+  it('is the rest of a "BÁO CÁO KẾT QUẢ ..." line, in sentence case', () => {
+    expect(
+      read('BÁO CÁO KẾT QUẢ CẢI CÁCH HÀNH CHÍNH QUÝ I NĂM 2024\n\nTiếp nhận 12 hồ sơ.').title,
+    ).toBe('Kết quả cải cách hành chính quý I năm 2024');
+  });
+
+  it('is never the whole text, even pasted without line breaks', () => {
+    const text = `BÁO CÁO\nKết quả cải cách hành chính năm 2023 Căn cứ Kế hoạch số 5/KH-UBND ${'UBND xã đã tiếp nhận và trả kết quả đúng hạn cho công dân. '.repeat(20)}`;
+    const r = read(text);
+    expect(r.title).toBe('Kết quả cải cách hành chính năm 2023');
+    expect(read('Xã đã tiếp nhận 1.000 hồ sơ, tăng so với năm 2022.').title).toBeNull();
+  });
+
+  it('is an article’s headline, not its first paragraph', () => {
+    const r = read(
+      'Phường An Phú giải quyết 100% hồ sơ đúng hạn\n\nTrong quý I/2024, phường đã tiếp nhận 500 hồ sơ, giải quyết đúng hạn 500 hồ sơ.',
+    );
+    expect(r.title).toBe('Phường An Phú giải quyết 100% hồ sơ đúng hạn');
+    expect(
+      read(
+        'Thời gian qua, phường đã không ngừng nỗ lực cải cách hành chính, triển khai đồng bộ nhiều giải pháp.\nPhường đã tiếp nhận 500 hồ sơ.',
+      ).title,
+    ).toBeNull();
+  });
+});
+
+describe('the unit', () => {
+  it('keeps a province written over a line break whole: "Hải Dương", never "Hải"', () => {
+    const u = read(
+      'UBND XÃ QUANG HẢI\n\nBÁO CÁO\nKết quả năm 2023\n\nUBND xã Quang Hải, huyện Tứ Kỳ, tỉnh Hải\nDương báo cáo như sau: tiếp nhận 12 hồ sơ.',
+    ).unit;
+    expect(u).toMatchObject({ name: 'Quang Hải', district: 'Tứ Kỳ', province: 'Hải Dương' });
+  });
+
+  it('never joins two lines of different things into one name', () => {
+    const u = read(
+      'UBND huyện Tứ Kỳ\nQuang Hải, ngày 12 tháng 7 năm 2023\n\nBÁO CÁO\nKết quả năm 2023\n',
+    ).unit;
+    expect(u.district).toBe('Tứ Kỳ');
+  });
+
+  it('reads the province from a header in capitals', () => {
+    expect(
+      read('UBND TỈNH HẢI DƯƠNG\nUBND XÃ QUANG HẢI\n\nBÁO CÁO\nKết quả năm 2023\n').unit,
+    ).toMatchObject({ name: 'Quang Hải', province: 'Hải Dương' });
+  });
+
+  it('lists every commune the text names as a candidate, with what is written beside it', () => {
+    const u = read(
+      'BÁO CÁO\nKết quả năm 2023\n\nXã An Phú, huyện Tây Sơn đã tiếp nhận 12 hồ sơ. Xã An Bình, huyện Phù Cát tiếp nhận 10 hồ sơ. Xã An Phú giải quyết 12 hồ sơ.',
+    ).unit;
+    expect(u.candidates.map((c) => [c.name, c.district])).toEqual([
+      ['An Phú', 'Tây Sơn'],
+      ['An Bình', 'Phù Cát'],
+    ]);
+  });
+
+  it('names no commune when the text names none, and says a district’s text is above commune level', () => {
+    expect(read('BÁO CÁO\nKết quả năm 2023\n\nTiếp nhận 12 hồ sơ.').unit).toMatchObject({
+      name: null,
+      candidates: [],
+    });
+    expect(
+      read('Năm 2023, huyện Hải Lăng đã tiếp nhận 21.882 hồ sơ, UBND huyện Hải Lăng cho biết.')
+        .unit,
+    ).toMatchObject({ kind: null, name: 'Hải Lăng' });
+  });
+
+  it('reads a provincial centre as a unit above commune level, a commune’s centre as the commune', () => {
+    expect(
+      read('Trung tâm Phục vụ hành chính công tỉnh tiếp nhận 5.650 hồ sơ trong tháng 5/2021.').unit,
+    ).toMatchObject({ kind: null, name: 'Trung tâm Phục vụ hành chính công tỉnh' });
+    expect(
+      read('Trung tâm Phục vụ hành chính công phường Đồng Thuận tiếp nhận 2.265 hồ sơ.').unit,
+    ).toMatchObject({ kind: 'phuong', name: 'Đồng Thuận' });
+  });
+});

@@ -1,0 +1,219 @@
+/**
+ * What a number counts. Each rule and lexicon entry has the sentence that
+ * needs it and a sentence that must not trigger it; the sentences are of
+ * the kind officials write, not taken from the measured texts.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { importText, type ProposedReport } from './import.ts';
+
+function read(text: string): ProposedReport {
+  const r = importText(`BÁO CÁO\nKết quả 6 tháng đầu năm 2024\n\n${text}\n`);
+  if (!r.ok) throw new Error(r.message.en);
+  return r.report;
+}
+
+function figures(text: string): Record<string, number> {
+  return Object.fromEntries(Object.entries(read(text).metrics).map(([k, v]) => [k, v.value]));
+}
+
+describe('the noun after a number says what it counts', () => {
+  it('takes "N hồ sơ" and a number the clause goes on from', () => {
+    expect(figures('Bộ phận Một cửa tiếp nhận 812 hồ sơ.')).toEqual({ 'dossiers.received': 812 });
+    expect(figures('Tiếp nhận 812, trong đó trực tuyến 790.')).toEqual({
+      'dossiers.received': 812,
+      'dossiers.received_online': 790,
+    });
+  });
+
+  it('never takes a count of lids, households or cases for dossiers', () => {
+    expect(figures('Hội Phụ nữ tiếp nhận được 266 nắp đậy hố phân loại rác.')).toEqual({});
+    expect(figures('Đã tiếp nhận 45 thùng rác và 12 xe đẩy.')).toEqual({});
+    expect(figures('Giải quyết 10 trường hợp khiếu nại.')).toEqual({});
+    expect(figures('Giải quyết 12 hồ sơ khiếu nại.')).toEqual({ 'dossiers.resolved': 12 });
+  });
+
+  it('never takes a count of procedures for dossiers', () => {
+    expect(figures('Tiếp nhận và giải quyết 120 thủ tục.')).toEqual({});
+    expect(figures('Đã giải quyết 120 hồ sơ thủ tục hành chính.')).toEqual({
+      'dossiers.resolved': 120,
+    });
+  });
+});
+
+describe('the head of the clause says what it counts when no noun follows', () => {
+  it('reads "Tổng số TTHC thuộc thẩm quyền ... là 167" as procedures, never dossiers', () => {
+    expect(figures('Tổng số TTHC thuộc thẩm quyền giải quyết của UBND xã là 167.')).toEqual({
+      'procedures.total': 167,
+    });
+  });
+
+  it('still reads "Tổng số hồ sơ đã giải quyết là 167"', () => {
+    expect(figures('Tổng số hồ sơ đã giải quyết là 167.')).toEqual({ 'dossiers.resolved': 167 });
+  });
+
+  it('reads "số còn lại 121 hồ sơ nộp trực tiếp": the noun after wins over the head', () => {
+    expect(figures('Tiếp nhận 200 hồ sơ, số còn lại 21 hồ sơ nộp trực tiếp.')).toMatchObject({
+      'dossiers.received_direct': 21,
+    });
+  });
+
+  it('does not read "Số hộ ... 60" as dossiers', () => {
+    expect(figures('Số hộ được tiếp nhận hỗ trợ là 60.')).toEqual({});
+  });
+});
+
+describe('procedures under the commune, not a subset of them', () => {
+  it('takes the procedures under its authority', () => {
+    expect(figures('Công khai 178 TTHC thuộc thẩm quyền giải quyết của UBND xã.')).toEqual({
+      'procedures.total': 178,
+    });
+  });
+
+  it('leaves out those offered online', () => {
+    expect(
+      figures('Tổng số TTHC được cung cấp dịch vụ công trực tuyến mức độ 3, 4 là 96 thủ tục.'),
+    ).toEqual({});
+  });
+});
+
+describe('ranges, changes and per-item figures are never one figure', () => {
+  it('reads neither end of "từ 30 đến 60 hộ" or "từ 500 lên 600 hồ sơ"', () => {
+    expect(figures('Mỗi tổ phụ trách từ 30 đến 60 hộ phân loại rác tại nguồn.')).toEqual({});
+    expect(figures('Số hồ sơ tiếp nhận tăng từ 500 lên 600 hồ sơ.')).toEqual({});
+    expect(figures('Tiếp nhận từ 20 - 30 hồ sơ mỗi ngày.')).toEqual({});
+  });
+
+  it('still reads a count that starts with "từ kỳ trước"', () => {
+    expect(figures('Hồ sơ từ kỳ trước chuyển sang 12 hồ sơ.')).toEqual({
+      'dossiers.carried_over': 12,
+    });
+  });
+
+  it('never takes a per-item or average figure for a total', () => {
+    expect(figures('Bình quân mỗi ngày tiếp nhận 25 hồ sơ.')).toEqual({});
+    expect(figures('Mỗi nhóm phụ trách 40 hộ phân loại rác.')).toEqual({});
+    expect(figures('Toàn xã có 40 hộ phân loại rác tại nguồn.')).toEqual({
+      'waste.households_sorting': 40,
+    });
+  });
+});
+
+describe('counts written in thousands', () => {
+  it('reads "5,65 ngàn hồ sơ" as 5 650, saying it converted it', () => {
+    const r = read('Trung tâm tiếp nhận 5,65 ngàn hồ sơ. Đã giải quyết 3 nghìn hồ sơ.');
+    expect(r.metrics['dossiers.received']).toMatchObject({ value: 5650 });
+    expect(r.metrics['dossiers.received']?.note?.vi).toContain('5,65 ngàn');
+    expect(r.metrics['dossiers.resolved']).toMatchObject({ value: 3000 });
+  });
+
+  it('never reads thousands of đồng as dossiers', () => {
+    expect(figures('Tiếp nhận 5,65 ngàn đồng lệ phí hồ sơ.')).toEqual({});
+    expect(figures('Tiếp nhận 5,65 nghìn đồng.')).toEqual({});
+  });
+});
+
+describe('a lump of two labels proposes nothing and says why', () => {
+  it('"12 hồ sơ quá hạn và chưa giải quyết"', () => {
+    const r = read('Còn 12 hồ sơ quá hạn và chưa giải quyết.');
+    expect(r.metrics).toEqual({});
+    expect(r.warnings.find((w) => w.check === 'ambiguous')?.message.vi).toContain('gộp');
+  });
+
+  it('"tiếp nhận và giải quyết 300 hồ sơ"', () => {
+    expect(figures('Đã tiếp nhận và giải quyết 300 hồ sơ.')).toEqual({});
+  });
+
+  it('but not one label said twice, or a label and its part', () => {
+    expect(figures('Đã giải quyết và trả kết quả 300 hồ sơ.')).toEqual({
+      'dossiers.resolved': 300,
+    });
+    expect(figures('Giải quyết sớm và đúng hạn 298 hồ sơ.')).toEqual({
+      'dossiers.resolved_in_time': 298,
+    });
+    expect(figures('Giải quyết đúng hạn 298 hồ sơ.')).toEqual({
+      'dossiers.resolved_on_time': 298,
+    });
+  });
+});
+
+describe('a part of the unit is not the unit', () => {
+  it('leaves out "Riêng tại Bộ phận ... huyện" figures', () => {
+    expect(
+      figures('Riêng tại Bộ phận Một cửa huyện đã tiếp nhận 1.279 hồ sơ, không có hồ sơ quá hạn.'),
+    ).toEqual({});
+  });
+
+  it('still reads a sentence that only mentions "riêng" later', () => {
+    expect(figures('Đã tiếp nhận 1.279 hồ sơ, trong đó lĩnh vực riêng lẻ không đáng kể.')).toEqual({
+      'dossiers.received': 1279,
+    });
+  });
+});
+
+describe('postal intake', () => {
+  it('proposes no direct intake when postal dossiers are given apart', () => {
+    const r = read(
+      'Tiếp nhận 500 hồ sơ, trong đó trực tiếp 300 hồ sơ, trực tuyến 180 hồ sơ, qua dịch vụ bưu chính công ích 20 hồ sơ.',
+    );
+    expect(r.metrics['dossiers.received_direct']).toBeUndefined();
+    expect(r.metrics['dossiers.received_online']).toMatchObject({ value: 180 });
+    expect(r.warnings.map((w) => w.check)).toContain('direct_without_postal');
+  });
+
+  it('takes direct intake that includes postal', () => {
+    expect(
+      figures(
+        'Tiếp nhận 500 hồ sơ, trong đó trực tuyến 180 hồ sơ, trực tiếp và qua bưu chính 320 hồ sơ.',
+      ),
+    ).toMatchObject({ 'dossiers.received_direct': 320 });
+  });
+});
+
+describe('numbers that are never figures (property)', () => {
+  const cue = fc.constantFrom(
+    'tiếp nhận',
+    'đã giải quyết',
+    'giải quyết trước hạn',
+    'quá hạn',
+    'trực tuyến',
+    'đang giải quyết',
+  );
+  const day = fc.integer({ min: 1, max: 28 });
+  const month = fc.integer({ min: 1, max: 12 });
+  const year = fc.integer({ min: 2015, max: 2030 });
+  const n = fc.integer({ min: 1, max: 999 });
+  const thing = fc.oneof(
+    fc.tuple(day, month, year).map(([d, m, y]) => `ngày ${String(d)}/${String(m)}/${String(y)}`),
+    fc
+      .tuple(n, day, month, year)
+      .map(
+        ([k, d, m, y]) =>
+          `Quyết định số ${String(k)}/QĐ-UBND ngày ${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${String(y)}`,
+      ),
+    fc.tuple(n, year).map(([k, y]) => `Kế hoạch số ${String(k)}/KH-UBND năm ${String(y)}`),
+    fc.tuple(n, year).map(([k, y]) => `Nghị định số ${String(k)}/${String(y)}/NĐ-CP`),
+    fc
+      .tuple(fc.integer({ min: 200, max: 299 }), fc.integer({ min: 1000, max: 9999 }), n)
+      .map(([a, b, c]) => `điện thoại 0${String(a)}.${String(b)}.${String(c).padStart(3, '0')}`),
+    fc
+      .tuple(fc.integer({ min: 900, max: 999 }), n, n)
+      .map(
+        ([a, b, c]) =>
+          `Hotline 0${String(a)} ${String(b).padStart(3, '0')} ${String(c).padStart(3, '0')}`,
+      ),
+    fc.integer({ min: 1, max: 999_999 }).map((k) => `${k.toLocaleString('vi-VN')}.000 đồng`),
+    fc.integer({ min: 1, max: 99 }).map((k) => `${String(k)},5 triệu đồng`),
+    fc.integer({ min: 1, max: 99 }).map((k) => `${String(k)} tỷ đồng`),
+  );
+
+  it('dates, document numbers, phone numbers and money never become figures', () => {
+    fc.assert(
+      fc.property(cue, thing, (c, t) => {
+        expect(figures(`Về ${c} hồ sơ theo ${t}.`)).toEqual({});
+        expect(figures(`Thực hiện ${t}, công tác ${c} hồ sơ được bảo đảm.`)).toEqual({});
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

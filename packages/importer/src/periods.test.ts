@@ -1,0 +1,83 @@
+/** Periods as reports write them, each with a sentence that must not be read as one. */
+import { describe, expect, it } from 'vitest';
+import { importText } from './import.ts';
+import { findPeriods } from './periods.ts';
+
+const ids = (text: string, year?: number) => findPeriods(text, year).map((m) => m.period.id);
+
+function period(text: string) {
+  const r = importText(text);
+  if (!r.ok) throw new Error(r.message.en);
+  return r.report.period;
+}
+
+describe('findPeriods', () => {
+  it('reads a month written with a dash, not a range of months', () => {
+    expect(ids('Tháng 5-2021, Trung tâm tiếp nhận')).toEqual(['2021-M05']);
+    expect(ids('tháng 5-6 hằng năm')).toEqual([]);
+  });
+
+  it('reads a range whose start has no year, and one that ends with a month', () => {
+    expect(ids('Từ ngày 01/7 đến ngày 22/9/2025')).toEqual(['2025-07-01..2025-09-22']);
+    expect(ids('Tính từ ngày 1/7 đến cuối tháng 10/2025')).toEqual(['2025-07-01..2025-10-31']);
+    expect(ids('từ 01/01/2024 đến hết tháng 6 năm 2024')).toEqual(['2024-H1']);
+    // A start after its end month is of the year before.
+    expect(ids('từ ngày 15/12 đến ngày 14/3/2024')).toEqual(['2023-12-15..2024-03-14']);
+  });
+
+  it('reads words split over lines', () => {
+    expect(ids('6 tháng\nđầu năm 2024')).toEqual(['2024-H1']);
+  });
+
+  it('reads a period written without its year only when the year is known', () => {
+    expect(ids('Kết quả 6 tháng đầu năm', 2024)).toEqual(['2024-H1']);
+    expect(ids('Kết quả 6 tháng đầu năm')).toEqual([]);
+    expect(ids('Kết quả quý III', 2024)).toEqual(['2024-Q3']);
+    expect(ids('Kết quả 9 tháng đầu năm', 2024)).toEqual(['2024-01-01..2024-09-30']);
+  });
+
+  it('never reads "6 tháng đầu năm 2024" as the year 2024', () => {
+    expect(ids('6 tháng đầu năm 2024')).toEqual(['2024-H1']);
+    expect(ids('06 tháng đầu năm 2024')).toEqual(['2024-H1']);
+  });
+
+  it('never reads a date as a month', () => {
+    expect(ids('Quang Hải, ngày 07 tháng 7 năm 2023')).toEqual([]);
+  });
+});
+
+describe('the report’s period', () => {
+  it('takes the year of "6 tháng đầu năm" from the date line', () => {
+    expect(
+      period(
+        'UBND XÃ AN PHÚ\nAn Phú, ngày 15 tháng 6 năm 2024\n\nBÁO CÁO\nKết quả cải cách hành chính 6 tháng đầu năm\n\nTiếp nhận 120 hồ sơ.',
+      ),
+    ).toMatchObject({ label: '2024-H1' });
+  });
+
+  it('takes the year before for "6 tháng cuối năm" reported in January', () => {
+    expect(
+      period(
+        'An Phú, ngày 10 tháng 01 năm 2025\n\nBÁO CÁO\nKết quả cải cách hành chính 6 tháng cuối năm\n\nTiếp nhận 120 hồ sơ.',
+      ),
+    ).toMatchObject({ label: '2024-H2' });
+  });
+
+  it('takes the period named where the first dossier count is stated', () => {
+    expect(
+      period('Cải cách hành chính ở huyện.\n\nTrong năm 2023, huyện đã tiếp nhận 21.000 hồ sơ.'),
+    ).toMatchObject({ label: '2023' });
+  });
+
+  it('but not a period the count is compared with', () => {
+    expect(period('Xã đã tiếp nhận 1.000 hồ sơ, tăng so với năm 2022.')).toBeNull();
+  });
+
+  it('prefers the range the figures are counted over to a plan named earlier', () => {
+    expect(
+      period(
+        'Phường triển khai kế hoạch cải cách hành chính 6 tháng cuối năm 2025.\n\nTừ ngày 1/7 đến cuối tháng 10/2025, phường đã tiếp nhận 2.000 hồ sơ.',
+      ),
+    ).toMatchObject({ start: '2025-07-01', end: '2025-10-31', label: null });
+  });
+});
