@@ -31,10 +31,17 @@ interface Answer {
   status: number;
   message: string;
   retryAfter: number | undefined;
+  /** The device cookie the server gave (name=value), if any. */
+  device: string | undefined;
 }
 
-/** A login over raw HTTP from a given loopback address, so the server sees that client address. */
-function login(username: string, password: string, from = '127.0.0.1'): Promise<Answer> {
+/** A login over raw HTTP from a given loopback address (so the server sees that client address), with cookies if given. */
+function login(
+  username: string,
+  password: string,
+  from = '127.0.0.1',
+  cookie?: string,
+): Promise<Answer> {
   const body = JSON.stringify({ username, password });
   const url = new URL(`${h.url}/trpc/auth.login`);
   return new Promise((resolve, reject) => {
@@ -49,6 +56,7 @@ function login(username: string, password: string, from = '127.0.0.1'): Promise<
           'content-type': 'application/json',
           'content-length': Buffer.byteLength(body),
           origin: h.url,
+          ...(cookie ? { cookie } : {}),
         },
       },
       (res) => {
@@ -62,6 +70,9 @@ function login(username: string, password: string, from = '127.0.0.1'): Promise<
             status: res.statusCode ?? 0,
             message: json.error?.message ?? '',
             retryAfter: retry === undefined ? undefined : Number(retry),
+            device: res.headers['set-cookie']
+              ?.find((c) => c.startsWith('ck_device='))
+              ?.split(';')[0],
           });
         });
       },
@@ -100,7 +111,15 @@ beforeAll(async () => {
   await h.user('quantri', 'admin', {});
   await h.user('bientap', 'editor', { units: ['an-binh-tay-son-nghe-an'] });
   await h.user('duyet', 'reviewer', { provinces: ['Nghệ An'] });
-  for (const name of ['muc-tieu', 'cham-dan', 'het-han', 'hai-may', 'doi-mk'])
+  for (const name of [
+    'muc-tieu',
+    'cham-dan',
+    'het-han',
+    'hai-may',
+    'doi-mk',
+    'vung-ben',
+    'vung-ben-2',
+  ])
     await h.user(name, 'editor', {});
 });
 
@@ -172,6 +191,42 @@ describe('login throttling', { timeout: 120_000 }, () => {
     expect((await login('het-han', PASSWORD, '127.0.0.8')).status).toBe(429);
     now += 1000;
     expect((await login('het-han', PASSWORD, '127.0.0.8')).status).toBe(200);
+  });
+
+  it('lets a user in at once from a browser they logged in from, while an attacker keeps the account waiting', async () => {
+    const known = await login('vung-ben', PASSWORD, '127.0.3.1');
+    expect(known.device).toMatch(/^ck_device=[\w-]+\.[\w-]+$/);
+    for (let i = 0; i < throttle.freeFailures; i++)
+      expect((await login('vung-ben', 'sai', '127.0.3.2')).status).toBe(401);
+    expect((await login('vung-ben', PASSWORD, '127.0.3.2')).status).toBe(429);
+    // Same address, no cookie: throttled; with the cookie: in at once.
+    expect((await login('vung-ben', PASSWORD, '127.0.3.1')).status).toBe(429);
+    const again = await login('vung-ben', PASSWORD, '127.0.3.1', known.device);
+    expect(again.status).toBe(200);
+    // Its success leaves the account's own count alone: the attacker still waits.
+    expect((await login('vung-ben', PASSWORD, '127.0.3.2')).status).toBe(429);
+    // A cookie for another account, or a forged one, is no exemption.
+    const other = await login('bientap', PASSWORD, '127.0.3.3');
+    expect((await login('vung-ben', PASSWORD, '127.0.3.3', other.device)).status).toBe(429);
+    const forged = `${known.device?.split('.')[0] ?? ''}.AAAA`;
+    expect((await login('vung-ben', PASSWORD, '127.0.3.1', forged)).status).toBe(429);
+    // The device has its own few guesses, then waits like anyone.
+    for (let i = 0; i < throttle.freeFailures; i++)
+      expect((await login('vung-ben', 'sai', '127.0.3.4', again.device)).status).toBe(401);
+    expect((await login('vung-ben', PASSWORD, '127.0.3.4', again.device)).status).toBe(429);
+  });
+
+  it('retires every device cookie of an account whose password an admin resets', async () => {
+    const known = await login('vung-ben-2', PASSWORD, '127.0.4.1');
+    for (let i = 0; i < throttle.freeFailures; i++)
+      expect((await login('vung-ben-2', 'sai', '127.0.4.2')).status).toBe(401);
+    const admin = (await signIn('quantri')).c;
+    const id = (await admin.users.list.query()).find((u) => u.username === 'vung-ben-2')?.id ?? 0;
+    await admin.users.resetPassword.mutate({ id });
+    // The reset forgot the account's failures; the old cookie buys nothing now.
+    for (let i = 0; i < throttle.freeFailures; i++)
+      expect((await login('vung-ben-2', 'sai', '127.0.4.2')).status).toBe(401);
+    expect((await login('vung-ben-2', 'sai', '127.0.4.1', known.device)).status).toBe(429);
   });
 
   it('counts IPv6 clients by their /64 and unwraps IPv4-mapped addresses', () => {
