@@ -207,6 +207,18 @@ describe('accounts in the browser', () => {
     await p.getByLabel('Nhập lại mật khẩu mới').fill(USER_PASSWORD);
     await p.getByRole('button', { name: 'Lưu mật khẩu và tiếp tục' }).click();
     await p.getByRole('heading', { name: 'Báo cáo', exact: true }).waitFor();
+    // The session and this browser's device cookie: neither readable by scripts.
+    const cookies = await p.context().cookies();
+    expect(cookies.find((c) => c.name === 'ck_session')).toMatchObject({
+      httpOnly: true,
+      sameSite: 'Lax',
+    });
+    expect(cookies.find((c) => c.name === 'ck_device')).toMatchObject({
+      httpOnly: true,
+      sameSite: 'Strict',
+      path: '/trpc/',
+    });
+    expect(await p.evaluate(() => document.cookie)).toBe('');
     await p.locator('details.account summary').click();
     await shot(p, 'account-menu-phone');
     await p.keyboard.press('Escape');
