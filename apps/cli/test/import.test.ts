@@ -53,6 +53,6 @@ describe('congkhai import --json on the real reports', () => {
     writeFileSync(pdf, '%PDF-1.7 not really a docx');
     const r = congkhai(['import', pdf]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('Đây là tệp PDF');
+    expect(r.stderr).toContain('Không đọc được tệp PDF');
   });
 });

@@ -323,28 +323,39 @@ export function findHeader(text: string): DocumentHeader {
         .replace(/\s+/g, ' ')
         .replace(/\s*,(?=\S)/g, ', ') || null;
   } else {
-    // A web article or a pasted page: its headline is a short line near the top that does
-    // not end like a sentence; a paragraph is never a title.
-    const line = lines
-      .filter((l) => l[0].trim() !== '')
-      .slice(0, 12)
-      .find((l) => {
+    // A web article or a pasted page: its headline is the first line of some length near
+    // the top (not a breadcrumb "Chi tiết tin - Xã Hải Trường - Hải Lăng"), with the lines
+    // it wraps onto (a PDF breaks it), when it does not read as a paragraph.
+    const nonEmpty = lines.filter((l) => l[0].trim() !== '').slice(0, 12);
+    const at = nonEmpty.findIndex((l) => {
+      const s = l[0].trim();
+      return (
+        s.split(/\s+/).length >= 6 &&
+        (s.match(/ - /g) ?? []).length < 2 &&
+        !/^(Căn cứ|Thực hiện|Số|Kính gửi)/u.test(s)
+      );
+    });
+    const first = nonEmpty[at];
+    if (first) {
+      let headline = first[0].trim();
+      let end = first.index + first[0].length;
+      const next = lines.findIndex((l) => l.index === first.index) + 1;
+      for (const l of lines.slice(next)) {
         const s = l[0].trim();
-        const words = s.split(/\s+/).length;
-        // Not a breadcrumb of a web page ("Chi tiết tin - Xã Hải Trường - Hải Lăng").
-        return (
-          words >= 6 &&
-          words <= 40 &&
-          s.length <= MAX_TITLE &&
-          !/[.;:,]$/u.test(s) &&
-          (s.match(/ - /g) ?? []).length < 2 &&
-          !/^(Căn cứ|Thực hiện|Số|Kính gửi)/u.test(s) &&
-          /\p{Ll}/u.test(s)
-        );
-      });
-    if (line) {
-      title = line[0].trim();
-      bodyStart = line.index + line[0].length;
+        if (s === '' || !/^[\p{Ll}\d(]/u.test(s) || /[.;:,]$/u.test(headline)) break;
+        headline = `${headline} ${s}`;
+        end = l.index + l[0].length;
+      }
+      const words = headline.split(/\s+/).length;
+      if (
+        words <= 40 &&
+        headline.length <= MAX_TITLE &&
+        !/[.;:,]$/u.test(headline) &&
+        /\p{Ll}/u.test(headline)
+      ) {
+        title = headline;
+        bodyStart = end;
+      }
     }
   }
   if (title && title.length > MAX_TITLE) title = shortTitle(title);
