@@ -66,12 +66,19 @@ describe('the unit', () => {
 
   it('lists every commune the text names as a candidate, with what is written beside it', () => {
     const u = read(
-      'BÁO CÁO\nKết quả năm 2023\n\nXã An Phú, huyện Tây Sơn đã tiếp nhận 12 hồ sơ. Xã An Bình, huyện Phù Cát tiếp nhận 10 hồ sơ. Xã An Phú giải quyết 12 hồ sơ.',
+      'BÁO CÁO\nKết quả năm 2023\n\nXã An Phú, huyện Tây Sơn đã tiếp nhận 12 hồ sơ. Xã An Bình, huyện Phù Cát tiếp nhận 10 hồ sơ. Xã An Phú giải quyết 12 hồ sơ, xã An Bình giải quyết 10 hồ sơ.',
     ).unit;
     expect(u.candidates.map((c) => [c.name, c.district])).toEqual([
       ['An Phú', 'Tây Sơn'],
       ['An Bình', 'Phù Cát'],
     ]);
+  });
+
+  it('does not make a candidate of a name written once beside the unit’s (a typo), or of "xã Quyết định"', () => {
+    const u = read(
+      `BÁO CÁO\nKết quả năm 2023\n\n${'UBND xã Quang Hải báo cáo. '.repeat(8)}UBND xã Quang Khải tiếp nhận 12 hồ sơ. Đảng ủy xã Quyết định số 17-QĐ/ĐU.`,
+    ).unit;
+    expect(u.candidates.map((c) => c.name)).toEqual(['Quang Hải']);
   });
 
   it('names no commune when the text names none, and says a district’s text is above commune level', () => {

@@ -141,7 +141,8 @@ export function findUnit(text: string, placeName: string | null): ProposedUnit {
   const near = new Map<string, { districts: Tally; provinces: Tally }>();
   const see = (kindWord: string, raw: string, at: number, end: number, weight: number) => {
     const name = cleanName(raw === raw.toUpperCase() ? titleCase(raw) : raw);
-    if (!name) return;
+    // Commune names have two syllables or more: "xã Quyết định số ..." names no commune.
+    if (!name || !name.includes(' ')) return;
     names.add(name, weight, at);
     let k = kinds.get(name);
     if (!k) kinds.set(name, (k = new Tally()));
@@ -202,7 +203,12 @@ export function findUnit(text: string, placeName: string | null): ProposedUnit {
   const district = districts.best();
   const province = provinces.best();
 
-  const candidates: UnitCandidate[] = names.entries().map(([name, weight], i) => {
+  // A name written once beside one written twenty times is a typo or a passing mention
+  // ("Quang Khải" in Quang Hải's report): not a unit the editor must choose between.
+  const ranked = names.entries();
+  const strongest = ranked[0]?.[1] ?? 0;
+  const named = ranked.filter(([, w], i) => i === 0 || w >= Math.max(2, strongest / 4));
+  const candidates: UnitCandidate[] = named.map(([name, weight], i) => {
     const kindWord = kinds.get(name)?.best() ?? null;
     const n = near.get(name);
     // The strongest keeps the text's most named district and province; the others only

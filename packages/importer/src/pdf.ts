@@ -13,12 +13,17 @@ export type PdfText = { ok: true; text: string } | { ok: false; message: Text };
 /** Fewer letters than this per page on average: the pages are images (a scan). */
 const MIN_LETTERS_PER_PAGE = 20;
 
+/** pdf.js's worker module; it ships no types, so it is named here and imported by name. */
+const WORKER: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+
 async function loadPdfjs() {
-  // The worker runs in this thread: pdf.js takes its handler from globalThis.pdfjsWorker,
-  // which also keeps it working once the CLI or the editor server is bundled (a worker
-  // loaded by path would not be found there).
+  // The worker runs in this thread: pdf.js takes its handler from globalThis.pdfjsWorker
+  // (without it, pdf.js in Node asks for GlobalWorkerOptions.workerSrc, a path).
   const g = globalThis as { pdfjsWorker?: unknown };
-  g.pdfjsWorker ??= await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+  if (g.pdfjsWorker === undefined) {
+    const worker: unknown = await import(WORKER);
+    g.pdfjsWorker = worker;
+  }
   return import('pdfjs-dist/legacy/build/pdf.mjs');
 }
 
