@@ -8,7 +8,9 @@ import {
   AFTER_DOSSIER_COUNT,
   COMPARISON_MARKER,
   COUNT_CUES,
+  AFTER_DOSSIER_NOUN,
   DOSSIER_HEADS,
+  FIELD_SUBSET,
   HEAD_MARKER,
   LUMP_JOIN,
   PENDING_QUALIFIERS,
@@ -191,11 +193,28 @@ function rightCue(
 const AFTER_COUNT = new RegExp(`^\\s*${wordsRegex(AFTER_DOSSIER_COUNT, 'u').source}`, 'u');
 const HEADS = new RegExp(`^${wordsRegex(DOSSIER_HEADS, 'u').source}`, 'u');
 
-/** The word right after a number when it is not one a dossier count is followed by: what it counts. */
+const DOSSIER_NOUN = /^\s*(?:bộ\s+|lượt\s+)?(?:hồ sơ|hs)(?![\p{L}])/u;
+const AFTER_NOUN = new RegExp(
+  `^\\s*(?:${wordsRegex(AFTER_DOSSIER_NOUN, 'u').source}|${AFTER_COUNT.source.replace(/^\^\\s\*/, '')})`,
+  'u',
+);
+
+/**
+ * The word right after a number when it is not one a dossier count is
+ * followed by: what it counts. After "hồ sơ", a word that names a kind of
+ * dossier ("12 hồ sơ đăng ký khai sinh") makes it a part, never the whole.
+ */
 function countedNoun(after: string): string | undefined {
   const word = /^\s*(\p{L}+)/u.exec(after);
   if (!word) return undefined;
-  return AFTER_COUNT.test(after) ? undefined : word[1];
+  if (!AFTER_COUNT.test(after)) return word[1];
+  const noun = DOSSIER_NOUN.exec(after);
+  if (!noun) return undefined;
+  const rest = after.slice(noun[0].length);
+  if (FIELD_SUBSET.test(rest)) return 'hồ sơ (một lĩnh vực)';
+  const next = /^\s*(\p{L}+)/u.exec(rest);
+  if (!next || AFTER_NOUN.test(rest)) return undefined;
+  return `hồ sơ ${next[1] ?? ''}`;
 }
 
 /** The head of the clause before a number ("Tổng số TTHC ... là 167"), when it is not dossiers. */

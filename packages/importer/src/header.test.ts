@@ -51,6 +51,15 @@ describe('the unit', () => {
     expect(u).toMatchObject({ name: 'Quang Hải', district: 'Tứ Kỳ', province: 'Hải Dương' });
   });
 
+  it('keeps a name whole across an odd space (thin, en, no-break)', () => {
+    for (const space of ['\u2009', '\u2002', '\u00a0', '\u3000']) {
+      expect(
+        read(`BÁO CÁO\nKết quả năm 2023\n\nUBND xã Quang Hải, tỉnh Hải${space}Dương báo cáo.`).unit
+          .province,
+      ).toBe('Hải Dương');
+    }
+  });
+
   it('never joins two lines of different things into one name', () => {
     const u = read(
       'UBND huyện Tứ Kỳ\nQuang Hải, ngày 12 tháng 7 năm 2023\n\nBÁO CÁO\nKết quả năm 2023\n',

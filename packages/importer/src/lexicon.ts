@@ -364,6 +364,7 @@ export const AFTER_DOSSIER_COUNT = [
   'hồ sơ',
   'hs',
   'bộ hồ sơ',
+  'lượt hồ sơ',
   'trực',
   'qua',
   'tại',
@@ -415,6 +416,11 @@ export const AFTER_DOSSIER_COUNT = [
   'cũng',
   'này',
   'hoặc',
+  'nhận',
+  'hoàn thành',
+  'phát sinh',
+  'hợp lệ',
+  'không',
 ];
 
 /**
@@ -472,7 +478,30 @@ export const ZERO_STATEMENTS: readonly { metric: MetricId; pattern: RegExp }[] =
     metric: 'dossiers.resolved_late',
     pattern: /(?<![\p{L}\d])không hồ sơ (?:giải quyết )?(?:quá hạn|trễ hạn)/u,
   },
+  {
+    metric: 'dossiers.returned',
+    pattern: /(?<![\p{L}])không có (?:hồ sơ|trường hợp hồ sơ)(?: nào)? (?:bị )?(?:trả lại|trả về)/u,
+  },
 ];
+
+/**
+ * Words after "N hồ sơ" that keep it the unit's whole count: a cue, a
+ * qualifier, a connective. Any other word names a kind of dossier ("12 hồ sơ
+ * đăng ký khai sinh", "20 hồ sơ đất đai", "hồ sơ khiếu nại"): a part, or not
+ * an administrative procedure at all, never the unit's total.
+ */
+export const AFTER_DOSSIER_NOUN = [
+  'tthc',
+  'thủ tục hành chính',
+  'các loại',
+  'các lĩnh vực',
+  'tất cả',
+  'hành chính',
+  'dịch vụ công',
+  'mức độ',
+];
+/** "N hồ sơ thuộc lĩnh vực đất đai", "N hồ sơ về hộ tịch": one field's dossiers. */
+export const FIELD_SUBSET = /^\s*(?:thuộc\s+)?(?:lĩnh vực|về|của lĩnh vực)(?![\p{L}])/u;
 
 /** A percentage with these around it is a threshold ("đạt 95% trở lên"), not a result. */
 export const THRESHOLD_AFTER = /^\s*(?:trở lên|trở xuống|trở lại)/u;

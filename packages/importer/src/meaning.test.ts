@@ -30,7 +30,29 @@ describe('the noun after a number says what it counts', () => {
     expect(figures('Hội Phụ nữ tiếp nhận được 266 nắp đậy hố phân loại rác.')).toEqual({});
     expect(figures('Đã tiếp nhận 45 thùng rác và 12 xe đẩy.')).toEqual({});
     expect(figures('Giải quyết 10 trường hợp khiếu nại.')).toEqual({});
-    expect(figures('Giải quyết 12 hồ sơ khiếu nại.')).toEqual({ 'dossiers.resolved': 12 });
+    expect(figures('Giải quyết 12 hồ sơ, đúng hạn 12 hồ sơ.')).toEqual({
+      'dossiers.resolved': 12,
+      'dossiers.resolved_on_time': 12,
+    });
+  });
+
+  it('reads "N lượt hồ sơ" as dossiers, "N lượt người" as people', () => {
+    expect(figures('UBND xã đã tiếp nhận 1.164 lượt hồ sơ.')).toEqual({
+      'dossiers.received': 1164,
+    });
+    expect(figures('Bộ phận Một cửa tiếp nhận 364 lượt người đến liên hệ.')).toEqual({});
+  });
+
+  it('never takes one kind or field of dossiers for the whole', () => {
+    expect(figures('Đã tiếp nhận 12 hồ sơ đăng ký khai sinh, 5 hồ sơ chứng thực.')).toEqual({});
+    expect(figures('Giải quyết 12 hồ sơ khiếu nại.')).toEqual({});
+    expect(figures('Tiếp nhận 20 hồ sơ thuộc lĩnh vực đất đai.')).toEqual({});
+    expect(
+      figures('Tiếp nhận 20 hồ sơ của tổ chức, công dân; 20 hồ sơ TTHC đã giải quyết.'),
+    ).toEqual({
+      'dossiers.received': 20,
+      'dossiers.resolved': 20,
+    });
   });
 
   it('never takes a count of procedures for dossiers', () => {
@@ -134,6 +156,19 @@ describe('a lump of two labels proposes nothing and says why', () => {
     expect(figures('Giải quyết đúng hạn 298 hồ sơ.')).toEqual({
       'dossiers.resolved_on_time': 298,
     });
+  });
+});
+
+describe('a zero stated in words', () => {
+  it('"Không có hồ sơ quá hạn" and "Không có hồ sơ bị trả lại" are zeros', () => {
+    expect(figures('Không có hồ sơ quá hạn. Không có hồ sơ bị trả lại.')).toEqual({
+      'dossiers.resolved_late': 0,
+      'dossiers.returned': 0,
+    });
+  });
+
+  it('but a goal to have none is not', () => {
+    expect(figures('Phấn đấu không để hồ sơ bị trả lại, không để hồ sơ quá hạn.')).toEqual({});
   });
 });
 

@@ -41,6 +41,12 @@ describe('findPeriods', () => {
     expect(ids('06 tháng đầu năm 2024')).toEqual(['2024-H1']);
   });
 
+  it('reads "6 tháng năm 2024" as the first half and "9 tháng năm 2024" as nine months', () => {
+    expect(ids('Báo cáo kết quả CCHC 6 tháng năm 2024')).toEqual(['2024-H1']);
+    expect(ids('Kết quả 9 tháng năm 2024')).toEqual(['2024-01-01..2024-09-30']);
+    expect(ids('Ngày 6 tháng năm 2024')).toEqual(['2024']);
+  });
+
   it('never reads a date as a month', () => {
     expect(ids('Quang Hải, ngày 07 tháng 7 năm 2023')).toEqual([]);
   });

@@ -94,6 +94,16 @@ const PATTERNS: readonly {
         : p(`${String(year)}-H${m[1]?.toLowerCase() === 'đầu' ? 1 : 2}`),
   },
   {
+    // "Báo cáo CCHC 6 tháng năm 2024": the first half, as reports mean it (never a date:
+    // "ngày 6 tháng ... năm 2024" with the month left blank).
+    re: /(?<!ngày\s*\d?)(?:6|sáu)\s+tháng\s+năm\s*(\d{4})/giu,
+    make: (m) => p(`${m[1] ?? ''}-H1`),
+  },
+  {
+    re: /(?<!ngày\s*\d?)(?:9|chín)\s+tháng\s+năm\s*(\d{4})/giu,
+    make: (m) => p(`${m[1] ?? ''}-01-01..${m[1] ?? ''}-09-30`),
+  },
+  {
     re: /(?:9|chín)\s+tháng\s+đầu\s+năm\s*(\d{4})/giu,
     make: (m) => p(`${m[1] ?? ''}-01-01..${m[1] ?? ''}-09-30`),
   },
