@@ -268,7 +268,15 @@ export interface SentenceReading {
   readonly topic: Topic | undefined;
 }
 
-export function readSentence(sentence: Sentence, inherited?: Topic): SentenceReading {
+/**
+ * `otherPeriod`: the sentence is dated to another period, so a "Riêng ..."
+ * lead splits by time ("Riêng trong tháng 3"), not by a part of the unit.
+ */
+export function readSentence(
+  sentence: Sentence,
+  inherited?: Topic,
+  otherPeriod = false,
+): SentenceReading {
   const { lower } = sentence;
   const tokens = findNumbers(sentence);
   const figures = tokens.filter(isFigure);
@@ -283,7 +291,7 @@ export function readSentence(sentence: Sentence, inherited?: Topic): SentenceRea
     extra: { note?: Text; postal?: true } = {},
   ) => out.push({ metric, value, role, sentence, offset: sentence.start + t.start, ...extra });
   // "Riêng tại Bộ phận ... huyện đã tiếp nhận 1.279 hồ sơ": a part of the unit.
-  const subset = SUBSET_LEAD.test(lower);
+  const subset = !otherPeriod && SUBSET_LEAD.test(lower);
   const classified: NumberToken[] = [];
   let lastCount: { metric: MetricId; token: NumberToken } | undefined;
   let lastPercent: MetricId | undefined;

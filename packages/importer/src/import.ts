@@ -308,7 +308,7 @@ export function importText(raw: string): ImportResult {
     const tag = tagSentence(s, section, period);
     // The topic carries into the next sentence of the same paragraph ("... tiếp nhận 2.214 hồ sơ. Trong đó: trực tuyến 1.780").
     const samePara = previousEnd >= 0 && !/\n\s*\n/.test(text.slice(previousEnd, s.start));
-    const reading = readSentence(s, samePara ? topic : undefined);
+    const reading = readSentence(s, samePara ? topic : undefined, !tag.current);
     topic = reading.topic;
     previousEnd = s.end;
     const cands = reading.candidates;

@@ -75,6 +75,20 @@ describe('the report’s period', () => {
     ).toMatchObject({ label: '2023' });
   });
 
+  it('keeps the figures of another period apart, labelled with it (the month in a quarter)', () => {
+    const r = importText(
+      'BÁO CÁO\nKết quả cải cách hành chính quý I năm 2024\n\nQuý I/2024, xã tiếp nhận 300 hồ sơ. Riêng trong tháng 3/2024, xã tiếp nhận 100 hồ sơ.\n\nNăm 2023, xã tiếp nhận 1.100 hồ sơ.',
+    );
+    if (!r.ok) throw new Error(r.message.en);
+    expect(r.report.metrics['dossiers.received']?.value).toBe(300);
+    expect(
+      r.report.otherPeriods.map((o) => [o.period.label, o.metrics['dossiers.received']?.value]),
+    ).toEqual([
+      ['2024-M03', 100],
+      ['2023', 1100],
+    ]);
+  });
+
   it('but not a period the count is compared with', () => {
     expect(period('Xã đã tiếp nhận 1.000 hồ sơ, tăng so với năm 2022.')).toBeNull();
   });
