@@ -166,6 +166,9 @@ function contextStart(lower: string, at: number, figures: readonly NumberToken[]
   return start;
 }
 
+const DELIVERY_CHANNEL =
+  /(?<![\p{L}])(?:bưu chính|bưu điện|bcci|trực tuyến|qua mạng|qua cổng|tại nhà|tại chỗ|qua zalo)(?![\p{L}])/u;
+
 const isFigure = (t: NumberToken) => t.notFigure === undefined && !Number.isNaN(t.value);
 
 /** Words allowed between a number and a label written after it: "2.101 hồ sơ được giải quyết trước hạn". */
@@ -374,6 +377,17 @@ export function readSentence(
             ? lumpedWith(context, chosen, topic)
             : undefined;
       metric = chosen?.metric;
+      // "trả kết quả qua dịch vụ bưu chính 15 hồ sơ", "giải quyết trực tuyến 500 hồ sơ": how a
+      // part of the results went out, not all that was resolved.
+      if (
+        metric === 'dossiers.resolved' &&
+        chosen &&
+        (DELIVERY_CHANNEL.test(context.slice(chosen.start)) ||
+          DELIVERY_CHANNEL.test(
+            (/^[^,;.()\d]*/u.exec(t.after)?.[0] ?? '').split(/\s+/).slice(0, 6).join(' '),
+          ))
+      )
+        metric = undefined;
       postal = chosen?.postal === true && !/trực tiếp/u.test(context);
       if (metric && lump) {
         const a = metricDefinition(metric).label;

@@ -159,6 +159,25 @@ describe('a lump of two labels proposes nothing and says why', () => {
   });
 });
 
+describe('how results went out is not how many were resolved', () => {
+  it('leaves out results delivered by post or online', () => {
+    expect(figures('Trả kết quả qua dịch vụ bưu chính công ích 15 hồ sơ.')).toEqual({});
+    expect(figures('Giải quyết trực tuyến 500 hồ sơ.')).toEqual({});
+    expect(figures('Đã trả kết quả 15 hồ sơ qua bưu điện.')).toEqual({});
+  });
+
+  it('still reads the results given out', () => {
+    expect(figures('Đã trả kết quả 15 hồ sơ.')).toEqual({ 'dossiers.resolved': 15 });
+    expect(
+      figures('Đã giải quyết 500 hồ sơ trên tổng số hồ sơ tiếp nhận trực tuyến và trực tiếp.'),
+    ).toEqual({ 'dossiers.resolved': 500 });
+    expect(figures('Tiếp nhận trực tuyến 40 hồ sơ; đã giải quyết 38 hồ sơ.')).toEqual({
+      'dossiers.received_online': 40,
+      'dossiers.resolved': 38,
+    });
+  });
+});
+
 describe('a zero stated in words', () => {
   it('"Không có hồ sơ quá hạn" and "Không có hồ sơ bị trả lại" are zeros', () => {
     expect(figures('Không có hồ sơ quá hạn. Không có hồ sơ bị trả lại.')).toEqual({
