@@ -43,6 +43,29 @@ describe('the title', () => {
   });
 });
 
+describe('the issue date', () => {
+  it('reads the date line of a document, and an article’s date line', () => {
+    expect(read('Kim Tân, ngày 07 tháng 7 năm 2023\n\nBÁO CÁO\nKết quả\n').issued).toBe(
+      '2023-07-07',
+    );
+    expect(
+      read('Trung tâm giải quyết 4.500 hồ sơ trong tháng\n\n06/06/2021 - 13:18\n\nBài viết.')
+        .issued,
+    ).toBe('2021-06-06');
+    expect(read('Tin tức\n\nCập nhật: 02/11/2023 14:51 GMT+7\n\nBài viết.').issued).toBe(
+      '2023-11-02',
+    );
+  });
+
+  it('never takes a date inside a sentence for the issue date', () => {
+    expect(
+      read(
+        'Tin tức về cải cách\n\nTheo Quyết định ngày 06/06/2021 của UBND tỉnh, xã tiếp nhận hồ sơ.',
+      ).issued,
+    ).toBeNull();
+  });
+});
+
 describe('the unit', () => {
   it('keeps a province written over a line break whole: "Hải Dương", never "Hải"', () => {
     const u = read(
@@ -65,6 +88,25 @@ describe('the unit', () => {
       'UBND huyện Tứ Kỳ\nQuang Hải, ngày 12 tháng 7 năm 2023\n\nBÁO CÁO\nKết quả năm 2023\n',
     ).unit;
     expect(u.district).toBe('Tứ Kỳ');
+  });
+
+  it('reads a city or an urban district as the district, the six cities that are provinces as provinces', () => {
+    expect(
+      read('Năm 2023, phường An Xuân, thành phố Tam Kỳ, tỉnh Quảng Nam tiếp nhận 12 hồ sơ.').unit,
+    ).toMatchObject({ name: 'An Xuân', district: 'Tam Kỳ', province: 'Quảng Nam' });
+    expect(
+      read('Năm 2023, phường Thạch Thang, quận Hải Châu, thành phố Đà Nẵng tiếp nhận 12 hồ sơ.')
+        .unit,
+    ).toMatchObject({ name: 'Thạch Thang', district: 'Hải Châu', province: 'Đà Nẵng' });
+    expect(read('Năm 2023, phường Bến Nghé (TP.HCM) tiếp nhận 12 hồ sơ.').unit).toMatchObject({
+      name: 'Bến Nghé',
+      district: null,
+      province: 'Hồ Chí Minh',
+    });
+    expect(read('Năm 2023, UBND thành phố Tam Kỳ tiếp nhận 12 hồ sơ.').unit).toMatchObject({
+      kind: null,
+      name: 'Tam Kỳ',
+    });
   });
 
   it('reads the province from a header in capitals', () => {

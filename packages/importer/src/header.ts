@@ -122,6 +122,17 @@ function withoutNeighbours(text: string): string {
   return text.replace(/[^.\n]*\bgiáp\b[^.\n]*/gu, (m) => ' '.repeat(m.length));
 }
 
+/** Words before a district-level name: "huyện Kim Thành", "thành phố Hội An", "TP. Hội An", "quận Hoàn Kiếm". */
+const DISTRICT_WORD = String.raw`(?:huyện|thị xã|thành phố|quận|TP\.|TP(?=\s))`;
+
+/** The cities that are provinces (a "thành phố" of these is never a district). */
+const PROVINCE_CITIES = ['Hà Nội', 'Hồ Chí Minh', 'Hải Phòng', 'Đà Nẵng', 'Cần Thơ', 'Huế'];
+
+function cityProvince(name: string): string | null {
+  if (name === 'HCM' || name === 'Hcm') return 'Hồ Chí Minh';
+  return PROVINCE_CITIES.find((c) => name === c || name.startsWith(`${c} `)) ?? null;
+}
+
 /** A centre serving a whole province or district: "Trung tâm Phục vụ hành chính công tỉnh". */
 const CENTRE = new RegExp(
   String.raw`Trung tâm Phục vụ hành chính công(?:\s+(tỉnh|huyện|thị xã|thành phố)(?:\s+${NAME})?)?(?!\s+(?:xã|phường|thị trấn|đặc khu)(?![\p{L}]))`,
@@ -151,12 +162,15 @@ export function findUnit(text: string, placeName: string | null): ProposedUnit {
     let n = near.get(name);
     if (!n) near.set(name, (n = { districts: new Tally(), provinces: new Tally() }));
     const after = t.slice(end, end + 80);
-    const d = new RegExp(String.raw`^[\s,(-]*(?:huyện|thị xã|thành phố)\s+${NAME}`, 'u').exec(
+    const d = new RegExp(String.raw`^[\s,(-]*${DISTRICT_WORD}\s*${NAME}`, 'u').exec(after);
+    const dn = cleanName(d?.[1] ?? '');
+    if (dn && !cityProvince(dn)) n.districts.add(dn, 1, at);
+    const p = new RegExp(String.raw`(?:^|,|-)\s*(?:tỉnh|thành phố|TP\.?)\s*${NAME}`, 'u').exec(
       after,
     );
-    if (d) n.districts.add(cleanName(d[1] ?? ''), 1, at);
-    const p = new RegExp(String.raw`(?:^|,|-)\s*tỉnh\s+${NAME}`, 'u').exec(after);
-    if (p) n.provinces.add(cleanName(p[1] ?? ''), 1, at);
+    const pn = cleanName(p?.[1] ?? '');
+    if (pn && (/tỉnh/u.test(p?.[0] ?? '') || cityProvince(pn)))
+      n.provinces.add(cityProvince(pn) ?? pn, 1, at);
   };
   for (const m of t.matchAll(
     // "Xã An Phú" at a sentence's start too; never "thị xã" (a district-level town).
@@ -178,14 +192,19 @@ export function findUnit(text: string, placeName: string | null): ProposedUnit {
   const districts = new Tally();
   for (const m of t.matchAll(
     new RegExp(
-      String.raw`(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Huyện ủy|Huyện uỷ)\s+(?:huyện\s+)?${NAME}`,
+      String.raw`(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Huyện ủy|Huyện uỷ|Thành ủy|Thành uỷ|Quận ủy|Quận uỷ)\s+(?:${DISTRICT_WORD}\s*)?${NAME}`,
       'gu',
     ),
   )) {
-    districts.add(cleanName(m[1] ?? ''), 2, m.index);
+    const name = cleanName(m[1] ?? '');
+    if (name && !cityProvince(name)) districts.add(name, 2, m.index);
   }
-  for (const m of t.matchAll(new RegExp(String.raw`(?<![\p{L}])(?:huyện|thị xã)\s+${NAME}`, 'gu')))
-    districts.add(cleanName(m[1] ?? ''), 1, m.index);
+  for (const m of t.matchAll(
+    new RegExp(String.raw`(?<![\p{L}])${DISTRICT_WORD}\s*${NAME}`, 'gu'),
+  )) {
+    const name = cleanName(m[1] ?? '');
+    if (name && !cityProvince(name)) districts.add(name, 1, m.index);
+  }
   for (const m of t.matchAll(
     new RegExp(String.raw`(?<![\p{L}])(?:HUYỆN|THỊ XÃ)\s+${NAME_UPPER}`, 'gu'),
   ))
@@ -198,6 +217,16 @@ export function findUnit(text: string, placeName: string | null): ProposedUnit {
   }
   for (const m of t.matchAll(new RegExp(String.raw`(?<![\p{L}])tỉnh\s+${NAME}`, 'gu')))
     provinces.add(cleanName(m[1] ?? ''), 1, m.index);
+  // The six cities that are provinces: "thành phố Hồ Chí Minh", "TP.HCM", "thành phố Huế".
+  for (const m of t.matchAll(
+    new RegExp(
+      String.raw`(?<![\p{L}])(?:thành phố|Thành phố|TP\.?|Tp\.?|Thủ đô)\s*(${WORD}(?:[ \t]+${WORD}){0,2}|HCM)`,
+      'gu',
+    ),
+  )) {
+    const city = cityProvince(m[1] ?? '');
+    if (city) provinces.add(city, 1, m.index);
+  }
   for (const m of t.matchAll(new RegExp(String.raw`(?<![\p{L}])TỈNH\s+${NAME_UPPER}`, 'gu')))
     provinces.add(cleanName(titleCase(m[1] ?? '')), 1, m.index);
   const district = districts.best();
@@ -290,9 +319,16 @@ export function findHeader(text: string): DocumentHeader {
         ?.trim() ?? '';
     placeName = /^\p{Lu}/u.test(p) && p.split(/\s+/).length <= 4 ? p : null;
   } else {
-    // A web article: "14:51, Thứ Năm, 2-11-2023".
-    const web = /(?:Thứ\s+\p{L}+|Chủ nhật),?\s*(\d{1,2})[-/](\d{1,2})[-/](\d{4})/u.exec(head);
-    if (web) issued = `${web[3] ?? ''}-${pad(web[2] ?? '')}-${pad(web[1] ?? '')}`;
+    // A web article: "14:51, Thứ Năm, 2-11-2023", or a line that is only its date and time
+    // ("06/06/2021 - 13:18", "Cập nhật: 06/06/2021 13:18 GMT+7").
+    const web =
+      /(?:Thứ\s+\p{L}+|Chủ nhật),?\s*(\d{1,2})[-/](\d{1,2})[-/](\d{4})/u.exec(head) ??
+      /^[ \t]*(?:(?:Cập nhật|Ngày đăng|Đăng ngày|Ngày)\s*:?\s*)?(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:\s*[-,|]?\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*\(?GMT[+-]?\d*\)?)?[ \t]*$/mu.exec(
+        head.slice(0, 800),
+      );
+    const [d, m] = [Number(web?.[1]), Number(web?.[2])];
+    if (web && d >= 1 && d <= 31 && m >= 1 && m <= 12)
+      issued = `${web[3] ?? ''}-${pad(web[2] ?? '')}-${pad(web[1] ?? '')}`;
   }
   let title: string | null = null;
   let bodyStart = 0;

@@ -112,11 +112,13 @@ function reportPeriod(
     if (range) return range.period;
   }
   // The period named where the first dossier count is stated ("trong năm 2023, huyện đã
-  // tiếp nhận 21.882 hồ sơ"), unless it compares with another period.
-  const first = sentences.find((s) => STATES_DOSSIERS.test(s.lower));
-  if (first) {
-    const spans = comparisonSpans(first.lower);
-    const m = named(first.flat, (x) => !spans.some(([a, b]) => x.start >= a && x.start < b));
+  // tiếp nhận 21.882 hồ sơ"), or just before it ("Kết quả quý III/2020:"), unless it compares
+  // with another period.
+  const first = sentences.findIndex((s) => STATES_DOSSIERS.test(s.lower));
+  for (const s of first >= 0 ? [first, first - 1, first - 2].map((i) => sentences[i]) : []) {
+    if (!s) continue;
+    const spans = comparisonSpans(s.lower);
+    const m = named(s.flat, (x) => !spans.some(([a, b]) => x.start >= a && x.start < b));
     if (m) return m.period;
   }
   // A named period in the opening lines ("Báo cáo kết quả CCHC quý I/2024").

@@ -36,6 +36,16 @@ describe('findPeriods', () => {
     expect(ids('Kết quả 9 tháng đầu năm', 2024)).toEqual(['2024-01-01..2024-09-30']);
   });
 
+  it('reads a range of months, and a month without its year when the year is known', () => {
+    expect(ids('từ tháng 1 đến tháng 6 năm 2024')).toEqual(['2024-H1']);
+    expect(ids('từ tháng 10/2023 đến hết tháng 3/2024')).toEqual(['2023-10-01..2024-03-31']);
+    expect(ids('Trong tháng 7, xã tiếp nhận', 2025)).toEqual(['2025-M07']);
+    expect(ids('Trong tháng 7, xã tiếp nhận')).toEqual([]);
+    // A date, and a duration, are not months.
+    expect(ids('ngày 15 tháng 7, xã tiếp nhận', 2025)).toEqual([]);
+    expect(ids('trong 3 tháng 7 ngày', 2025)).toEqual([]);
+  });
+
   it('never reads "6 tháng đầu năm 2024" as the year 2024', () => {
     expect(ids('6 tháng đầu năm 2024')).toEqual(['2024-H1']);
     expect(ids('06 tháng đầu năm 2024')).toEqual(['2024-H1']);
@@ -87,6 +97,14 @@ describe('the report’s period', () => {
       ['2024-M03', 100],
       ['2023', 1100],
     ]);
+  });
+
+  it('takes the period named just before the first count', () => {
+    expect(
+      period(
+        'Cải cách hành chính ở phường.\n\nKết quả quý III/2020:\n\nPhường đã tiếp nhận 1.000 hồ sơ.',
+      ),
+    ).toMatchObject({ label: '2020-Q3' });
   });
 
   it('but not a period the count is compared with', () => {
