@@ -196,6 +196,9 @@ function rightCue(
 const AFTER_COUNT = new RegExp(`^\\s*${wordsRegex(AFTER_DOSSIER_COUNT, 'u').source}`, 'u');
 const HEADS = new RegExp(`^${wordsRegex(DOSSIER_HEADS, 'u').source}`, 'u');
 
+const RATE =
+  /^\s*(?:\/\s*\p{L}|(?:mỗi|một|trên|bình quân|trung bình)\s+(?:ngày|tuần|tháng|quý|năm|người|cán bộ|công chức)(?![\p{L}]))/u;
+
 const DOSSIER_NOUN = /^\s*(?:bộ\s+|lượt\s+)?(?:hồ sơ|hs)(?![\p{L}])/u;
 const AFTER_NOUN = new RegExp(
   `^\\s*(?:${wordsRegex(AFTER_DOSSIER_NOUN, 'u').source}|${AFTER_COUNT.source.replace(/^\^\\s\*/, '')})`,
@@ -215,6 +218,8 @@ function countedNoun(after: string): string | undefined {
   if (!noun) return undefined;
   const rest = after.slice(noun[0].length);
   if (FIELD_SUBSET.test(rest)) return 'hồ sơ (một lĩnh vực)';
+  // "1.200 hồ sơ/tháng", "50 hồ sơ mỗi ngày": a rate, not a count.
+  if (RATE.test(rest)) return 'hồ sơ (mỗi ngày, tháng...)';
   const next = /^\s*(\p{L}+)/u.exec(rest);
   if (!next || AFTER_NOUN.test(rest)) return undefined;
   return `hồ sơ ${next[1] ?? ''}`;

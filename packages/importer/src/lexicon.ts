@@ -188,7 +188,8 @@ export const PERCENT_CUES: readonly Cue[] = [
       'thanh toán phí, lệ phí trực tuyến',
     ],
   },
-  { metric: 'satisfaction.rate', phrases: ['hài lòng'] },
+  // SIPAS: the national index of satisfaction with public administrative services.
+  { metric: 'satisfaction.rate', phrases: ['hài lòng', 'sipas'] },
 ];
 
 /** Words before a percentage that make it a target, not a result. */

@@ -121,6 +121,27 @@ describe('ranges, changes and per-item figures are never one figure', () => {
   });
 });
 
+describe('rates are not counts', () => {
+  it('leaves out dossiers per day or per month', () => {
+    expect(figures('Bộ phận Một cửa tiếp nhận 1.200 hồ sơ/tháng.')).toEqual({});
+    expect(figures('Tiếp nhận 50 hồ sơ mỗi ngày.')).toEqual({});
+  });
+
+  it('still reads a count followed by its period', () => {
+    expect(figures('Tiếp nhận 1.200 hồ sơ trong tháng.')).toEqual({ 'dossiers.received': 1200 });
+  });
+});
+
+describe('satisfaction', () => {
+  it('reads the SIPAS index as satisfaction', () => {
+    expect(figures('Chỉ số SIPAS của xã đạt 92,5%.')).toEqual({ 'satisfaction.rate': 92.5 });
+  });
+
+  it('but not another index', () => {
+    expect(figures('Chỉ số PAR INDEX của xã đạt 92,5%.')).toEqual({});
+  });
+});
+
 describe('counts written in thousands', () => {
   it('reads "5,65 ngàn hồ sơ" as 5 650, saying it converted it', () => {
     const r = read('Trung tâm tiếp nhận 5,65 ngàn hồ sơ. Đã giải quyết 3 nghìn hồ sơ.');
