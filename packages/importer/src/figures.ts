@@ -12,6 +12,7 @@ import {
   DOSSIER_HEADS,
   FIELD_SUBSET,
   HEAD_MARKER,
+  LEVEL_PART,
   LUMP_JOIN,
   PENDING_QUALIFIERS,
   PER_ITEM,
@@ -362,7 +363,8 @@ export function readSentence(
       noun === undefined &&
       head === undefined &&
       !subset &&
-      !PER_ITEM.test(context)
+      !PER_ITEM.test(context) &&
+      !LEVEL_PART.test(context)
     ) {
       const left = closestCue(COUNT, context, topic);
       const right = rightCue(t.after, topic);

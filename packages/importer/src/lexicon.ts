@@ -461,6 +461,14 @@ export const HEAD_MARKER = /(?<![\p{L}])(?:tổng số|tổng cộng|số lượ
 /** A clause about a part of the unit ("Riêng tại Bộ phận ... huyện", "Riêng lĩnh vực đất đai"): not the unit's figures. */
 export const SUBSET_LEAD = /^(?:[-+•*–]\s*)?(?:riêng|đối với riêng)(?![\p{L}])/u;
 
+/**
+ * A breakdown by level or over several units ("cấp huyện 838 hồ sơ, cấp xã
+ * 13.274", "các xã, phường tiếp nhận ..."): a part of a total, or other
+ * units' figures, never this unit's own.
+ */
+export const LEVEL_PART =
+  /(?<![\p{L}])(?:cấp (?:xã|huyện|tỉnh|trung ương|thành phố)|các (?:xã|phường|thị trấn|huyện|quận|đơn vị|địa phương|sở|ngành)|mỗi (?:xã|phường))(?![\p{L}])/u;
+
 /** Per item or on average ("mỗi nhóm phụ trách 30 hộ", "bình quân 20 hồ sơ/ngày"): never a total. */
 export const PER_ITEM = /(?<![\p{L}])(?:mỗi|bình quân|trung bình|mỗi ngày|mỗi tháng)(?![\p{L}])/u;
 

@@ -212,6 +212,23 @@ describe('a zero stated in words', () => {
   });
 });
 
+describe('a breakdown by level or over several units is not the unit', () => {
+  it('leaves out "cấp xã", "các xã, phường" figures', () => {
+    expect(
+      figures('Trong đó cấp huyện tiếp nhận 838 hồ sơ, cấp xã tiếp nhận 13.274 hồ sơ.'),
+    ).toEqual({});
+    expect(figures('Các xã, phường đã tiếp nhận 9.000 hồ sơ.')).toEqual({});
+  });
+
+  it('still reads the unit’s own', () => {
+    expect(figures('UBND xã đã tiếp nhận 1.274 hồ sơ.')).toEqual({ 'dossiers.received': 1274 });
+  });
+
+  it('leaves out even a commune’s own one-stop named as "cấp xã": precision first', () => {
+    expect(figures('Bộ phận Một cửa cấp xã nơi đây tiếp nhận 1.274 hồ sơ.')).toEqual({});
+  });
+});
+
 describe('a part of the unit is not the unit', () => {
   it('leaves out "Riêng tại Bộ phận ... huyện" figures', () => {
     expect(
