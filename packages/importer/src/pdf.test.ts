@@ -74,6 +74,36 @@ describe.skipIf(!existsSync(FONT))('importFile on a PDF', () => {
   });
 });
 
+describe.skipIf(!existsSync(FONT))('a table in a PDF', () => {
+  it('reads its columns back as a table: the total row’s figures and a GFM table', async () => {
+    const doc = await PDFDocument.create();
+    doc.registerFontkit(fontkit);
+    const font = await doc.embedFont(readFileSync(FONT), { subset: true });
+    const page = doc.addPage([595, 842]);
+    const text = (s: string, x: number, y: number) => page.drawText(s, { x, y, size: 10, font });
+    text('BÁO CÁO', 250, 780);
+    text('Kết quả giải quyết thủ tục hành chính quý II năm 2024', 150, 765);
+    const rows = [
+      ['Lĩnh vực', 'Tiếp nhận', 'Đã giải quyết', 'Quá hạn'],
+      ['Hộ tịch', '100', '99', '0'],
+      ['Đất đai', '20', '18', '1'],
+      ['Tổng cộng', '120', '117', '1'],
+    ];
+    rows.forEach((r, i) => {
+      r.forEach((c, j) => text(c, 60 + j * 120, 720 - i * 16));
+    });
+    const r = await importFile(await doc.save());
+    if (!r.ok) throw new Error(r.message.en);
+    expect(values(r.report.metrics)).toEqual({
+      'dossiers.received': 120,
+      'dossiers.resolved': 117,
+      'dossiers.resolved_late': 1,
+    });
+    expect(r.report.period?.label).toBe('2024-Q2');
+    expect(r.report.body).toContain('| Lĩnh vực | Tiếp nhận | Đã giải quyết | Quá hạn |');
+  });
+});
+
 describe('a PDF without text', () => {
   it('says a scanned PDF has no text layer, in Vietnamese and English', async () => {
     const doc = await PDFDocument.create();

@@ -28,7 +28,9 @@ async function loadPdfjs() {
 }
 
 function pageText(items: readonly TextItem[]): string {
-  const runs = items.filter((it) => it.str !== '');
+  // pdf.js puts a " " item over a gap; the gap itself says whether it is a space or a
+  // table cell's edge, so only the runs of text are kept.
+  const runs = items.filter((it) => it.str.trim() !== '');
   const y = (it: TextItem) => Number(it.transform[5]);
   const x = (it: TextItem) => Number(it.transform[4]);
   const size = (it: TextItem) =>
