@@ -80,7 +80,9 @@ describe.skipIf(!existsSync(FONT))('a table in a PDF', () => {
     doc.registerFontkit(fontkit);
     const font = await doc.embedFont(readFileSync(FONT), { subset: true });
     const page = doc.addPage([595, 842]);
-    const text = (s: string, x: number, y: number) => page.drawText(s, { x, y, size: 10, font });
+    const text = (s: string, x: number, y: number) => {
+      page.drawText(s, { x, y, size: 10, font });
+    };
     text('BÁO CÁO', 250, 780);
     text('Kết quả giải quyết thủ tục hành chính quý II năm 2024', 150, 765);
     const rows = [
@@ -90,7 +92,9 @@ describe.skipIf(!existsSync(FONT))('a table in a PDF', () => {
       ['Tổng cộng', '120', '117', '1'],
     ];
     rows.forEach((r, i) => {
-      r.forEach((c, j) => text(c, 60 + j * 120, 720 - i * 16));
+      r.forEach((c, j) => {
+        text(c, 60 + j * 120, 720 - i * 16);
+      });
     });
     const r = await importFile(await doc.save());
     if (!r.ok) throw new Error(r.message.en);
