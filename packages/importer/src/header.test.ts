@@ -152,3 +152,24 @@ describe('the unit', () => {
     ).toMatchObject({ kind: 'phuong', name: 'Đồng Thuận' });
   });
 });
+
+describe('the narrative', () => {
+  it('ends before a web page’s furniture and a document’s distribution list', () => {
+    const article = read(
+      'Phường An Phú giải quyết 100% hồ sơ đúng hạn\n\nTrong quý I/2024, phường đã tiếp nhận 500 hồ sơ.\n\nChia sẻ bài viết\n\nBÌNH LUẬN\n\nTin liên quan',
+    );
+    expect(article.body).toBe('Trong quý I/2024, phường đã tiếp nhận 500 hồ sơ.\n');
+    const report = read(
+      'BÁO CÁO\nKết quả quý I năm 2024\n\nI. KẾT QUẢ\n\nTiếp nhận 500 hồ sơ.\n\nNơi nhận:\n- UBND huyện;\n- Lưu VT.',
+    );
+    expect(report.body).toBe('## I. KẾT QUẢ\n\nTiếp nhận 500 hồ sơ.\n');
+  });
+
+  it('keeps a sentence that only starts like furniture', () => {
+    expect(
+      read(
+        'BÁO CÁO\nKết quả quý I năm 2024\n\nI. KẾT QUẢ\n\nChia sẻ dữ liệu với các ngành được thực hiện.',
+      ).body,
+    ).toContain('Chia sẻ dữ liệu');
+  });
+});

@@ -286,7 +286,11 @@ function bodyRange(text: string, bodyStart: number): [number, number] {
     text.slice(bodyStart),
   );
   const start = first ? bodyStart + first.index : bodyStart;
-  const end = /^\s*(?:Nơi nhận|Các tin khác|Tin liên quan)/mu.exec(text.slice(start));
+  // Where a document's narrative ends: its distribution list, or a web page's furniture.
+  const end =
+    /^\s*(?:Nơi nhận|Các tin khác|Tin liên quan|Tin cùng chuyên mục|Bài viết liên quan|Chia sẻ bài viết|Chia sẻ|Bình luận|BÌNH LUẬN|Gửi bình luận|Ý kiến bạn đọc|In bài viết|Xem thêm)\s*:?\s*$/mu.exec(
+      text.slice(start),
+    );
   return [start, end ? start + end.index : text.length];
 }
 
