@@ -11,6 +11,7 @@ import {
   AFTER_DOSSIER_NOUN,
   DOSSIER_HEADS,
   FIELD_SUBSET,
+  GAP_WORDS,
   HEAD_MARKER,
   LEVEL_PART,
   LUMP_JOIN,
@@ -376,7 +377,13 @@ export function readSentence(
         right !== undefined &&
         left !== undefined &&
         metricDefinition(right.cue.metric).partOf === left.metric;
-      const chosen = leftAdjacent && !rightRefines ? left : (right?.cue ?? left);
+      // A label further back names the number only across words that keep to it.
+      const leftReaches =
+        left !== undefined &&
+        (leftAdjacent ||
+          (context.slice(left.end).match(/\p{L}+/gu) ?? []).every((w) => GAP_WORDS.has(w)));
+      const chosen =
+        leftAdjacent && !rightRefines ? left : (right?.cue ?? (leftReaches ? left : undefined));
       const lump =
         chosen === right?.cue
           ? right?.lump

@@ -469,6 +469,21 @@ export const SUBSET_LEAD = /^(?:[-+•*–]\s*)?(?:riêng|đối với riêng)(?
 export const LEVEL_PART =
   /(?<![\p{L}])(?:cấp (?:xã|huyện|tỉnh|trung ương|thành phố)|các (?:xã|phường|thị trấn|huyện|quận|đơn vị|địa phương|sở|ngành)|mỗi (?:xã|phường))(?![\p{L}])/u;
 
+/**
+ * The only words that may stand between a label and a number it is not
+ * right next to ("tiếp nhận trong kỳ là 1.164", "giải quyết của UBND xã tính
+ * đến ngày 30/6 là: 1.160"). Any other word is what the label is about
+ * ("giải quyết đơn thư: 15"): the number is not a dossier figure.
+ */
+export const GAP_WORDS = new Set(
+  (
+    'trong kỳ quý năm tháng tuần ngày là được đã có gồm đạt tổng số cộng đến từ tính nay ' +
+    'của ubnd ủy uỷ ban nhân dân xã phường thị trấn bộ phận một cửa trung tâm ' +
+    'hồ sơ hs tthc thủ tục hành chính báo cáo này đó qua với và các loại mới lũy kế hết ' +
+    'đầu cuối thời gian vừa hiện tại lên'
+  ).split(' '),
+);
+
 /** Per item or on average ("mỗi nhóm phụ trách 30 hộ", "bình quân 20 hồ sơ/ngày"): never a total. */
 export const PER_ITEM = /(?<![\p{L}])(?:mỗi|bình quân|trung bình|mỗi ngày|mỗi tháng)(?![\p{L}])/u;
 

@@ -63,6 +63,23 @@ describe('the noun after a number says what it counts', () => {
   });
 });
 
+describe('a label reaches its number only across words that keep to it', () => {
+  it('reads "tiếp nhận trong kỳ là 1.164" and "giải quyết của UBND xã tính đến nay là: 1.160"', () => {
+    expect(
+      figures(
+        'Số hồ sơ tiếp nhận trong kỳ là 1.164. Đã giải quyết của UBND xã tính đến nay là: 1.160.',
+      ),
+    ).toEqual({
+      'dossiers.received': 1164,
+      'dossiers.resolved': 1160,
+    });
+  });
+
+  it('never reads "giải quyết đơn thư: 15" or "tiếp nhận kiến nghị của cử tri: 8" as dossiers', () => {
+    expect(figures('Đã giải quyết đơn thư: 15. Tiếp nhận kiến nghị của cử tri: 8.')).toEqual({});
+  });
+});
+
 describe('the head of the clause says what it counts when no noun follows', () => {
   it('reads "Tổng số TTHC thuộc thẩm quyền ... là 167" as procedures, never dossiers', () => {
     expect(figures('Tổng số TTHC thuộc thẩm quyền giải quyết của UBND xã là 167.')).toEqual({
