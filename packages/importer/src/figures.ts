@@ -201,6 +201,12 @@ const HEADS = new RegExp(`^${wordsRegex(DOSSIER_HEADS, 'u').source}`, 'u');
 const RATE =
   /^\s*(?:\/\s*\p{L}|(?:mỗi|một|trên|bình quân|trung bình)\s+(?:ngày|tuần|tháng|quý|năm|người|cán bộ|công chức)(?![\p{L}]))/u;
 
+/** What a rate of dossiers may be followed by: the dossiers, or the clause going on. */
+const AFTER_PERCENT = new RegExp(
+  `^\\s*${wordsRegex(['hồ sơ', 'hs', 'bộ hồ sơ', 'giao dịch', 'kết quả', 'lượt', 'số', 'tổng', 'trên', 'trong', 'và', 'so', 'đối với', 'là', 'được', 'đã', 'đạt', 'trở', 'theo', 'tương ứng', 'cao', 'thấp', 'tăng', 'giảm', 'vượt', 'trong đó', 'rất', ...PERCENT_CUES.flatMap((c) => c.phrases)], 'u').source}`,
+  'u',
+);
+
 const DOSSIER_NOUN = /^\s*(?:bộ\s+|lượt\s+)?(?:hồ sơ|hs)(?![\p{L}])/u;
 const AFTER_NOUN = new RegExp(
   `^\\s*(?:${wordsRegex(AFTER_DOSSIER_NOUN, 'u').source}|${AFTER_COUNT.source.replace(/^\^\\s\*/, '')})`,
@@ -315,6 +321,11 @@ export function readSentence(
       // A percentage looks back past numbers that named nothing: "số hóa 1.067/1.067 hồ sơ, đạt tỷ lệ 100%".
       const context = lower.slice(contextStart(lower, t.start, classified), t.start);
       if (THRESHOLD_AFTER.test(t.after) || THRESHOLD_BEFORE.test(context)) continue;
+      // "100% các xã", "95% kế hoạch", "100% TTHC": a share of something else than dossiers.
+      if (/^\s*\p{L}/u.test(t.after) && !AFTER_PERCENT.test(t.after)) {
+        classified.push(t);
+        continue;
+      }
       // "chưa đạt chỉ tiêu huyện giao (50%)": a target named just before the parenthesis.
       const ctxStart = contextStart(lower, t.start, classified);
       const beforeParen =

@@ -149,6 +149,22 @@ describe('rates are not counts', () => {
   });
 });
 
+describe('a percentage of something else is not a rate of dossiers', () => {
+  it('leaves out "100% các xã", "95% kế hoạch", "100% TTHC"', () => {
+    expect(figures('Thanh toán trực tuyến được triển khai tại 100% các xã.')).toEqual({});
+    expect(figures('Tỷ lệ số hóa đạt 95% kế hoạch năm.')).toEqual({});
+    expect(figures('Mức độ hài lòng: 100% TTHC được đánh giá.')).toEqual({});
+  });
+
+  it('still reads "100% hài lòng", "số hóa 98% hồ sơ" and "đạt 45%, ..."', () => {
+    expect(figures('Đánh giá sự hài lòng: 100% hài lòng.')).toEqual({ 'satisfaction.rate': 100 });
+    expect(figures('Số hóa 98% hồ sơ.')).toEqual({ 'rates.digitization': 98 });
+    expect(figures('Tỷ lệ thanh toán trực tuyến đạt 45%, tăng so với quý trước.')).toEqual({
+      'payments.online_rate': 45,
+    });
+  });
+});
+
 describe('satisfaction', () => {
   it('reads the SIPAS index as satisfaction', () => {
     expect(figures('Chỉ số SIPAS của xã đạt 92,5%.')).toEqual({ 'satisfaction.rate': 92.5 });
