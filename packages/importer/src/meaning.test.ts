@@ -331,12 +331,30 @@ describe('numbers that are never figures (property)', () => {
     fc.integer({ min: 1, max: 99 }).map((k) => `${String(k)},5 triệu đồng`),
     fc.integer({ min: 1, max: 99 }).map((k) => `${String(k)} tỷ đồng`),
   );
+  const other = fc.oneof(
+    fc
+      .tuple(n, n)
+      .map(([a, b]) => `từ ${String(Math.min(a, b))} đến ${String(Math.max(a, b) + 1)} hộ`),
+    n.map((k) => `lần thứ ${String(k)}`),
+    n.map((k) => `xếp thứ ${String(k)}/63`),
+    n.map((k) => `${String(k)} nắp đậy`),
+    n.map((k) => `${String(k)} lượt người`),
+  );
 
   it('dates, document numbers, phone numbers and money never become figures', () => {
     fc.assert(
       fc.property(cue, thing, (c, t) => {
         expect(figures(`Về ${c} hồ sơ theo ${t}.`)).toEqual({});
         expect(figures(`Thực hiện ${t}, công tác ${c} hồ sơ được bảo đảm.`)).toEqual({});
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('ranges, ordinals and counts of other things never become figures', () => {
+    fc.assert(
+      fc.property(cue, other, (c, t) => {
+        expect(figures(`Về ${c}, ${t}.`)).toEqual({});
       }),
       { numRuns: 300 },
     );
