@@ -173,3 +173,27 @@ describe('the narrative', () => {
     ).toContain('Chia sẻ dữ liệu');
   });
 });
+
+describe('every number of the text, for the review', () => {
+  it('lists each number with its offset: proposed ones with their field, dates with why not', () => {
+    const r = read(
+      'BÁO CÁO\nKết quả quý I năm 2024\n\nNgày 15/3/2024, xã tiếp nhận 1.164 hồ sơ; 364 lượt người đến liên hệ. Năm 2023 tiếp nhận 900 hồ sơ.',
+    );
+    const got = r.numbers.map((n) => [
+      r.text.slice(n.offset, n.offset + n.length),
+      n.metric ?? null,
+      n.period ?? null,
+      n.notFigure === undefined ? null : 'not',
+    ]);
+    expect(got).toEqual([
+      ['2024', null, null, 'not'],
+      ['15', null, null, 'not'],
+      ['3', null, null, 'not'],
+      ['2024', null, null, 'not'],
+      ['1.164', 'dossiers.received', null, null],
+      ['364', null, null, 'not'],
+      ['2023', null, '2023', 'not'],
+      ['900', 'dossiers.received', '2023', null],
+    ]);
+  });
+});

@@ -21,6 +21,7 @@ import { checkText, decodeFile } from './decode.ts';
 import { comparisonSpans, readSentence, type Candidate } from './figures.ts';
 import type { Topic } from './lexicon.ts';
 import { findHeader, findSigner, findUnit, type ProposedUnit } from './header.ts';
+import { findNumbers } from './numbers.ts';
 import { findPeriods, type PeriodMention } from './periods.ts';
 import { readTables } from './tables.ts';
 import { normalizeImportText, splitSentences, type Sentence } from './text.ts';
@@ -71,6 +72,27 @@ export interface ProposedReport {
   readonly body: string;
   /** The normalized text that offsets refer to. */
   readonly text: string;
+  /**
+   * Every number of the text, in order, for a review that highlights them:
+   * the ones proposed name their field (`metric`, with `period` when it is
+   * another period's), the others say why they are not a figure, when they
+   * are plainly not one (a date, a document number, people...).
+   */
+  readonly numbers: readonly NumberMention[];
+}
+
+export interface NumberMention {
+  /** Offset and length of the number as written, in `text`. */
+  readonly offset: number;
+  readonly length: number;
+  readonly raw: string;
+  /** Its value, or null when it is not a Vietnamese number (30.6, 1,164). */
+  readonly value: number | null;
+  readonly metric?: MetricId;
+  readonly role?: 'value' | 'target' | 'share';
+  /** The period of a figure proposed for another period (`2023`, `2024-M03`). */
+  readonly period?: string;
+  readonly notFigure?: string;
 }
 
 export type ImportResult = { ok: true; report: ProposedReport } | { ok: false; message: Text };
@@ -304,6 +326,19 @@ export function importText(raw: string): ImportResult {
   const warnings: ImportWarning[] = [];
 
   const current: Candidate[] = [];
+  const mentions = new Map<number, NumberMention>();
+  for (const s of sentences) {
+    for (const n of findNumbers(s)) {
+      const why = n.notFigure ?? (n.unit ? `counts ${n.unit}` : undefined);
+      mentions.set(s.start + n.start, {
+        offset: s.start + n.start,
+        length: n.end - n.start,
+        raw: n.raw,
+        value: Number.isNaN(n.value) ? null : n.value,
+        ...(why ? { notFigure: why } : {}),
+      });
+    }
+  }
   const others = new Map<string, { period: Period; cands: Candidate[] }>();
   let section: Period | undefined;
   let topic: Topic | undefined;
@@ -315,6 +350,10 @@ export function importText(raw: string): ImportResult {
     // The topic carries into the next sentence of the same paragraph ("... tiếp nhận 2.214 hồ sơ. Trong đó: trực tuyến 1.780").
     const samePara = previousEnd >= 0 && !/\n\s*\n/.test(text.slice(previousEnd, s.start));
     const reading = readSentence(s, samePara ? topic : undefined, !tag.current);
+    if (!tag.current) {
+      for (const [at, m] of mentions)
+        if (at >= s.start && at < s.end) mentions.set(at, { ...m, period: tag.period.id });
+    }
     topic = reading.topic;
     previousEnd = s.end;
     const cands = reading.candidates;
@@ -386,8 +425,36 @@ export function importText(raw: string): ImportResult {
       warnings,
       body: toMarkdown(text.slice(bodyStart, bodyEnd)),
       text,
+      numbers: numberMentions(mentions, [
+        ...Object.entries(metrics),
+        ...Object.entries(targets).map(([k, v]) => [k, v, 'target'] as const),
+        ...Object.entries(statedShares).map(([k, v]) => [k, v, 'share'] as const),
+        ...otherPeriods.flatMap((o) => Object.entries(o.metrics)),
+      ]),
     },
   };
+}
+
+/** The text's numbers, each proposed one with the field it went to. */
+function numberMentions(
+  mentions: ReadonlyMap<number, NumberMention>,
+  proposed: readonly (
+    readonly [string, SourcedValue] | readonly [string, SourcedValue, 'target' | 'share']
+  )[],
+): NumberMention[] {
+  const byOffset = new Map<number, { metric: MetricId; role: 'value' | 'target' | 'share' }>();
+  for (const [metric, v, role] of proposed) {
+    if (!byOffset.has(v.offset))
+      byOffset.set(v.offset, { metric: metric as MetricId, role: role ?? 'value' });
+  }
+  return [...mentions.values()]
+    .sort((a, b) => a.offset - b.offset)
+    .map((m) => {
+      const p = byOffset.get(m.offset);
+      if (!p) return m;
+      const { notFigure: _n, ...rest } = m;
+      return { ...rest, metric: p.metric, role: p.role };
+    });
 }
 
 /** An uploaded file (.docx or text in any common encoding). */
