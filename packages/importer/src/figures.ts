@@ -8,7 +8,9 @@ import {
   AFTER_DOSSIER_COUNT,
   COMPARISON_MARKER,
   COUNT_CUES,
+  DELIVERY_CHANNEL,
   AFTER_DOSSIER_NOUN,
+  AFTER_DOSSIER_RATE,
   DOSSIER_HEADS,
   FIELD_SUBSET,
   GAP_WORDS,
@@ -17,6 +19,7 @@ import {
   LUMP_JOIN,
   PENDING_QUALIFIERS,
   PER_ITEM,
+  RATE,
   PERCENT_CUES,
   PROCEDURE_CONTEXT,
   PROCEDURE_EXCLUDE,
@@ -168,9 +171,6 @@ function contextStart(lower: string, at: number, figures: readonly NumberToken[]
   return start;
 }
 
-const DELIVERY_CHANNEL =
-  /(?<![\p{L}])(?:bưu chính|bưu điện|bcci|trực tuyến|qua mạng|qua cổng|tại nhà|tại chỗ|qua zalo)(?![\p{L}])/u;
-
 const isFigure = (t: NumberToken) => t.notFigure === undefined && !Number.isNaN(t.value);
 
 /** Words allowed between a number and a label written after it: "2.101 hồ sơ được giải quyết trước hạn". */
@@ -198,12 +198,8 @@ function rightCue(
 const AFTER_COUNT = new RegExp(`^\\s*${wordsRegex(AFTER_DOSSIER_COUNT, 'u').source}`, 'u');
 const HEADS = new RegExp(`^${wordsRegex(DOSSIER_HEADS, 'u').source}`, 'u');
 
-const RATE =
-  /^\s*(?:\/\s*\p{L}|(?:mỗi|một|trên|bình quân|trung bình)\s+(?:ngày|tuần|tháng|quý|năm|người|cán bộ|công chức)(?![\p{L}]))/u;
-
-/** What a rate of dossiers may be followed by: the dossiers, or the clause going on. */
 const AFTER_PERCENT = new RegExp(
-  `^\\s*${wordsRegex(['hồ sơ', 'hs', 'bộ hồ sơ', 'giao dịch', 'kết quả', 'lượt', 'số', 'tổng', 'trên', 'trong', 'và', 'so', 'đối với', 'là', 'được', 'đã', 'đạt', 'trở', 'theo', 'tương ứng', 'cao', 'thấp', 'tăng', 'giảm', 'vượt', 'trong đó', 'rất', ...PERCENT_CUES.flatMap((c) => c.phrases)], 'u').source}`,
+  `^\\s*${wordsRegex([...AFTER_DOSSIER_RATE, ...PERCENT_CUES.flatMap((c) => c.phrases)], 'u').source}`,
   'u',
 );
 

@@ -484,6 +484,49 @@ export const GAP_WORDS = new Set(
   ).split(' '),
 );
 
+/** "1.200 hồ sơ/tháng", "50 hồ sơ mỗi ngày": after "hồ sơ", a rate, not a count. */
+export const RATE =
+  /^\s*(?:\/\s*\p{L}|(?:mỗi|một|trên|bình quân|trung bình)\s+(?:ngày|tuần|tháng|quý|năm|người|cán bộ|công chức)(?![\p{L}]))/u;
+
+/**
+ * What a rate of dossiers may be followed by (besides the words of its own
+ * label: "100% hài lòng"): the dossiers, or the clause going on. Any other
+ * word is what the percentage is of ("100% các xã", "95% kế hoạch").
+ */
+export const AFTER_DOSSIER_RATE = [
+  'hồ sơ',
+  'hs',
+  'bộ hồ sơ',
+  'giao dịch',
+  'kết quả',
+  'lượt',
+  'số',
+  'tổng',
+  'trên',
+  'trong',
+  'và',
+  'so',
+  'đối với',
+  'là',
+  'được',
+  'đã',
+  'đạt',
+  'trở',
+  'theo',
+  'tương ứng',
+  'cao',
+  'thấp',
+  'tăng',
+  'giảm',
+  'vượt',
+  'trong đó',
+  'rất',
+];
+
+/** How a part of the results went out ("trả kết quả qua bưu chính", "giải quyết trực tuyến"). */
+export const DELIVERY_CHANNEL =
+  /(?<![\p{L}])(?:bưu chính|bưu điện|bcci|trực tuyến|qua mạng|qua cổng|tại nhà|tại chỗ|qua zalo)(?![\p{L}])/u;
+
 /** Per item or on average ("mỗi nhóm phụ trách 30 hộ", "bình quân 20 hồ sơ/ngày"): never a total. */
 export const PER_ITEM = /(?<![\p{L}])(?:mỗi|bình quân|trung bình|mỗi ngày|mỗi tháng)(?![\p{L}])/u;
 
