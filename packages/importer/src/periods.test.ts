@@ -51,6 +51,12 @@ describe('findPeriods', () => {
     expect(ids('06 tháng đầu năm 2024')).toEqual(['2024-H1']);
   });
 
+  it('reads "3 tháng đầu năm" as the first quarter', () => {
+    expect(ids('Kết quả 3 tháng đầu năm 2024')).toEqual(['2024-Q1']);
+    expect(ids('Kết quả 3 tháng đầu năm', 2024)).toEqual(['2024-Q1']);
+    expect(ids('trong 3 tháng')).toEqual([]);
+  });
+
   it('reads "6 tháng năm 2024" as the first half and "9 tháng năm 2024" as nine months', () => {
     expect(ids('Báo cáo kết quả CCHC 6 tháng năm 2024')).toEqual(['2024-H1']);
     expect(ids('Kết quả 9 tháng năm 2024')).toEqual(['2024-01-01..2024-09-30']);

@@ -104,6 +104,15 @@ const PATTERNS: readonly {
     make: (m) => p(`${m[1] ?? ''}-01-01..${m[1] ?? ''}-09-30`),
   },
   {
+    // "3 tháng đầu năm 2024" is the first quarter.
+    re: /(?:3|ba)\s+tháng\s+đầu\s+năm\s*(\d{4})/giu,
+    make: (m) => p(`${m[1] ?? ''}-Q1`),
+  },
+  {
+    re: /(?:3|ba)\s+tháng\s+đầu\s+năm(?!\s*\d)/giu,
+    make: (_m, year) => (year === undefined ? undefined : p(`${String(year)}-Q1`)),
+  },
+  {
     re: /(?:9|chín)\s+tháng\s+đầu\s+năm\s*(\d{4})/giu,
     make: (m) => p(`${m[1] ?? ''}-01-01..${m[1] ?? ''}-09-30`),
   },
