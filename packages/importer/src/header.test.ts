@@ -127,7 +127,7 @@ describe('the unit', () => {
 
   it('does not make a candidate of a name written once beside the unit’s (a typo), or of "xã Quyết định"', () => {
     const u = read(
-      `BÁO CÁO\nKết quả năm 2023\n\n${'UBND xã Quang Hải báo cáo. '.repeat(8)}UBND xã Quang Khải tiếp nhận 12 hồ sơ. Đảng ủy xã Quyết định số 17-QĐ/ĐU.`,
+      `BÁO CÁO\nKết quả năm 2023\n\n${'UBND xã Quang Hải báo cáo. '.repeat(8)}Xã tiếp nhận 12 hồ sơ; đồng chí ở xã Quang Khải dự họp. Đảng ủy xã Quyết định số 17-QĐ/ĐU.`,
     ).unit;
     expect(u.candidates.map((c) => c.name)).toEqual(['Quang Hải']);
   });
@@ -141,6 +141,33 @@ describe('the unit', () => {
       read('Năm 2023, huyện Hải Lăng đã tiếp nhận 21.882 hồ sơ, UBND huyện Hải Lăng cho biết.')
         .unit,
     ).toMatchObject({ kind: null, name: 'Hải Lăng' });
+  });
+
+  it('takes the unit that receives the first dossiers counted, a district’s too', () => {
+    const district = read(
+      'Cải cách hành chính ở huyện.\n\nNăm 2023, huyện Tam Nông đã tiếp nhận 21.000 hồ sơ. Xã An Long và xã Phú Ninh dẫn đầu; xã An Long giải quyết sớm.',
+    ).unit;
+    expect(district).toMatchObject({ kind: null, name: 'Tam Nông' });
+    expect(district.candidates.map((c) => c.name)).toContain('An Long');
+    const commune = read(
+      'UBND huyện Tam Nông\n\nBÁO CÁO\nKết quả năm 2023\n\nUBND huyện Tam Nông chỉ đạo. UBND huyện Tam Nông kiểm tra. Năm 2023, UBND xã Phú Ninh đã tiếp nhận 1.000 hồ sơ.',
+    ).unit;
+    expect(commune).toMatchObject({ kind: 'xa', name: 'Phú Ninh', district: 'Tam Nông' });
+  });
+
+  it('keeps places named like organisations whole, and cuts the organisations after a place', () => {
+    expect(read('Năm 2020, UBND thành phố Hội Hợp đã tiếp nhận 9.000 hồ sơ.').unit).toMatchObject({
+      kind: null,
+      name: 'Hội Hợp',
+    });
+    expect(
+      read('Năm 2023, UBND xã Phú Thọ, huyện Tam Nông, tỉnh Đắk Nông tiếp nhận 100 hồ sơ.').unit,
+    ).toMatchObject({ name: 'Phú Thọ', district: 'Tam Nông', province: 'Đắk Nông' });
+    expect(
+      read(
+        'BÁO CÁO\nKết quả năm 2023\n\nUBND xã Kim Tân Văn phòng báo cáo; xã Kim Tân Hội Nông dân họp; xã Kim Tân Công an tuần tra. Xã Kim Tân tiếp nhận 10 hồ sơ.',
+      ).unit.candidates.map((c) => c.name),
+    ).toEqual(['Kim Tân']);
   });
 
   it('reads a provincial centre as a unit above commune level, a commune’s centre as the commune', () => {

@@ -48,14 +48,7 @@ const STOP_WORDS = new Set([
   'Uỷ',
   'Ban',
   'Đảng',
-  'Hội',
-  'Đoàn',
-  'Công',
-  'Văn',
-  'Bộ',
   'Phòng',
-  'Trang',
-  'Nông',
   'Thôn',
   // Capitalised words that start a phrase after a place word ("UBND huyện Về việc...").
   'Về',
@@ -74,6 +67,22 @@ const STOP_WORDS = new Set([
   'Kính',
 ]);
 
+/**
+ * Words that begin an organisation after a place ("xã Kim Tân Hội Nông dân",
+ * "Văn phòng", "Công an", "Trang thông tin") but are also syllables of
+ * places ("Hội Hợp", "Tam Nông", "Nha Trang", "Văn Lâm", "Đoàn Kết"): they
+ * end a name only when the word after them makes the organisation.
+ */
+const ORGANISATION_STARTS: Record<string, RegExp> = {
+  Hội: /^(?:nông|phụ|cựu|người|chữ|liên|nghị|đồng|viên|khuyến|luật|doanh|nông dân)/iu,
+  Đoàn: /^(?:thanh|kiểm|công|đại|giám|viên|tncs)/iu,
+  Công: /^(?:an|chức|đoàn|văn|ty|tác|khai|bố)/iu,
+  Văn: /^(?:phòng|bản|hóa|hoá|thư)/iu,
+  Bộ: /^(?:phận|chỉ|thủ|tư|nội|máy|đội)/iu,
+  Trang: /^(?:thông|tin|web|điện)/iu,
+  Nông: /^(?:thôn|nghiệp|dân)/iu,
+};
+
 function titleCase(s: string): string {
   return s
     .toLowerCase()
@@ -82,13 +91,17 @@ function titleCase(s: string): string {
     .join(' ');
 }
 
-function cleanName(raw: string): string | null {
+/** `after`: the text right after the name as matched, to tell "Hội Hợp" from "Hội Nông dân". */
+function cleanName(raw: string, after = ''): string | null {
   const words = raw.trim().split(/\s+/);
   // A single capital letter is an initial or an acronym's start, not a name.
   if (words.length === 1 && (words[0] ?? '').length < 2) return null;
   const kept: string[] = [];
-  for (const w of words) {
+  for (const [i, w] of words.entries()) {
     if (STOP_WORDS.has(w)) break;
+    const organisation = ORGANISATION_STARTS[w];
+    const next = i + 1 < words.length ? words.slice(i + 1).join(' ') : after.trimStart();
+    if (organisation?.test(next)) break;
     kept.push(w);
   }
   return kept.length > 0 ? kept.join(' ') : null;
@@ -122,7 +135,7 @@ function withoutNeighbours(text: string): string {
   return text.replace(/[^.\n]*\bgiáp\b[^.\n]*/gu, (m) => ' '.repeat(m.length));
 }
 
-/** Words before a district-level name: "huyện Kim Thành", "thành phố Hội An", "TP. Hội An", "quận Hoàn Kiếm". */
+/** Words before a district-level name: "huyện Kim Thành", "thành phố Tam Kỳ", "TP. Tam Kỳ", "quận Hoàn Kiếm". */
 const DISTRICT_WORD = String.raw`(?:huyện|thị xã|thành phố|quận|TP\.|TP(?=\s))`;
 
 /** The cities that are provinces (a "thành phố" of these is never a district). */
@@ -145,13 +158,22 @@ function cleanCentre(raw: string): string {
   return (stop > 0 ? words.slice(0, stop) : words).join(' ');
 }
 
-export function findUnit(text: string, placeName: string | null): ProposedUnit {
+/**
+ * `subject`: the sentence that states the first dossier count. The unit it
+ * names as the one receiving or resolving them ("huyện Hải Lăng đã tiếp nhận
+ * 21.882 hồ sơ", "UBND xã An Phú tiếp nhận ...") is the text's own, whatever
+ * else it names more often.
+ */
+export function findUnit(text: string, placeName: string | null, subject?: string): ProposedUnit {
   const t = withoutNeighbours(text);
   const names = new Tally();
   const kinds = new Map<string, Tally>();
   const near = new Map<string, { districts: Tally; provinces: Tally }>();
   const see = (kindWord: string, raw: string, at: number, end: number, weight: number) => {
-    const name = cleanName(raw === raw.toUpperCase() ? titleCase(raw) : raw);
+    const name = cleanName(
+      raw === raw.toUpperCase() ? titleCase(raw) : raw,
+      t.slice(end, end + 20),
+    );
     // Commune names have two syllables or more: "xã Quyết định số ..." names no commune.
     if (!name || !name.includes(' ')) return;
     names.add(name, weight, at);
@@ -188,6 +210,31 @@ export function findUnit(text: string, placeName: string | null): ProposedUnit {
   }
   // The place on the date line is where the document was signed: a strong hint.
   if (placeName) names.add(placeName, 2, 0);
+  // The unit that receives or resolves the dossiers in the first count's sentence.
+  const lead = subject
+    ? /^[^]*?(?=(?:đã\s+)?(?:tiếp nhận|giải quyết))/u.exec(subject)?.[0]
+    : undefined;
+  const communeSubject = lead
+    ? [
+        ...lead.matchAll(
+          new RegExp(
+            String.raw`(?<![\p{L}])(?<!thị\s)(?:[Xx]ã|[Pp]hường|[Tt]hị trấn|[Đđ]ặc khu)\s+${NAME}`,
+            'gu',
+          ),
+        ),
+      ]
+        .map((m) => cleanName(m[1] ?? ''))
+        .filter((n): n is string => n !== null && n.includes(' '))
+        .at(-1)
+    : undefined;
+  if (communeSubject) names.add(communeSubject, 3, 0);
+  const districtSubject =
+    lead && !communeSubject
+      ? [...lead.matchAll(new RegExp(String.raw`(?<![\p{L}])${DISTRICT_WORD}\s*${NAME}`, 'gu'))]
+          .map((m) => cleanName(m[1] ?? ''))
+          .filter((n): n is string => n !== null && !cityProvince(n))
+          .at(-1)
+      : undefined;
 
   const districts = new Tally();
   for (const m of t.matchAll(
@@ -196,13 +243,13 @@ export function findUnit(text: string, placeName: string | null): ProposedUnit {
       'gu',
     ),
   )) {
-    const name = cleanName(m[1] ?? '');
+    const name = cleanName(m[1] ?? '', t.slice(m.index + m[0].length, m.index + m[0].length + 20));
     if (name && !cityProvince(name)) districts.add(name, 2, m.index);
   }
   for (const m of t.matchAll(
     new RegExp(String.raw`(?<![\p{L}])${DISTRICT_WORD}\s*${NAME}`, 'gu'),
   )) {
-    const name = cleanName(m[1] ?? '');
+    const name = cleanName(m[1] ?? '', t.slice(m.index + m[0].length, m.index + m[0].length + 20));
     if (name && !cityProvince(name)) districts.add(name, 1, m.index);
   }
   for (const m of t.matchAll(
@@ -252,6 +299,18 @@ export function findUnit(text: string, placeName: string | null): ProposedUnit {
       weight,
     };
   });
+  if (districtSubject) {
+    // A district's (or a city's) text: the unit is above commune level, communes it names
+    // stay as candidates for the editor.
+    const c: UnitCandidate = {
+      kind: null,
+      name: districtSubject,
+      district: districtSubject,
+      province,
+      weight: strongest + 1,
+    };
+    return { ...c, candidates: [c, ...candidates] };
+  }
   const top = candidates[0];
   if (top) return { ...top, candidates };
   // No commune: a text about a provincial centre or a district is that unit's, above commune level.

@@ -412,7 +412,11 @@ export function importText(raw: string): ImportResult {
   return {
     ok: true,
     report: {
-      unit: findUnit(text, header.placeName),
+      unit: findUnit(
+        text,
+        header.placeName,
+        sentences.find((x) => STATES_DOSSIERS.test(x.lower))?.flat,
+      ),
       period: period ? toProposed(period) : null,
       number: header.number,
       issued: header.issued,
