@@ -494,6 +494,6 @@ describe('import', () => {
     const r = await failure(
       a.import.propose.mutate({ fileBase64: Buffer.from('%PDF-1.7').toString('base64') }),
     );
-    expect(r.message).toContain('Đây là tệp PDF');
+    expect(r.message).toContain('Không đọc được tệp PDF');
   });
 });

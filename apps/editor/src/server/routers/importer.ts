@@ -49,6 +49,6 @@ export const importRouter = router({
         throw e;
       }
       if (!r.ok) throw new TRPCError({ code: 'BAD_REQUEST', message: r.message.vi });
-      return { ...r.report, numbers: r.numbers };
+      return r.report;
     }),
 });
