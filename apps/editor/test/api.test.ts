@@ -496,4 +496,32 @@ describe('import', () => {
     );
     expect(r.message).toContain('Không đọc được tệp PDF');
   });
+
+  it('turns past reports into drafts in bulk (admins), and says what needs a decision', async () => {
+    await h.user('quantri-bulk', 'admin', {});
+    const admin = await login('quantri-bulk');
+    const kimTan = readFileSync(join(seedReportsDir, 'kim-tan-2021-2023.txt'), 'utf8');
+    const created = await admin.import.bulkDraft.mutate({ name: 'kim-tan.txt', text: kimTan });
+    expect(created).toMatchObject({
+      status: 'created',
+      unit: B,
+      period: '2021-02-01..2023-06-30',
+    });
+    expect(created.figures).toBeGreaterThan(5);
+    const draft = await admin.reports.get.query({
+      id: created.status === 'created' ? created.id : 0,
+    });
+    expect(draft.status).toBe('draft');
+    expect(draft.content.body).toContain('##');
+    const again = await admin.import.bulkDraft.mutate({ name: 'kim-tan (2).txt', text: kimTan });
+    expect(again).toMatchObject({ status: 'exists', unit: B });
+    // Quang Hải is not in this units list: a person decides, nothing is created.
+    const quangHai = readFileSync(join(seedReportsDir, 'quang-hai-2023-h1.txt'), 'utf8');
+    const none = await admin.import.bulkDraft.mutate({ name: 'quang-hai.txt', text: quangHai });
+    expect(none).toMatchObject({ status: 'decide', unit: null });
+    const editor = await login('bientap-b');
+    expect(
+      (await failure(editor.import.bulkDraft.mutate({ name: 'x.txt', text: kimTan }))).code,
+    ).toBe('FORBIDDEN');
+  });
 });
