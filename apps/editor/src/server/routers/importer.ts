@@ -56,7 +56,7 @@ async function proposal(input: z.infer<typeof sourceInput>): Promise<ProposedRep
 
 const values = (m: SourcedMetrics) =>
   Object.fromEntries(
-    Object.entries(m).flatMap(([k, v]) => (v ? [[k as MetricId, v.value]] : [])),
+    Object.entries(m).map(([k, v]) => [k as MetricId, v.value]),
   ) as Partial<Record<MetricId, number>>;
 
 export const importRouter = router({
