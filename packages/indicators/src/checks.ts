@@ -266,5 +266,5 @@ export function withoutImpossible(metrics: Metrics, warnings: readonly CheckWarn
   const drop = new Set(impossibleFigures(warnings));
   return Object.fromEntries(
     Object.entries(metrics).filter(([id]) => !drop.has(id as MetricId)),
-  ) as Metrics;
+  );
 }
