@@ -264,7 +264,5 @@ export function impossibleFigures(warnings: readonly CheckWarning[]): MetricId[]
  */
 export function withoutImpossible(metrics: Metrics, warnings: readonly CheckWarning[]): Metrics {
   const drop = new Set(impossibleFigures(warnings));
-  return Object.fromEntries(
-    Object.entries(metrics).filter(([id]) => !drop.has(id as MetricId)),
-  );
+  return Object.fromEntries(Object.entries(metrics).filter(([id]) => !drop.has(id as MetricId)));
 }

@@ -12,3 +12,4 @@ export * from './unit.ts';
 export * from './lineage.ts';
 export * from './plausibility.ts';
 export * from './date.ts';
+export * from './expected.ts';

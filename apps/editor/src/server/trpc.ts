@@ -19,6 +19,8 @@ export interface Services {
   readonly onContentChanged: (request: BuildRequest) => void;
   /** Pages rendered so far of the build in progress, if one runs. */
   readonly buildProgress?: () => { readonly done: number; readonly total: number } | undefined;
+  /** Emits 'change' as builds start, progress and finish (the rebuild runner's). */
+  readonly buildEvents?: import('node:events').EventEmitter;
   /** Login throttling and the clock of the account rules; accounts.ts's defaults when absent. */
   readonly accounts?: AccountOptions;
 }
