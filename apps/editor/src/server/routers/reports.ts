@@ -529,7 +529,9 @@ export const reportsRouter = router({
         // A save of what is already stored (a second click, an autosave after a manual save) is no revision.
         const same =
           report.version === current &&
-          JSON.stringify({ notes: {}, ...report.content }) === JSON.stringify(next);
+          serializeReport(report.content) === serializeReport(next) &&
+          JSON.stringify((report.content as Stored).notes ?? {}) ===
+            JSON.stringify(next.notes ?? {});
         if (same) {
           await tx.rollback();
           return { version: current, unchanged: true, warnings: checks() };
