@@ -104,6 +104,9 @@ const onlyKnown = <T>(m: Record<string, T>) =>
 /** The content of a revision: the report, and the editor's notes on its figures. */
 type Stored = Report & { readonly notes?: Partial<Record<MetricId, string>> };
 
+/** The notes of a stored revision (revisions before notes existed have none). */
+const notesStored = (c: Stored): Partial<Record<MetricId, string>> => c.notes ?? {};
+
 const notesOf = (c: ContentInput) =>
   onlyKnown(Object.fromEntries(Object.entries(c.notes).filter(([, v]) => v.trim() !== '')));
 
@@ -384,7 +387,13 @@ export const reportsRouter = router({
     const at = (kind: string) => {
       const e = events.filter((x) => x.kind === kind).at(-1);
       const rev = e ? revisions.find((r) => r.version === e.version) : undefined;
-      return e && rev ? { version: rev.version, at: e.at, content: rev.content as Stored } : null;
+      return e && rev
+        ? {
+            version: rev.version,
+            at: e.at,
+            content: { ...rev.content, notes: notesStored(rev.content) },
+          }
+        : null;
     };
     return {
       version: report.version,
@@ -427,7 +436,8 @@ export const reportsRouter = router({
     const usual = await usualFigures(ctx, unit, units, report.period);
     return {
       ...report,
-      content: report.content,
+      // The notes on figures live in the revision beside the report.
+      content: { ...report.content, notes: notesStored(report.content) },
       unitInfo: unit,
       ranges: plausibleRanges(usual.history, usual.peers),
       canEdit: canEdit(ctx.user, unit) && report.status === 'draft',
@@ -530,8 +540,7 @@ export const reportsRouter = router({
         const same =
           report.version === current &&
           serializeReport(report.content) === serializeReport(next) &&
-          JSON.stringify((report.content as Stored).notes ?? {}) ===
-            JSON.stringify(next.notes ?? {});
+          JSON.stringify(notesStored(report.content)) === JSON.stringify(next.notes ?? {});
         if (same) {
           await tx.rollback();
           return { version: current, unchanged: true, warnings: checks() };
