@@ -2,12 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { expectedPeriods } from './expected.ts';
 
 describe('expected periods', () => {
-  it('offer the due one first, then the half-year just ended and the current one', () => {
+  it('offer the due one first, then the half-year being written and the one before', () => {
     expect(
       expectedPeriods('2026-12-02', [{ period: '2026-H2', due: '2027-01-15' }], new Set()),
     ).toEqual([
       { id: '2026-H2', due: '2027-01-15' },
       { id: '2026-H1', due: null },
+    ]);
+    // In December the second half-year's report is being written; in March the last one is late.
+    expect(expectedPeriods('2026-12-02', [], new Set()).map((p) => p.id)).toEqual([
+      '2026-H2',
+      '2026-H1',
     ]);
     expect(expectedPeriods('2026-03-01', [], new Set())).toEqual([
       { id: '2025-H2', due: null },

@@ -10,20 +10,25 @@ export interface ExpectedPeriod {
   readonly due: string | null;
 }
 
-/** The half-year that ended last before `today` and the one `today` is in. */
+/**
+ * The two half-years a unit may be writing for, the likelier first: a
+ * half-year's report is written in its last two months (the 6-month report
+ * of the second half is issued in December), so from May or November on it
+ * is the current half-year; before, the one just ended (late, or not yet sent).
+ */
 function halfYears(today: string): string[] {
   const y = Number(today.slice(0, 4));
   const m = Number(today.slice(5, 7));
-  return m <= 6
-    ? [`${String(y - 1)}-H2`, `${String(y)}-H1`]
-    : [`${String(y)}-H1`, `${String(y)}-H2`];
+  const current = m <= 6 ? `${String(y)}-H1` : `${String(y)}-H2`;
+  const before = m <= 6 ? `${String(y - 1)}-H2` : `${String(y)}-H1`;
+  return m === 5 || m === 6 || m >= 11 ? [current, before] : [before, current];
 }
 
 /**
  * Periods with a due date (a province's own date over the country's), then
- * the half-year just ended and the current one; none the unit has a report
+ * the half-year being written and the one just ended; none the unit has a report
  * for. Due ones come first, the earliest due first (an overdue period is the
- * most pressing); then the half-year just ended.
+ * most pressing); then the half-year being written, as above.
  */
 export function expectedPeriods(
   today: string,
