@@ -39,11 +39,13 @@ async function waitFor(check: () => boolean | Promise<boolean>, ms: number, what
   throw new Error(`timed out waiting for ${what}\n${output.slice(-3000)}`);
 }
 
-/** The page at 1280 px and at 390 px (a phone), whole. */
+/** The page at 1280 px and at 390 px (a phone): whole, and the screen as seen (the action bar stays at its bottom). */
 async function shoot(page: Page, name: string) {
   await page.screenshot({ path: join(shots, `${name}-1280.png`), fullPage: true });
+  await page.screenshot({ path: join(shots, `${name}-1280-screen.png`) });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: join(shots, `${name}-390.png`), fullPage: true });
+  await page.screenshot({ path: join(shots, `${name}-390-screen.png`) });
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
@@ -113,11 +115,13 @@ const blockerLinks = (page: Page) => page.locator('.actions .blockers a');
 
 /** Confirms each unusual figure in one line, as a careful official would. */
 async function confirmUnusual(page: Page) {
-  for (const a of await blockerLinks(page).all()) {
-    const href = (await a.getAttribute('href')) ?? '';
+  // The hrefs first: each link goes once its line is written.
+  const hrefs = await blockerLinks(page).evaluateAll((as) =>
+    as.map((a) => a.getAttribute('href') ?? ''),
+  );
+  for (const href of hrefs)
     if (href.startsWith('#n-'))
       await field(page, href.slice(1)).fill('Đúng theo sổ theo dõi hồ sơ.');
-  }
 }
 
 let reportId = '';
