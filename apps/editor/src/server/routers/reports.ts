@@ -476,13 +476,14 @@ export const reportsRouter = router({
       };
       if (!input.content && input.from === 'previous') {
         // The structure of the previous report: its headings and targets, figures left empty.
-        const prev = await previousMetrics(ctx, unit.id, p.period.id);
-        const prevId = prev ? await findReport(ctx.db, unit.id, prev.period) : undefined;
+        // (Any previous report will do, published or not: no figure is copied.)
+        const before = previousPeriod(p.period);
+        const prevId = before ? await findReport(ctx.db, unit.id, before.id) : undefined;
         const prevReport = prevId === undefined ? undefined : await getReport(ctx.db, prevId);
         if (prevReport) {
           content = {
             ...content,
-            title: retitle(prevReport.content.title, prev?.period ?? '', p.period),
+            title: retitle(prevReport.content.title, before?.id ?? '', p.period),
             targets: prevReport.content.targets,
             body: prevReport.content.body
               .split('\n')
