@@ -276,6 +276,13 @@ describe('reviewing', () => {
     await ed.goto(`${editor}/#/bao-cao/${reportId}`);
     await field(ed, 'm-dossiers.received_direct').waitFor();
     await field(ed, 'm-dossiers.received_direct').fill('25');
+    // A note on any figure, by keyboard: the button, Enter, type.
+    await ed.getByRole('button', { name: 'Thêm ghi chú cho Tiếp nhận trực tiếp' }).focus();
+    await ed.keyboard.press('Enter');
+    await expect
+      .poll(() => ed.evaluate(() => document.activeElement?.id))
+      .toBe('n-dossiers.received_direct');
+    await ed.keyboard.type('Theo sổ của bộ phận một cửa.');
     await field(ed, 'body').fill(
       '## I. Kết quả\n\nĐã tiếp nhận thêm hồ sơ trực tiếp tại bộ phận một cửa.\n',
     );
@@ -292,6 +299,13 @@ describe('reviewing', () => {
     const changed = rv.locator('tr.changed', { hasText: 'Tiếp nhận trực tiếp' });
     expect(await changed.locator('td').last().innerText()).toBe('25');
     expect(await rv.locator('.diff ins').count()).toBeGreaterThan(0);
+    // The notes on figures are the reviewer's to read.
+    expect(await rv.locator('#review-title + h3 + ul').innerText()).toContain(
+      'Theo sổ của bộ phận một cửa.',
+    );
+    // The history tells changes by label, with Vietnamese numbers.
+    await rv.getByRole('button', { name: 'Lịch sử sửa đổi' }).click();
+    await rv.getByRole('cell', { name: /Tiếp nhận trực tiếp: 20 → 25/ }).waitFor();
     await shoot(rv, 'review');
 
     await rv.getByRole('button', { name: 'Duyệt và công bố' }).click();
