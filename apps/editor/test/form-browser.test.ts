@@ -198,6 +198,15 @@ describe('impossible figures and feedback where the eye is', () => {
       .getByText(/Chưa gửi được/)
       .waitFor();
     expect(await field(ed, 'comment').inputValue()).toBe('Kính gửi anh Duyệt, số liệu theo sổ.');
+    // Not even a reload loses the comment typed.
+    await ed.reload();
+    await field(ed, 'comment').waitFor();
+    expect(await field(ed, 'comment').inputValue()).toBe('Kính gửi anh Duyệt, số liệu theo sổ.');
+    await ed.getByRole('button', { name: 'Gửi duyệt' }).click();
+    await ed
+      .locator('.actions .error')
+      .getByText(/Chưa gửi được/)
+      .waitFor();
     const links = await blockerLinks(ed).allTextContents();
     expect(links.join(' ')).toMatch(/Tiếp nhận trực tuyến/i);
     expect(links.join(' ')).not.toContain('dossiers.');
