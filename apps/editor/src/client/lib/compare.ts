@@ -1,6 +1,6 @@
 /** Two versions of a report side by side: figures by label with Vietnamese numbers, the text as a word diff. */
 import { METRICS, formatNumber, type Locale, type Metrics } from '@congkhai/indicators';
-import { diffWords } from 'diff';
+import { diffArrays } from 'diff';
 
 export interface FigureChange {
   readonly id: string;
@@ -34,9 +34,20 @@ export function changedFiguresText(before: Metrics, after: Metrics, locale: Loca
 
 export type WordPart = { readonly text: string; readonly kind: 'same' | 'added' | 'removed' };
 
+/**
+ * Words, numbers as Vietnamese write them ("1.250", "99,2") and the spaces
+ * and marks between: diff's own word tokenizer splits "1.250" at the dot.
+ */
+const TOKEN = /\s+|[\p{L}\p{M}\p{N}]+(?:[.,]\p{N}+)*|[^\s\p{L}\p{M}\p{N}]/gu;
+
 export function wordDiff(before: string, after: string): WordPart[] {
-  return diffWords(before, after).map((p) => ({
-    text: p.value,
-    kind: p.added ? 'added' : p.removed ? 'removed' : 'same',
-  }));
+  const out: WordPart[] = [];
+  for (const p of diffArrays(before.match(TOKEN) ?? [], after.match(TOKEN) ?? [])) {
+    const kind = p.added ? 'added' : p.removed ? 'removed' : 'same';
+    const text = p.value.join('');
+    const last = out.at(-1);
+    if (last?.kind === kind) out[out.length - 1] = { kind, text: last.text + text };
+    else out.push({ kind, text });
+  }
+  return out;
 }
