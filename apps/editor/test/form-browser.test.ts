@@ -284,6 +284,8 @@ describe('reviewing', () => {
     const ed = await login('bientap');
     await ed.goto(`${editor}/#/bao-cao/${reportId}`);
     await field(ed, 'm-dossiers.received_direct').waitFor();
+    // What the reviewer said is at the top of the author's screen.
+    await ed.locator('.events').getByText('Xem lại số tiếp nhận trực tiếp.').waitFor();
     await field(ed, 'm-dossiers.received_direct').fill('25');
     // A note on any figure, by keyboard: the button, Enter, type.
     await ed.getByRole('button', { name: 'Thêm ghi chú cho Tiếp nhận trực tiếp' }).focus();
@@ -316,6 +318,10 @@ describe('reviewing', () => {
     await rv.getByRole('button', { name: 'Lịch sử sửa đổi' }).click();
     await rv.getByRole('cell', { name: /Tiếp nhận trực tiếp: 20 → 25/ }).waitFor();
     await shoot(rv, 'review');
+    await rv.setViewportSize({ width: 390, height: 844 });
+    await rv.evaluate(() => scrollTo(0, 0));
+    await rv.screenshot({ path: join(shots, 'review-390-top.png') });
+    await rv.setViewportSize({ width: 1280, height: 900 });
 
     await rv.getByRole('button', { name: 'Duyệt và công bố' }).click();
     const confirm = rv.getByRole('button', { name: 'Tôi xác nhận công bố nguyên văn' });
