@@ -319,7 +319,9 @@ describe('reviewing', () => {
     await rv.getByRole('cell', { name: /Tiếp nhận trực tiếp: 20 → 25/ }).waitFor();
     await shoot(rv, 'review');
     await rv.setViewportSize({ width: 390, height: 844 });
-    await rv.evaluate(() => scrollTo(0, 0));
+    await rv.evaluate(() => {
+      scrollTo(0, 0);
+    });
     await rv.screenshot({ path: join(shots, 'review-390-top.png') });
     await rv.setViewportSize({ width: 1280, height: 900 });
 
