@@ -306,6 +306,9 @@ describe('workflow and publishing', () => {
       baseVersion: 1,
       content: content({ 'dossiers.received': 100 }),
     });
+    // Only published figures are "previous": a draft's are not compared with.
+    await a.reports.submit.mutate({ id: prev });
+    await (await login('duyet-nghe-an')).reports.publish.mutate({ id: prev });
     const id = await a.reports.create.mutate({ unit: A, period: '2025-H2' });
     await a.reports.save.mutate({
       id,

@@ -166,18 +166,28 @@ describe('from a .docx to the public site', () => {
       .toContain('khác 1.250 hồ sơ tiếp nhận trong kỳ');
     await ed.fill('#m-dossiers\\.received_direct', '50');
     await ed.keyboard.press('Control+s');
-    await expect.poll(() => ed.locator('[role=status]').first().innerText()).toContain('Đã lưu');
+    await expect
+      .poll(() => ed.locator('.actions [role=status]').first().innerText())
+      .toContain('Đã lưu');
     expect(await ed.locator('main').innerText()).toContain('Các số liệu khớp với nhau.');
     // Figures that moved more than 50 % since 2023-H1 ask for a one-line explanation first.
     await ed.fill('#comment', 'Xin duyệt');
     await ed.getByRole('button', { name: 'Gửi duyệt' }).click();
+    // Refused where the click was, with what blocks it listed in the action bar, each a link to its field.
     await expect
-      .poll(() => ed.locator('[role=alert]').innerText())
-      .toContain('cần một dòng giải trình');
+      .poll(() => ed.locator('.actions [role=alert]').innerText())
+      .toContain('Chưa gửi được');
+    expect(await ed.locator('.actions .blockers').innerText()).toContain('cần một dòng giải trình');
+    expect(await ed.locator('#comment').inputValue()).toBe('Xin duyệt');
     for (const input of await ed.locator('input[id^="x-"]').all())
       await input.fill('Số liệu cả 6 tháng, kỳ trước tính đến 30/6.');
+    // A figure unusual for the district asks for a line too.
+    for (const input of await ed.locator('input[id^="n-"][aria-invalid="true"]').all())
+      await input.fill('Đúng theo sổ theo dõi.');
     await ed.keyboard.press('Control+s');
-    await expect.poll(() => ed.locator('[role=status]').first().innerText()).toContain('Đã lưu');
+    await expect
+      .poll(() => ed.locator('.actions [role=status]').first().innerText())
+      .toContain('Đã lưu');
     await ed.fill('#comment', 'Xin duyệt');
     await ed.getByRole('button', { name: 'Gửi duyệt' }).click();
     await expect.poll(() => ed.locator('.status').first().innerText()).toBe('Chờ duyệt');
@@ -245,6 +255,8 @@ describe('from a .docx to the public site', () => {
   it('shows two editors of one report the conflict, and keeps both texts in history', async () => {
     const first = await login('bientap');
     await first.selectOption('#n-unit', 'kim-tan-kim-thanh-hai-duong');
+    // A period the cycle does not offer is typed as its code.
+    await first.selectOption('#n-choice', 'other');
     await first.fill('#n-period', '2024-Q1');
     await first.getByRole('button', { name: 'Tạo bản nháp' }).click();
     await first.locator('#body').waitFor();
@@ -255,7 +267,9 @@ describe('from a .docx to the public site', () => {
 
     await first.fill('#body', 'Văn bản của máy thứ nhất.');
     await first.keyboard.press('Control+s');
-    await expect.poll(() => first.locator('[role=status]').first().innerText()).toContain('Đã lưu');
+    await expect
+      .poll(() => first.locator('.actions [role=status]').first().innerText())
+      .toContain('Đã lưu');
     await second.fill('#body', 'Văn bản của máy thứ hai.');
     await second.keyboard.press('Control+s');
     await second.getByRole('heading', { name: 'Hai phiên bản khác nhau' }).waitFor();
@@ -264,7 +278,7 @@ describe('from a .docx to the public site', () => {
     );
     await second.getByRole('button', { name: 'Lưu bản của tôi thành phiên bản mới' }).click();
     await expect
-      .poll(() => second.locator('[role=status]').first().innerText())
+      .poll(() => second.locator('.actions [role=status]').first().innerText())
       .toContain('Đã lưu');
 
     const id = Number(/bao-cao\/(\d+)/.exec(url)?.[1]);

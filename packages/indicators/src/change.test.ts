@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { change, previousComparable } from './change.ts';
+import { change, formatChange, previousComparable } from './change.ts';
 import { period } from './period.ts';
 
 describe('change', () => {
@@ -35,5 +35,15 @@ describe('largeChanges', () => {
       'dossiers.resolved_late',
     ]);
     expect(largeChanges({ 'dossiers.received': 10 }, {})).toEqual([]);
+  });
+});
+
+describe('formatChange', () => {
+  it('is signed, rounded, with Vietnamese thousands', () => {
+    expect(formatChange(107, 100)).toBe('+7\u00a0%');
+    expect(formatChange(88, 100)).toBe('\u221212\u00a0%');
+    expect(formatChange(3500, 100)).toBe('+3.400\u00a0%');
+    expect(formatChange(3500, 100, 'en')).toBe('+3,400%');
+    expect(formatChange(5, 0)).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 /** Change of a figure against the previous comparable period. */
-import type { MetricId, Metrics } from './catalog.ts';
+import type { Locale, MetricId, Metrics } from './catalog.ts';
+import { formatPercent } from './format.ts';
 import { countsComparable, previousPeriod, type Period } from './period.ts';
 
 export interface Change {
@@ -46,4 +47,20 @@ export function largeChanges(current: Metrics, previous: Metrics, share = 0.5): 
     if (before === 0) return now !== 0;
     return Math.abs(now - before) / Math.abs(before) > share;
   });
+}
+
+/**
+ * A relative change as people read it: "+7 %", "−12 %", "+3.400 %"
+ * (Vietnamese thousands), "0 %"; null when there was nothing before (0).
+ */
+export function formatChange(
+  current: number,
+  previous: number,
+  locale: Locale = 'vi',
+): string | null {
+  const r = change(current, previous).relative;
+  if (r === null) return null;
+  const pct = Math.round(r * 100);
+  const text = formatPercent(Math.abs(pct), locale, 0);
+  return pct > 0 ? `+${text}` : pct < 0 ? `\u2212${text}` : text;
 }

@@ -88,3 +88,33 @@ describe('checks', () => {
     expect(runChecks({ metrics: { 'dossiers.received': 10 } })).toEqual([]);
   });
 });
+
+describe('check levels', () => {
+  it('call a part larger than its whole and a rate over 100 % impossible, a sum that does not add up a warning', async () => {
+    const { impossibleFigures, withoutImpossible } = await import('./checks.ts');
+    const m = {
+      'dossiers.received': 1250,
+      'dossiers.received_online': 1400,
+      'dossiers.received_direct': 40,
+      'satisfaction.rate': 101,
+      'payments.online_rate': 50,
+    } as const;
+    const w = runChecks({ metrics: m });
+    expect(
+      w
+        .filter((x) => x.level === 'impossible')
+        .map((x) => x.check)
+        .sort(),
+    ).toEqual(['part_of_whole:dossiers.received_online', 'percent_bounds:satisfaction.rate']);
+    expect(w.find((x) => x.check === 'received_split')?.level).toBe('warning');
+    expect(impossibleFigures(w).sort()).toEqual([
+      'dossiers.received',
+      'dossiers.received_online',
+      'satisfaction.rate',
+    ]);
+    expect(Object.keys(withoutImpossible(m, w)).sort()).toEqual([
+      'dossiers.received_direct',
+      'payments.online_rate',
+    ]);
+  });
+});

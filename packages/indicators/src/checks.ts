@@ -62,7 +62,17 @@ export const SUM_CHECKS = [
 
 export type CheckKind = 'sum' | 'part_of_whole' | 'percent_bounds' | 'stated_share';
 
+/**
+ * How much a failing check matters, as DHIS2's validation rules have an
+ * importance: an `impossible` figure (a part larger than its whole, a rate
+ * outside 0..100 %) cannot be true as written and blocks submission unless
+ * the editor writes why the source says so; a `warning` only warns. Neither
+ * ever blocks saving a draft.
+ */
+export type CheckLevel = 'impossible' | 'warning';
+
 export interface CheckWarning {
+  readonly level: CheckLevel;
   /** Which check: `resolved_split`, `part_of_whole:dossiers.resolved_late`, ... */
   readonly check: string;
   readonly kind: CheckKind;
@@ -113,6 +123,7 @@ function runSumCheck(c: SumCheck, metrics: Metrics): CheckWarning | undefined {
     const whole = sum(wholeIds);
     if (partial <= whole) return undefined;
     return {
+      level: 'warning',
       check: c.id,
       kind: 'sum',
       values,
@@ -135,6 +146,7 @@ function runSumCheck(c: SumCheck, metrics: Metrics): CheckWarning | undefined {
         ? ` (không tính ${left.map((id) => label(id, 'vi')).join(', ')} vì báo cáo không nêu)`
         : ` (without ${left.map((id) => label(id, 'en')).join(', ')}, which the report does not state)`;
   return {
+    level: 'warning',
     check: c.id,
     kind: 'sum',
     values,
@@ -155,6 +167,7 @@ function partOfWholeWarnings(metrics: Metrics): CheckWarning[] {
     const whole = metrics[def.partOf];
     if (part === undefined || whole === undefined || part <= whole) continue;
     out.push({
+      level: 'impossible',
       check: `part_of_whole:${def.id}`,
       kind: 'part_of_whole',
       values: { [def.id]: part, [def.partOf]: whole },
@@ -176,6 +189,7 @@ function percentBoundWarnings(metrics: Metrics): CheckWarning[] {
     const v = metrics[def.id];
     if (v === undefined || (v >= 0 && v <= 100)) continue;
     out.push({
+      level: 'impossible',
       check: `percent_bounds:${def.id}`,
       kind: 'percent_bounds',
       values: { [def.id]: v },
@@ -210,6 +224,7 @@ function statedShareWarnings(metrics: Metrics, stated: StatedShares): CheckWarni
     // of its last decimal place, plus float noise.
     if (Math.abs(actual - percent) <= statedPrecision(percent) + 1e-9) continue;
     out.push({
+      level: 'warning',
       check: `stated_share:${id}`,
       kind: 'stated_share',
       values: { [id]: part, [whole]: base },
@@ -232,4 +247,22 @@ export function runChecks(input: CheckInput): CheckWarning[] {
     ...percentBoundWarnings(metrics),
     ...statedShareWarnings(metrics, input.statedShares ?? {}),
   ];
+}
+
+/** The figures an impossible check names: the ones to explain, and to leave out of any score. */
+export function impossibleFigures(warnings: readonly CheckWarning[]): MetricId[] {
+  const ids = new Set<MetricId>();
+  for (const w of warnings)
+    if (w.level === 'impossible') for (const id of Object.keys(w.values)) ids.add(id as MetricId);
+  return [...ids];
+}
+
+/**
+ * The figures a score may be computed from: without those an impossible
+ * check names (a score of 100/100 from 1.400 online of 1.250 received is no
+ * score at all).
+ */
+export function withoutImpossible(metrics: Metrics, warnings: readonly CheckWarning[]): Metrics {
+  const drop = new Set(impossibleFigures(warnings));
+  return Object.fromEntries(Object.entries(metrics).filter(([id]) => !drop.has(id as MetricId)));
 }

@@ -10,3 +10,6 @@ export * from './change.ts';
 export * from './format.ts';
 export * from './unit.ts';
 export * from './lineage.ts';
+export * from './plausibility.ts';
+export * from './date.ts';
+export * from './expected.ts';

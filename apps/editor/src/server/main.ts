@@ -57,6 +57,7 @@ const server = await listen(
     env,
     onContentChanged: (request) => void runner.request(request),
     buildProgress: () => runner.progress,
+    buildEvents: runner.changes,
   }),
   env.port,
   env.host,

@@ -21,6 +21,7 @@
  * - The search index is rebuilt beside the pages (it is the slowest
  *   part), and goes live in a release of its own when it is ready.
  */
+import { EventEmitter } from 'node:events';
 import { existsSync, realpathSync } from 'node:fs';
 import { lstat, mkdir, readdir, readlink, rename, rm, symlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -81,6 +82,8 @@ export class BuildRunner {
   private discarded = 0;
   /** Pages rendered so far of the build in progress (shown to editors after a publish). */
   progress: { done: number; total: number } | undefined;
+  /** 'change' when a build starts, renders a page or finishes: what a publish's follower waits on. */
+  readonly changes = new EventEmitter();
   /** HTML pages of the live release, for the record of a search-index release. */
   private livePages = 0;
 
@@ -194,6 +197,7 @@ export class BuildRunner {
         new Date().toISOString(),
       ],
     });
+    this.changes.emit('change');
     return Number(row.lastInsertRowid);
   }
 
@@ -207,6 +211,7 @@ export class BuildRunner {
       sql: 'UPDATE builds SET finished_at = ?, status = ?, pages = ?, log = ? WHERE id = ?',
       args: [new Date().toISOString(), status, pages, log.slice(-20_000), id],
     });
+    this.changes.emit('change');
   }
 
   /** A new release directory holding a link copy of the live release (or nothing, for a full build). */
@@ -249,6 +254,7 @@ export class BuildRunner {
       const full = this.needFull || !this.liveRelease();
       const progress = (done: number, total: number) => {
         this.progress = { done, total };
+        this.changes.emit('change');
       };
       let result;
       let copied = started;

@@ -372,3 +372,94 @@ export async function comments(
   ).rows;
   return rows.map((r) => ({ author: text(r.author), body: text(r.body), at: text(r.created_at) }));
 }
+
+/** One page of the report list, newest change first, with how many there are in all: the list never stops silently. */
+export async function pageReports(
+  db: Db,
+  where: { units: readonly string[]; status?: Status; period?: string },
+  page: { offset: number; limit: number },
+): Promise<{ rows: ReportRow[]; total: number }> {
+  if (where.units.length === 0) return { rows: [], total: 0 };
+  const clauses = [`r.unit_id IN (${where.units.map(() => '?').join(',')})`];
+  const args: InValue[] = [...where.units];
+  if (where.status) {
+    clauses.push('r.status = ?');
+    args.push(where.status);
+  }
+  if (where.period) {
+    clauses.push('r.period = ?');
+    args.push(where.period);
+  }
+  const w = `WHERE ${clauses.join(' AND ')}`;
+  const total = Number(
+    (await db.execute({ sql: `SELECT COUNT(*) AS n FROM reports r ${w}`, args })).rows[0]?.n ?? 0,
+  );
+  const rows = (
+    await db.execute({
+      sql: `SELECT ${REPORT_COLUMNS} FROM ${REPORT_FROM} ${w} ORDER BY r.updated_at DESC, r.id DESC LIMIT ? OFFSET ?`,
+      args: [...args, page.limit, page.offset],
+    })
+  ).rows.map((r) => toRow(r as unknown as Record<string, unknown>));
+  return { rows, total };
+}
+
+export type WorkflowEventKind = 'submitted' | 'returned' | 'published' | 'withdrawn';
+const EVENT_ACTIONS: Record<string, WorkflowEventKind> = {
+  report_submit: 'submitted',
+  report_return: 'returned',
+  report_publish: 'published',
+  report_withdraw: 'withdrawn',
+};
+
+/**
+ * The workflow of a report as it happened, from the audit log: who
+ * submitted, returned, published or withdrew it, when, with the comment
+ * they wrote then, and the version it was at (the last revision before).
+ */
+export async function workflowEvents(
+  db: Db,
+  reportId: number,
+): Promise<
+  {
+    kind: WorkflowEventKind;
+    at: string;
+    by: string | null;
+    version: number;
+    comment: string | null;
+  }[]
+> {
+  const actions = Object.keys(EVENT_ACTIONS);
+  const rows = (
+    await db.execute({
+      sql: `SELECT a.action, a.at, a.user_id, u.display_name,
+              (SELECT MAX(v.version) FROM revisions v WHERE v.report_id = ? AND v.created_at <= a.at) AS version
+            FROM audit_log a LEFT JOIN users u ON u.id = a.user_id
+            WHERE a.subject = ? AND a.action IN (${actions.map(() => '?').join(',')}) ORDER BY a.id`,
+      args: [reportId, String(reportId), ...actions],
+    })
+  ).rows;
+  const notes = (
+    await db.execute({
+      sql: 'SELECT author_id, body, created_at FROM review_comments WHERE report_id = ? ORDER BY id',
+      args: [reportId],
+    })
+  ).rows.map((c) => ({
+    by: Number(c.author_id),
+    body: text(c.body),
+    at: Date.parse(text(c.created_at)),
+  }));
+  return rows.map((r) => {
+    const at = text(r.at);
+    // The comment written with the step: same person, within a few seconds.
+    const note = notes.find(
+      (c) => c.by === Number(r.user_id) && Math.abs(c.at - Date.parse(at)) < 5000,
+    );
+    return {
+      kind: EVENT_ACTIONS[text(r.action)] ?? 'submitted',
+      at,
+      by: r.display_name === null ? null : text(r.display_name),
+      version: Number(r.version ?? 1),
+      comment: note?.body ?? null,
+    };
+  });
+}

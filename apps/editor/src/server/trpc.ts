@@ -1,4 +1,5 @@
 /** tRPC setup: the request context, and procedures that require a user and guard mutations against CSRF. */
+import type { EventEmitter } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Client } from '@libsql/client';
 import { initTRPC, TRPCError } from '@trpc/server';
@@ -19,6 +20,8 @@ export interface Services {
   readonly onContentChanged: (request: BuildRequest) => void;
   /** Pages rendered so far of the build in progress, if one runs. */
   readonly buildProgress?: () => { readonly done: number; readonly total: number } | undefined;
+  /** Emits 'change' as builds start, progress and finish (the rebuild runner's). */
+  readonly buildEvents?: EventEmitter;
   /** Login throttling and the clock of the account rules; accounts.ts's defaults when absent. */
   readonly accounts?: AccountOptions;
 }

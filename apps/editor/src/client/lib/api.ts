@@ -1,8 +1,23 @@
 /** The tRPC client (no maintained Svelte binding exists; the vanilla client is enough). */
-import { createTRPCClient, httpLink, TRPCClientError } from '@trpc/client';
+import {
+  createTRPCClient,
+  httpLink,
+  httpSubscriptionLink,
+  splitLink,
+  TRPCClientError,
+} from '@trpc/client';
 import type { AppRouter } from '../../server/app.ts';
 
-export const api = createTRPCClient<AppRouter>({ links: [httpLink({ url: '/trpc' })] });
+/** Subscriptions (a publish's build, followed live) over server-sent events; everything else over plain HTTP. */
+export const api = createTRPCClient<AppRouter>({
+  links: [
+    splitLink({
+      condition: (op) => op.type === 'subscription',
+      true: httpSubscriptionLink({ url: '/trpc' }),
+      false: httpLink({ url: '/trpc' }),
+    }),
+  ],
+});
 
 export interface ApiFailure {
   code: string;

@@ -3,11 +3,19 @@ import { text } from '../store.ts';
 import {
   METRIC_IDS,
   SUM_CHECKS,
+  comparePeriods,
+  expectedPeriods,
+  foldVietnamese,
+  impossibleFigures,
+  implausibleFigures,
   largeChanges,
   metricDefinition,
   parsePeriod,
+  periodLabel,
+  plausibleRanges,
   previousPeriod,
   runChecks,
+  type Period,
   type MetricId,
   type Metrics,
   type Unit,
@@ -28,7 +36,9 @@ import {
   insertReport,
   listReports,
   listUnits,
+  pageReports,
   setStatus,
+  workflowEvents,
   type Status,
   type User,
 } from '../store.ts';
@@ -61,6 +71,12 @@ const contentInput = z.object({
   targets: figures.default({}),
   statedShares: figures.default({}),
   explanations: byMetric(z.string().max(500)).default({}),
+  /**
+   * A line on any figure: where it came from, why the source says so (an
+   * impossible figure), that an unusual one is right. Kept with the revision
+   * and shown to the reviewer; not part of the published file.
+   */
+  notes: byMetric(z.string().max(500)).default({}),
   // A 5 MB paste is kept as written; past this the message says so.
   body: z
     .string()
@@ -85,6 +101,33 @@ const onlyKnown = <T>(m: Record<string, T>) =>
     Object.entries(m).filter(([k]) => (METRIC_IDS as readonly string[]).includes(k)),
   ) as Partial<Record<MetricId, T>>;
 
+/** The content of a revision: the report, and the editor's notes on its figures. */
+type Stored = Report & { readonly notes?: Partial<Record<MetricId, string>> };
+
+/** The notes of a stored revision (revisions before notes existed have none). */
+const notesStored = (c: Stored): Partial<Record<MetricId, string>> => c.notes ?? {};
+
+const notesOf = (c: ContentInput) =>
+  onlyKnown(Object.fromEntries(Object.entries(c.notes).filter(([, v]) => v.trim() !== '')));
+
+/** Fields of the form by their labels, for messages: "Ngày ban hành", never "(issued)". */
+const FIELD_LABELS: Record<string, string> = {
+  issued: 'Ngày ban hành',
+  number: 'Số hiệu',
+  signer: 'Người ký',
+  title: 'Tiêu đề',
+  period: 'Kỳ báo cáo',
+  unit: 'Đơn vị',
+};
+function fieldLabel(path: string): string {
+  const key = path.split('.')[0] ?? path;
+  if (FIELD_LABELS[key]) return FIELD_LABELS[key];
+  const id = path.split('.').slice(1).join('.');
+  return (METRIC_IDS as readonly string[]).includes(id)
+    ? metricDefinition(id as MetricId).label.vi
+    : path;
+}
+
 /** Content from the form, as a report of the file format; rejected with the format's own messages when invalid. */
 function toReport(unit: string, period: string, c: ContentInput): Report {
   const report: Report = {
@@ -105,9 +148,17 @@ function toReport(unit: string, period: string, c: ContentInput): Report {
   };
   const back = parseReport(serializeReport(report));
   if (!back.ok) {
-    throw fail('BAD_REQUEST', back.errors.map((e) => e.message.vi).join(' '), {
-      errors: back.errors.map((e) => ({ path: e.path, message: e.message })),
+    // Each message names its field by the label the form shows.
+    const named = back.errors.map((e) => {
+      const label = fieldLabel(e.path);
+      const strip = (m: string) => m.replace(/\s*\([a-z_.]+\)/g, '');
+      return {
+        path: e.path,
+        label,
+        message: { vi: strip(e.message.vi), en: strip(e.message.en) },
+      };
     });
+    throw fail('BAD_REQUEST', named.map((e) => e.message.vi).join(' '), { errors: named });
   }
   return back.value;
 }
@@ -146,7 +197,98 @@ async function previousMetrics(
   if (!prev) return null;
   const id = await findReport(ctx.db, unit, prev.id);
   const r = id === undefined ? undefined : await getReport(ctx.db, id);
-  return r ? { period: prev.id, metrics: r.content.metrics } : null;
+  // Only what citizens can read is "previous": never a draft with its 101 %.
+  return r?.status === 'published' ? { period: prev.id, metrics: r.content.metrics } : null;
+}
+
+/**
+ * What is usual for the unit: its own published figures of earlier periods
+ * of the same kind, and its district's published figures of this period.
+ */
+async function usualFigures(ctx: Context, unit: Unit, units: readonly Unit[], period: string) {
+  const p = parsePeriod(period);
+  if (!p.ok) return { history: [], peers: [] };
+  const own = (await listReports(ctx.db, { units: [unit.id], status: 'published' }))
+    .map((r) => ({ r, q: parsePeriod(r.period) }))
+    .filter(
+      (x): x is { r: (typeof x)['r']; q: { ok: true; period: Period } } =>
+        x.q.ok && x.q.period.kind === p.period.kind && comparePeriods(x.q.period, p.period) < 0,
+    )
+    .sort((a, b) => comparePeriods(b.q.period, a.q.period))
+    .slice(0, 8);
+  const peerIds = unit.district
+    ? units
+        .filter(
+          (u) => u.district === unit.district && u.province === unit.province && u.id !== unit.id,
+        )
+        .map((u) => u.id)
+    : [];
+  const peers = peerIds.length
+    ? (
+        await listReports(ctx.db, { units: peerIds, status: 'published', period: p.period.id })
+      ).slice(0, 40)
+    : [];
+  const contents = async (rows: readonly { id: number }[]) =>
+    (await Promise.all(rows.map((r) => getReport(ctx.db, r.id)))).flatMap((r) =>
+      r ? [r.content.metrics] : [],
+    );
+  return { history: await contents(own.map((x) => x.r)), peers: await contents(peers) };
+}
+
+/** A title written for one period, for the next: "6 tháng đầu năm 2023" becomes "6 tháng cuối năm 2023". */
+function retitle(title: string, from: string, to: Period): string {
+  const old = parsePeriod(from);
+  if (!old.ok) return title;
+  const was = periodLabel(old.period, 'vi');
+  const now = periodLabel(to, 'vi');
+  const at = title.toLowerCase().indexOf(was.toLowerCase());
+  if (at >= 0) {
+    // Keep the title's own capitalisation of the first letter.
+    const first = title.charAt(at);
+    const words = first === first.toUpperCase() ? now : now.charAt(0).toLowerCase() + now.slice(1);
+    return title.slice(0, at) + words + title.slice(at + was.length);
+  }
+  // A title without the old period's words: the years, then the new period said at the end.
+  if (old.period.year !== to.year && title.includes(String(old.period.year)))
+    return title.replaceAll(String(old.period.year), String(to.year));
+  return `${title} ${now.charAt(0).toLowerCase()}${now.slice(1)}`;
+}
+
+/** Why a report cannot go to review yet: impossible or unusual figures without their line, big moves unexplained. */
+async function submitBlockers(
+  ctx: Context,
+  report: { unit: string; period: string; content: Stored },
+  unit: Unit,
+  units: readonly Unit[],
+) {
+  const c = report.content;
+  const notes = c.notes ?? {};
+  const noted = (id: MetricId) => (notes[id] ?? '').trim() !== '';
+  const impossible = impossibleFigures(
+    runChecks({ metrics: c.metrics, statedShares: c.statedShares }),
+  );
+  // An impossible check is explained when one of its figures has a line (the one that is off).
+  const warnings = runChecks({ metrics: c.metrics, statedShares: c.statedShares }).filter(
+    (w) => w.level === 'impossible' && !Object.keys(w.values).some((id) => noted(id as MetricId)),
+  );
+  const usual = await usualFigures(ctx, unit, units, report.period);
+  const unusual = implausibleFigures(c.metrics, usual.history, usual.peers).filter(
+    (f) => !noted(f.metric),
+  );
+  const prev = await previousMetrics(ctx, report.unit, report.period);
+  const unexplained = prev
+    ? largeChanges(c.metrics, prev.metrics).filter((id) => !c.explanations[id])
+    : [];
+  return {
+    impossible: warnings.map((w) => ({
+      check: w.check,
+      metrics: Object.keys(w.values),
+      message: w.message,
+    })),
+    impossibleFigures: impossible,
+    unusual,
+    unexplained,
+  };
 }
 
 function requireStatus(current: Status, allowed: readonly Status[], action: string) {
@@ -157,7 +299,116 @@ function requireStatus(current: Status, allowed: readonly Status[], action: stri
     );
 }
 
+/** Presence expires this long after the last heartbeat (the client beats every 15 s): a closed tab is gone within a minute. */
+export const PRESENCE_TTL_MS = 40_000;
+
 export const reportsRouter = router({
+  /** The periods the cycle expects of a unit, labelled in words, the due one first. */
+  expectedPeriods: authed
+    .input(z.object({ unit: z.string().max(200) }))
+    .query(async ({ ctx, input }) => {
+      const { unit } = await loadUnit(ctx, input.unit);
+      if (!canRead(ctx.user, unit)) throw fail('NOT_FOUND', `Không có đơn vị "${input.unit}".`);
+      const rows = (
+        await ctx.db.execute({
+          sql: "SELECT period, province, due FROM period_due WHERE province IN ('', ?)",
+          args: [unit.province],
+        })
+      ).rows;
+      // A province's own due date wins over the country's.
+      const due = new Map<string, string>();
+      for (const r of rows)
+        if (text(r.province) === '' && !due.has(text(r.period)))
+          due.set(text(r.period), text(r.due));
+      for (const r of rows) if (text(r.province) !== '') due.set(text(r.period), text(r.due));
+      const reported = new Set(
+        (await listReports(ctx.db, { units: [unit.id] })).map((r) => r.period),
+      );
+      const today = new Date().toISOString().slice(0, 10);
+      return expectedPeriods(
+        today,
+        [...due].map(([period, d]) => ({ period, due: d })),
+        reported,
+      ).map((e) => {
+        const p = parsePeriod(e.id);
+        return {
+          ...e,
+          label: p.ok
+            ? { vi: periodLabel(p.period, 'vi'), en: periodLabel(p.period, 'en') }
+            : { vi: e.id, en: e.id },
+          overdue: e.due !== null && today > e.due,
+        };
+      });
+    }),
+
+  /** The report list a page at a time: search by unit name, filter by period, status and district, and the total. */
+  page: authed
+    .input(
+      z.object({
+        unitText: z.string().max(200).default(''),
+        district: z.string().max(200).default(''),
+        period: z.string().max(40).default(''),
+        status: z.enum(['draft', 'in_review', 'published', 'withdrawn']).optional(),
+        offset: z.number().int().min(0).max(1_000_000).default(0),
+        limit: z.number().int().min(1).max(200).default(50),
+      }),
+    )
+    .query(async ({ ctx, input }) => {
+      const units = await listUnits(ctx.db);
+      const mine = new Set(readableUnits(ctx.user, units));
+      const q = foldVietnamese(input.unitText.trim().toLowerCase());
+      const chosen = units.filter(
+        (u) =>
+          mine.has(u.id) &&
+          (input.district === '' || u.district === input.district) &&
+          (q === '' ||
+            foldVietnamese(`${u.name} ${u.district ?? ''} ${u.id}`.toLowerCase()).includes(q)),
+      );
+      const r = await pageReports(
+        ctx.db,
+        {
+          units: chosen.map((u) => u.id),
+          ...(input.status ? { status: input.status } : {}),
+          ...(input.period ? { period: input.period } : {}),
+        },
+        { offset: input.offset, limit: input.limit },
+      );
+      return { ...r, offset: input.offset, limit: input.limit };
+    }),
+
+  /**
+   * For the reviewer: the current version beside the last published one and
+   * the one last returned, and the workflow as it happened.
+   */
+  compare: authed.input(z.object({ id: z.number().int() })).query(async ({ ctx, input }) => {
+    const { report } = await loadReport(ctx, input.id, 'read');
+    const events = await workflowEvents(ctx.db, input.id);
+    const revisions = await history(ctx.db, input.id);
+    const at = (kind: string) => {
+      const e = events.filter((x) => x.kind === kind).at(-1);
+      const rev = e ? revisions.find((r) => r.version === e.version) : undefined;
+      return e && rev
+        ? {
+            version: rev.version,
+            at: e.at,
+            content: { ...rev.content, notes: notesStored(rev.content) },
+          }
+        : null;
+    };
+    return {
+      version: report.version,
+      published: at('published'),
+      returned: at('returned'),
+      events,
+    };
+  }),
+
+  /** What stands between this draft and review, each naming its figure. */
+  blockers: authed.input(z.object({ id: z.number().int() })).query(async ({ ctx, input }) => {
+    const { report, unit, units } = await loadReport(ctx, input.id, 'read');
+    return submitBlockers(ctx, report, unit, units);
+  }),
+
   list: authed
     .input(
       z
@@ -181,10 +432,14 @@ export const reportsRouter = router({
     }),
 
   get: authed.input(z.object({ id: z.number().int() })).query(async ({ ctx, input }) => {
-    const { report, unit } = await loadReport(ctx, input.id, 'read');
+    const { report, unit, units } = await loadReport(ctx, input.id, 'read');
+    const usual = await usualFigures(ctx, unit, units, report.period);
     return {
       ...report,
+      // The notes on figures live in the revision beside the report.
+      content: { ...report.content, notes: notesStored(report.content) },
       unitInfo: unit,
+      ranges: plausibleRanges(usual.history, usual.peers),
       canEdit: canEdit(ctx.user, unit) && report.status === 'draft',
       canReview: canReview(ctx.user, unit),
       previous: await previousMetrics(ctx, report.unit, report.period),
@@ -216,17 +471,19 @@ export const reportsRouter = router({
         targets: {},
         statedShares: {},
         explanations: {},
+        notes: {},
         body: '',
       };
       if (!input.content && input.from === 'previous') {
         // The structure of the previous report: its headings and targets, figures left empty.
-        const prev = await previousMetrics(ctx, unit.id, p.period.id);
-        const prevId = prev ? await findReport(ctx.db, unit.id, prev.period) : undefined;
+        // (Any previous report will do, published or not: no figure is copied.)
+        const before = previousPeriod(p.period);
+        const prevId = before ? await findReport(ctx.db, unit.id, before.id) : undefined;
         const prevReport = prevId === undefined ? undefined : await getReport(ctx.db, prevId);
         if (prevReport) {
           content = {
             ...content,
-            title: prevReport.content.title,
+            title: retitle(prevReport.content.title, before?.id ?? '', p.period),
             targets: prevReport.content.targets,
             body: prevReport.content.body
               .split('\n')
@@ -255,7 +512,10 @@ export const reportsRouter = router({
     .mutation(async ({ ctx, input }) => {
       const { report } = await loadReport(ctx, input.id, 'edit');
       requireStatus(report.status, ['draft'], 'sửa');
-      const next = toReport(report.unit, report.period, input.content);
+      const next: Stored = {
+        ...toReport(report.unit, report.period, input.content),
+        notes: notesOf(input.content),
+      };
       const tx = await ctx.db.transaction('write');
       try {
         const row = (
@@ -276,11 +536,22 @@ export const reportsRouter = router({
             },
           );
         }
+        const checks = () => runChecks({ metrics: next.metrics, statedShares: next.statedShares });
+        // A save of what is already stored (a second click, an autosave after a manual save) is no revision.
+        const same =
+          report.version === current &&
+          serializeReport(report.content) === serializeReport(next) &&
+          JSON.stringify(notesStored(report.content)) === JSON.stringify(next.notes ?? {});
+        if (same) {
+          await tx.rollback();
+          return { version: current, unchanged: true, warnings: checks() };
+        }
         const version = await addRevision(tx, input.id, current, next, ctx.user.id, input.note);
         await tx.commit();
         return {
           version,
-          warnings: runChecks({ metrics: next.metrics, statedShares: next.statedShares }),
+          unchanged: false,
+          warnings: checks(),
         };
       } finally {
         tx.close();
@@ -322,20 +593,28 @@ export const reportsRouter = router({
   submit: authed
     .input(z.object({ id: z.number().int(), comment: z.string().max(2000).default('') }))
     .mutation(async ({ ctx, input }) => {
-      const { report } = await loadReport(ctx, input.id, 'edit');
+      const { report, unit, units } = await loadReport(ctx, input.id, 'edit');
       requireStatus(report.status, ['draft'], 'gửi duyệt');
-      const prev = await previousMetrics(ctx, report.unit, report.period);
-      const unexplained = prev
-        ? largeChanges(report.content.metrics, prev.metrics).filter(
-            (id) => !report.content.explanations[id],
-          )
-        : [];
-      if (unexplained.length > 0) {
-        throw fail(
-          'PRECONDITION_FAILED',
-          `Các số liệu thay đổi hơn 50 % so với kỳ trước cần một dòng giải trình: ${unexplained.map((id) => metricDefinition(id).label.vi).join(', ')}.`,
-          { unexplained },
-        );
+      const b = await submitBlockers(ctx, report, unit, units);
+      const names = (ids: readonly string[]) =>
+        ids.map((id) => metricDefinition(id as MetricId).label.vi).join(', ');
+      const reasons = [
+        ...b.impossible.map((w) => `${w.message.vi} Hãy sửa, hoặc ghi vì sao nguồn ghi như vậy.`),
+        ...(b.unusual.length > 0
+          ? [`Số liệu khác thường cần một dòng xác nhận: ${names(b.unusual.map((f) => f.metric))}.`]
+          : []),
+        ...(b.unexplained.length > 0
+          ? [
+              `Các số liệu thay đổi hơn 50 % so với kỳ trước cần một dòng giải trình: ${names(b.unexplained)}.`,
+            ]
+          : []),
+      ];
+      if (reasons.length > 0) {
+        throw fail('PRECONDITION_FAILED', reasons.join(' '), {
+          unexplained: b.unexplained,
+          impossible: b.impossible.map((w) => w.metrics),
+          unusual: b.unusual.map((f) => f.metric),
+        });
       }
       await setStatus(ctx.db, input.id, 'in_review', ctx.user.id);
       if (input.comment.trim())
@@ -418,22 +697,32 @@ export const reportsRouter = router({
     }),
 
   /** Heartbeat while a report is open: who else has it open, since when. */
-  presence: authed.input(z.object({ id: z.number().int() })).mutation(async ({ ctx, input }) => {
-    await loadReport(ctx, input.id, 'read');
-    const now = Date.now();
-    await ctx.db.execute({
-      sql: `INSERT INTO presence (report_id, user_id, since, seen) VALUES (?, ?, ?, ?)
-            ON CONFLICT (report_id, user_id) DO UPDATE SET seen = excluded.seen`,
-      args: [input.id, ctx.user.id, new Date(now).toISOString(), now],
-    });
-    const rows = (
+  presence: authed
+    .input(z.object({ id: z.number().int(), leaving: z.boolean().default(false) }))
+    .mutation(async ({ ctx, input }) => {
+      await loadReport(ctx, input.id, 'read');
+      const now = Date.now();
+      if (input.leaving) {
+        // Closing the report ends the presence at once, not at its expiry.
+        await ctx.db.execute({
+          sql: 'DELETE FROM presence WHERE report_id = ? AND user_id = ?',
+          args: [input.id, ctx.user.id],
+        });
+        return [];
+      }
       await ctx.db.execute({
-        sql: 'SELECT u.display_name, p.since FROM presence p JOIN users u ON u.id = p.user_id WHERE p.report_id = ? AND p.user_id <> ? AND p.seen > ?',
-        args: [input.id, ctx.user.id, now - 60_000],
-      })
-    ).rows;
-    return rows.map((r) => ({ name: text(r.display_name), since: text(r.since) }));
-  }),
+        sql: `INSERT INTO presence (report_id, user_id, since, seen) VALUES (?, ?, ?, ?)
+            ON CONFLICT (report_id, user_id) DO UPDATE SET seen = excluded.seen`,
+        args: [input.id, ctx.user.id, new Date(now).toISOString(), now],
+      });
+      const rows = (
+        await ctx.db.execute({
+          sql: 'SELECT u.display_name, p.since FROM presence p JOIN users u ON u.id = p.user_id WHERE p.report_id = ? AND p.user_id <> ? AND p.seen > ?',
+          args: [input.id, ctx.user.id, now - PRESENCE_TTL_MS],
+        })
+      ).rows;
+      return rows.map((r) => ({ name: text(r.display_name), since: text(r.since) }));
+    }),
 
   /** The reporting cycle of a period: who has published, who has a draft, who has nothing yet and is past the due date. */
   cycle: authed.input(z.object({ period: z.string() })).query(async ({ ctx, input }) => {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { readableUnits } from '../access.ts';
 import { describeRequest, type BuildRequest } from '../rebuild.ts';
 import { listUnits, text } from '../store.ts';
-import { authed, router } from '../trpc.ts';
+import { authed, router, type Context } from '../trpc.ts';
 
 /** The requests a build was for, from its row (builds before requests were kept: one of its reason). */
 function requestsOf(row: Record<string, unknown>): BuildRequest[] {
@@ -17,7 +17,71 @@ function requestsOf(row: Record<string, unknown>): BuildRequest[] {
   return [{ reason: text(row.reason), unit: '?' }];
 }
 
+/** The address of the public site: the port after the editor's, on the host the editor was reached at. */
+const siteUrlOf = (ctx: Context) =>
+  `http://${(ctx.req.headers.host ?? `127.0.0.1:${String(ctx.env.port)}`).replace(/:\d+$/, '')}:${String(ctx.env.port + 1)}`;
+
+/** The next build event, or a few seconds (a build the runner of another process ran is seen too), or the end of the stream. */
+function nextChange(ctx: Context, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      ctx.buildEvents?.off('change', done);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, 3000);
+    ctx.buildEvents?.once('change', done);
+    signal?.addEventListener('abort', done);
+  });
+}
+
 export const siteRouter = router({
+  /**
+   * After a publish or withdraw: the first page build that started since
+   * `since`, as it goes (pages rendered), until it is live or failed. A
+   * subscription over server-sent events: the client is told, it does not ask.
+   */
+  follow: authed.input(z.object({ since: z.string().max(40) })).subscription(async function* ({
+    ctx,
+    input,
+    signal,
+  }) {
+    const mine = new Set(readableUnits(ctx.user, await listUnits(ctx.db)));
+    let last = '';
+    // At most about ten minutes; a build takes seconds.
+    for (let i = 0; i < 600 && !signal?.aborted; i++) {
+      const row = (
+        await ctx.db.execute({
+          sql: `SELECT id, requests, reason, started_at, finished_at, status, log FROM builds
+                  WHERE started_at >= ? AND reason NOT LIKE '%search index%' ORDER BY id LIMIT 1`,
+          args: [input.since],
+        })
+      ).rows[0];
+      if (row && row.finished_at !== null) {
+        const others = requestsOf(row).some((q) => q.unit !== undefined && !mine.has(q.unit));
+        const failed = text(row.status) !== 'live';
+        yield {
+          state: failed ? ('failed' as const) : ('live' as const),
+          siteUrl: siteUrlOf(ctx),
+          progress: null,
+          log: failed && (ctx.user.role === 'admin' || !others) ? text(row.log).slice(-4000) : null,
+        };
+        return;
+      }
+      const event = {
+        state: 'waiting' as const,
+        siteUrl: siteUrlOf(ctx),
+        progress: row ? (ctx.buildProgress?.() ?? null) : null,
+        log: null,
+      };
+      const key = JSON.stringify(event);
+      if (key !== last) yield event;
+      last = key;
+      await nextChange(ctx, signal);
+    }
+  }),
+
   /**
    * Everyone follows the site's builds, but learns of other units' work
    * nothing more than that there was some: an admin sees every request and
@@ -39,7 +103,7 @@ export const siteRouter = router({
       const mine = new Set(readableUnits(ctx.user, await listUnits(ctx.db)));
       return {
         // The site is served on the port after the editor's, on the same host the editor was reached at.
-        siteUrl: `http://${(ctx.req.headers.host ?? `127.0.0.1:${String(ctx.env.port)}`).replace(/:\d+$/, '')}:${String(ctx.env.port + 1)}`,
+        siteUrl: siteUrlOf(ctx),
         builds: rows.map((r) => {
           const requests = requestsOf(r);
           const shown = admin
