@@ -458,6 +458,8 @@ describe('workflow and publishing', () => {
         canRemind: false,
         approvals: [],
         provinceApproval: false,
+        canApprove: null,
+        canUnapprove: false,
       },
     ]);
     const a = await login('bientap-a');

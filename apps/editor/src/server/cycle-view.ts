@@ -3,7 +3,7 @@ import { parsePeriod, periodLabel } from '@congkhai/indicators';
 import { TRPCError } from '@trpc/server';
 import { canEdit, canReview, readableUnits } from './access.ts';
 import { nowOf } from './accounts.ts';
-import { type ApprovalLevel, provincesRequiringApproval } from './approvals.ts';
+import { type ApprovalLevel, canApproveAt, provincesRequiringApproval } from './approvals.ts';
 import { cyclePeriods, dueOf, duePeriod, readDueDates, unitInPeriod, vnDate } from './cycle.ts';
 import { listReports, listUnits, text } from './store.ts';
 import type { Context } from './trpc.ts';
@@ -87,7 +87,35 @@ export async function cycleOf(ctx: Context & { user: User }, requested: string |
           (ctx.user.role === 'admin' || canReview(ctx.user, u)),
         approvals: report ? (approvals.get(report.id) ?? []) : [],
         provinceApproval: strict.has(u.province),
+        /** The next level this user may approve, when the report is in review and its province requires levels. */
+        canApprove: nextLevel(
+          status,
+          strict.has(u.province),
+          report ? (approvals.get(report.id) ?? []) : [],
+          (l) => canApproveAt(ctx.user, u, l),
+        ),
+        canUnapprove:
+          status === 'in_review' &&
+          (approvals.get(report?.id ?? -1) ?? []).length > 0 &&
+          canReview(ctx.user, u) &&
+          (!(approvals.get(report?.id ?? -1) ?? []).includes('province') ||
+            canApproveAt(ctx.user, u, 'province')),
       };
     }),
   };
+}
+
+function nextLevel(
+  status: string,
+  strict: boolean,
+  have: readonly ApprovalLevel[],
+  may: (l: ApprovalLevel) => boolean,
+): ApprovalLevel | null {
+  if (status !== 'in_review' || !strict) return null;
+  const next: ApprovalLevel | undefined = !have.includes('district')
+    ? 'district'
+    : !have.includes('province')
+      ? 'province'
+      : undefined;
+  return next && may(next) ? next : null;
 }
