@@ -149,7 +149,11 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser.close();
   server.kill('SIGTERM');
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await new Promise<void>((resolve) => {
+    smtp.close(() => {
+      resolve();
+    });
+  });
 });
 
 describe('the reporting cycle', () => {
