@@ -1,6 +1,7 @@
 #!/bin/sh
 # Debian packages the tests drive: Chromium (browser tests, through
-# playwright-core) and nginx (the production configuration's test). Installs
+# playwright-core), nginx (the production configuration's test) and the
+# DejaVu fonts (PDFs written by the importer's tests). Installs
 # the missing ones with apt-get as root (or with sudo when it needs no
 # password); otherwise says in one line what to run, and fails.
 #   sh .ci/system-deps.sh
@@ -9,6 +10,8 @@ set -eu
 missing=""
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || missing="$missing chromium"
 [ -x "${NGINX_PATH:-/usr/sbin/nginx}" ] || missing="$missing nginx"
+# The importer's PDF tests write PDFs in a font with every Vietnamese letter.
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$missing fonts-dejavu-core"
 [ -n "$missing" ] || exit 0
 
 if [ "$(id -u)" = 0 ]; then

@@ -1,15 +1,35 @@
 /** The `congkhai` command line: dispatches to one module per command. */
+import { statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Locale } from '@congkhai/indicators';
 import { checkFile, formatCheckResult, summary } from './check.ts';
 import { writeDemo } from './demo.ts';
 import { expandFileArgs } from './files.ts';
 import { HELP } from './help.ts';
+import { formatBacklog, importBacklog } from './backlog.ts';
 import { importCommand, toJson, toReportFile } from './import.ts';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n\n${HELP}`);
   process.exit(2);
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** A progress bar on a terminal; nothing when stderr is a file or a pipe. */
+function progress(index: number, total: number, file: string): void {
+  if (!process.stderr.isTTY) return;
+  const width = 24;
+  const done = Math.round((width * (index - 1)) / Math.max(1, total));
+  const bar = `${'█'.repeat(done)}${'░'.repeat(width - done)}`;
+  const name = file.length > 50 ? `…${file.slice(-49)}` : file;
+  process.stderr.write(`\r\x1b[K${bar} ${String(index)}/${String(total)} ${name}`);
 }
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -56,7 +76,19 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     case 'import': {
       const [file, ...extra] = rest;
-      if (!file || extra.length > 0) fail('import: cần đúng một tệp / exactly one file is needed');
+      if (!file || extra.length > 0)
+        fail('import: cần đúng một tệp hoặc thư mục / exactly one file or folder is needed');
+      if (isDirectory(file)) {
+        const entries = await importBacklog(file, {
+          locale,
+          ...(values.out ? { out: values.out } : {}),
+          onFile: progress,
+        });
+        if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+        if (values.json) process.stdout.write(`${JSON.stringify(entries, null, 2)}\n`);
+        else process.stdout.write(formatBacklog(entries, locale));
+        return entries.every((e) => e.ok) ? 0 : 1;
+      }
       const r = await importCommand(file);
       if (!r.ok) {
         process.stderr.write(`${r.message[locale]}\n`);

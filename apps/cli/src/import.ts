@@ -1,4 +1,4 @@
-/** `congkhai import`: propose a structured report from a report's text or .docx. */
+/** `congkhai import`: propose a structured report from a report's text, .docx or PDF. */
 import { readFileSync } from 'node:fs';
 import { type Locale, type MetricId } from '@congkhai/indicators';
 import { importFile, type ProposedReport } from '@congkhai/importer';

@@ -53,6 +53,7 @@ describe('congkhai import --json on the real reports', () => {
     writeFileSync(pdf, '%PDF-1.7 not really a docx');
     const r = congkhai(['import', pdf]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain('Đây là tệp PDF');
-  });
+    expect(r.stderr).toContain('Không đọc được tệp PDF');
+    // Loading pdf.js in a fresh process takes seconds on a busy machine.
+  }, 30_000);
 });

@@ -121,15 +121,20 @@ describe('accounts in the browser', () => {
     await p.getByLabel('Tên đăng nhập').fill('moi.bientap');
     await p.getByLabel('Họ tên').fill('Lê Văn Mới');
     await p.getByRole('button', { name: 'Tạo người dùng' }).click();
-    await poll(() => p.locator('[role=status]').first().innerText()).toContain(
-      'Đã tạo moi.bientap',
-    );
+    await poll(() => p.locator('#one-time-password').innerText()).toContain('Đã tạo moi.bientap');
+    expect(await p.evaluate(() => document.activeElement?.id)).toBe('one-time-password');
+    expect(await p.locator('#one-time-password code').innerText()).toHaveLength(15);
     const row = p.locator('tbody tr').filter({ hasText: 'moi.bientap' });
     expect(await row.innerText()).toContain('mật khẩu một lần, hết hạn');
+    // A reset asks for a second click first: it ends the user's password and sessions.
     await row.getByRole('button', { name: 'Cấp lại mật khẩu cho moi.bientap' }).click();
-    await p.locator('#reset-result').waitFor();
-    expect(await p.evaluate(() => document.activeElement?.id)).toBe('reset-result');
-    const reset = await p.locator('#reset-result code').innerText();
+    await shot(p, 'admin-reset-confirm-desktop');
+    await row.getByRole('button', { name: /^Xác nhận cấp lại mật khẩu cho moi.bientap/ }).click();
+    await poll(() => p.locator('#one-time-password').innerText()).toContain(
+      'Mật khẩu một lần mới cho moi.bientap',
+    );
+    expect(await p.evaluate(() => document.activeElement?.id)).toBe('one-time-password');
+    const reset = await p.locator('#one-time-password code').innerText();
     expect(reset).toHaveLength(15);
     await shot(p, 'admin-reset-desktop');
     const phoneAdmin = await page(390);
@@ -179,7 +184,11 @@ describe('accounts in the browser', () => {
     await admin.goto(`${editor}/#/quan-tri`);
     const row = admin.locator('tbody tr').filter({ hasText: 'moi.bientap' });
     await row.getByRole('button', { name: 'Cấp lại mật khẩu cho moi.bientap' }).click();
-    const oneTime = await admin.locator('#reset-result code').innerText();
+    await row.getByRole('button', { name: /^Xác nhận cấp lại mật khẩu cho moi.bientap/ }).click();
+    await poll(() => admin.locator('#one-time-password').innerText()).toContain(
+      'Mật khẩu một lần mới',
+    );
+    const oneTime = await admin.locator('#one-time-password code').innerText();
 
     const p = await page(390);
     await p.goto(editor);
@@ -198,6 +207,18 @@ describe('accounts in the browser', () => {
     await p.getByLabel('Nhập lại mật khẩu mới').fill(USER_PASSWORD);
     await p.getByRole('button', { name: 'Lưu mật khẩu và tiếp tục' }).click();
     await p.getByRole('heading', { name: 'Báo cáo', exact: true }).waitFor();
+    // The session and this browser's device cookie: neither readable by scripts.
+    const cookies = await p.context().cookies();
+    expect(cookies.find((c) => c.name === 'ck_session')).toMatchObject({
+      httpOnly: true,
+      sameSite: 'Lax',
+    });
+    expect(cookies.find((c) => c.name === 'ck_device')).toMatchObject({
+      httpOnly: true,
+      sameSite: 'Strict',
+      path: '/trpc/',
+    });
+    expect(await p.evaluate(() => document.cookie)).toBe('');
     await p.locator('details.account summary').click();
     await shot(p, 'account-menu-phone');
     await p.keyboard.press('Escape');

@@ -173,14 +173,29 @@ describe('roles and units', () => {
 
 describe('the role matrix', () => {
   // Who may do what with a report of unit A (Nghệ An): every role, own scope and not.
-  // "read" means get; "write" means save a draft; "review" means publish.
-  const cases: [string, { read: boolean; write: boolean; review: boolean }][] = [
-    ['bientap-a', { read: true, write: true, review: false }],
-    ['bientap-b', { read: false, write: false, review: false }],
-    ['duyet-nghe-an', { read: true, write: false, review: true }],
-    ['duyet-hai-duong', { read: false, write: false, review: false }],
-    ['quantri-matrix', { read: true, write: false, review: false }],
+  // "read" means get; "write" means save a draft; "review" means publish; "due"
+  // means set the due date for Nghệ An; "builds" means seeing a publish of A,
+  // and who made it, in the site's build history.
+  type May = { read: boolean; write: boolean; review: boolean; due: boolean; builds: boolean };
+  const cases: [string, May][] = [
+    ['bientap-a', { read: true, write: true, review: false, due: false, builds: true }],
+    ['bientap-b', { read: false, write: false, review: false, due: false, builds: false }],
+    ['duyet-nghe-an', { read: true, write: false, review: true, due: true, builds: true }],
+    ['duyet-hai-duong', { read: false, write: false, review: false, due: false, builds: false }],
+    ['quantri-matrix', { read: true, write: false, review: false, due: true, builds: true }],
   ];
+
+  beforeAll(async () => {
+    await h.db.execute({
+      sql: "INSERT INTO builds (release, reason, requests, started_at, status) VALUES ('matrix', ?, ?, '2026-01-01T00:00:00Z', 'live')",
+      args: [
+        `công bố / publish ${A}/2018-M12 (duyet-matrix)`,
+        JSON.stringify([
+          { reason: `công bố / publish ${A}/2018-M12`, unit: A, by: 'duyet-matrix' },
+        ]),
+      ],
+    });
+  });
 
   it.each(cases)('%s', async (user, may) => {
     if (user === 'quantri-matrix')
@@ -189,22 +204,23 @@ describe('the role matrix', () => {
     const period = `2018-M${String(cases.findIndex(([u]) => u === user) + 1).padStart(2, '0')}`;
     const id = await owner.reports.create.mutate({ unit: A, period });
     const c = await login(user);
-    const read = await c.reports.get.query({ id }).then(
-      () => true,
-      () => false,
-    );
-    const write = await c.reports.save
-      .mutate({ id, baseVersion: 1, content: content({ 'dossiers.received': 1 }) })
-      .then(
+    const ok = (p: Promise<unknown>) =>
+      p.then(
         () => true,
         () => false,
       );
-    await owner.reports.submit.mutate({ id, comment: '' }).catch(() => undefined);
-    const review = await c.reports.publish.mutate({ id }).then(
-      () => true,
-      () => false,
+    const read = await ok(c.reports.get.query({ id }));
+    const write = await ok(
+      c.reports.save.mutate({ id, baseVersion: 1, content: content({ 'dossiers.received': 1 }) }),
     );
-    expect({ read, write, review }).toEqual(may);
+    await owner.reports.submit.mutate({ id, comment: '' }).catch(() => undefined);
+    const review = await ok(c.reports.publish.mutate({ id }));
+    const due = await ok(
+      c.reports.setDue.mutate({ period: '2018-M12', due: '2019-01-15', province: 'Nghệ An' }),
+    );
+    const history = await c.site.builds.query({ limit: 100 });
+    const builds = history.builds.some((b) => b.reason.includes('(duyet-matrix)'));
+    expect({ read, write, review, due, builds }).toEqual(may);
     expect((await c.reports.list.query({})).some((r) => r.id === id)).toBe(may.read);
   });
 });
@@ -533,6 +549,34 @@ describe('import', () => {
     const r = await failure(
       a.import.propose.mutate({ fileBase64: Buffer.from('%PDF-1.7').toString('base64') }),
     );
-    expect(r.message).toContain('Đây là tệp PDF');
+    expect(r.message).toContain('Không đọc được tệp PDF');
+  });
+
+  it('turns past reports into drafts in bulk (admins), and says what needs a decision', async () => {
+    await h.user('quantri-bulk', 'admin', {});
+    const admin = await login('quantri-bulk');
+    const kimTan = readFileSync(join(seedReportsDir, 'kim-tan-2021-2023.txt'), 'utf8');
+    const created = await admin.import.bulkDraft.mutate({ name: 'kim-tan.txt', text: kimTan });
+    expect(created).toMatchObject({
+      status: 'created',
+      unit: B,
+      period: '2021-02-01..2023-06-30',
+    });
+    expect(created.figures).toBeGreaterThan(5);
+    const draft = await admin.reports.get.query({
+      id: created.status === 'created' ? created.id : 0,
+    });
+    expect(draft.status).toBe('draft');
+    expect(draft.content.body).toContain('##');
+    const again = await admin.import.bulkDraft.mutate({ name: 'kim-tan (2).txt', text: kimTan });
+    expect(again).toMatchObject({ status: 'exists', unit: B });
+    // Quang Hải is not in this units list: a person decides, nothing is created.
+    const quangHai = readFileSync(join(seedReportsDir, 'quang-hai-2023-h1.txt'), 'utf8');
+    const none = await admin.import.bulkDraft.mutate({ name: 'quang-hai.txt', text: quangHai });
+    expect(none).toMatchObject({ status: 'decide', unit: null });
+    const editor = await login('bientap-b');
+    expect(
+      (await failure(editor.import.bulkDraft.mutate({ name: 'x.txt', text: kimTan }))).code,
+    ).toBe('FORBIDDEN');
   });
 });

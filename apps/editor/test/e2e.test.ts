@@ -26,8 +26,9 @@ const shots = process.env.SHOTS_DIR ?? join(dir, 'shots');
 const mkdirp = (d: string) => mkdirSync(d, { recursive: true });
 
 const chosen = new Map<string, string>();
+// The start prints "role  username  password   (scope)": the password is the word before the scope.
 const password = (user: string) =>
-  chosen.get(user) ?? new RegExp(`\\s${user}\\s+(\\S+)`).exec(output)?.[1] ?? '';
+  chosen.get(user) ?? new RegExp(`\\s${user}\\s+(\\S+)\\s+\\(`).exec(output)?.[1] ?? '';
 
 async function waitFor(check: () => boolean | Promise<boolean>, ms: number, what: string) {
   const until = Date.now() + ms;
@@ -276,5 +277,37 @@ describe('from a .docx to the public site', () => {
     }, id);
     expect(bodies).toContain('Văn bản của máy thứ nhất.\n');
     expect(bodies[0]).toBe('Văn bản của máy thứ hai.\n');
+  });
+
+  it('turns a folder of past reports into drafts for an admin, saying what needs a decision', async () => {
+    const folder = join(dir, 'backlog');
+    mkdirp(folder);
+    writeFileSync(
+      join(folder, 'quang-hai-2024-h1.txt'),
+      [
+        'UBND XÃ QUANG HẢI',
+        'Quang Hải, ngày 28 tháng 6 năm 2024',
+        'BÁO CÁO',
+        'Kết quả cải cách hành chính 6 tháng đầu năm 2024',
+        'Tổng số hồ sơ tiếp nhận: 980 hồ sơ, trong đó trực tuyến 950 hồ sơ.',
+      ].join('\n\n'),
+    );
+    writeFileSync(join(folder, 'ghi-chu.txt'), 'Ghi chú của văn phòng, không phải báo cáo.');
+    const admin = await login('admin');
+    await admin.goto(`${editor}/#/nhap-hang-loat`);
+    await admin.setInputFiles('#bulk-files', [
+      join(folder, 'quang-hai-2024-h1.txt'),
+      join(folder, 'ghi-chu.txt'),
+    ]);
+    await expect
+      .poll(() => admin.locator('[role=status]').last().innerText(), { timeout: 60_000 })
+      .toBe('1 bản nháp đã tạo · 1 cần quyết định · 0 lỗi');
+    expect(await admin.locator('#bulk-progress').getAttribute('value')).toBe('2');
+    await admin.screenshot({ path: join(shots, 'bulk-import-desktop.png'), fullPage: true });
+    await admin.setViewportSize({ width: 390, height: 844 });
+    await admin.screenshot({ path: join(shots, 'bulk-import-phone.png'), fullPage: true });
+    await admin.getByRole('link', { name: 'Đã tạo bản nháp' }).click();
+    await admin.locator('#m-dossiers\\.received').waitFor();
+    expect(await admin.locator('#m-dossiers\\.received').inputValue()).toBe('980');
   });
 });

@@ -21,6 +21,7 @@ import { importText } from '../src/index.ts';
 interface Expected {
   unit?: { name?: string | null } | null;
   period?: { start: string; end: string } | null;
+  report?: { issued?: string | number | null } | null;
   metrics?: Record<string, number> | null;
   targets?: Record<string, number> | null;
 }
@@ -39,6 +40,7 @@ interface Score {
   found: number;
   units: number;
   periods: number;
+  issued: number;
 }
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -85,7 +87,16 @@ function compare(
 function score(t: Text, problems: string[]): Score {
   const expected = parse(readFileSync(t.expected, 'utf8')) as Expected;
   const r = importText(readFileSync(t.text, 'utf8'));
-  const s: Score = { texts: 1, proposed: 0, right: 0, stated: 0, found: 0, units: 0, periods: 0 };
+  const s: Score = {
+    texts: 1,
+    proposed: 0,
+    right: 0,
+    stated: 0,
+    found: 0,
+    units: 0,
+    periods: 0,
+    issued: 0,
+  };
   const flat = (m: Record<string, { value: number } | undefined>) =>
     Object.fromEntries(Object.entries(m).map(([k, v]) => [k, v?.value ?? Number.NaN]));
   if (!r.ok) {
@@ -109,11 +120,17 @@ function score(t: Text, problems: string[]): Score {
     problems.push(
       `${t.name}: PERIOD ${p ? `${p.start}..${p.end}` : 'none'} (expected ${want ? `${want.start}..${want.end}` : 'none'})`,
     );
+  // YAML reads 2023-07-07 as a string here (the yaml package), 2023 as a number.
+  const issued = expected.report?.issued;
+  const wantIssued = issued === undefined || issued === null ? null : String(issued);
+  if ((r.report.issued ?? null) === wantIssued) s.issued++;
+  else
+    problems.push(`${t.name}: ISSUED ${String(r.report.issued)} (expected ${String(wantIssued)})`);
   return s;
 }
 
 const line = (label: string, s: Score) =>
-  `${label.padEnd(34)} ${String(s.right).padStart(3)}/${String(s.proposed).padEnd(3)} precision ${ratio(s.right, s.proposed).toFixed(3)}   ${String(s.found).padStart(3)}/${String(s.stated).padEnd(3)} recall ${ratio(s.found, s.stated).toFixed(3)}   unit ${String(s.units)}/${String(s.texts)} period ${String(s.periods)}/${String(s.texts)}`;
+  `${label.padEnd(34)} ${String(s.right).padStart(3)}/${String(s.proposed).padEnd(3)} precision ${ratio(s.right, s.proposed).toFixed(3)}   ${String(s.found).padStart(3)}/${String(s.stated).padEnd(3)} recall ${ratio(s.found, s.stated).toFixed(3)}   unit ${String(s.units)}/${String(s.texts)} period ${String(s.periods)}/${String(s.texts)} issued ${String(s.issued)}/${String(s.texts)}`;
 
 const started = performance.now();
 const summary: string[] = [];
@@ -127,6 +144,7 @@ for (const g of groups) {
     found: 0,
     units: 0,
     periods: 0,
+    issued: 0,
   };
   const rows: string[] = [];
   const problems: string[] = [];

@@ -1,5 +1,7 @@
 /** Files as officials upload them, good and bad: each gets figures or a clear message, never garbage. */
 import { Document, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
+import { readFileSync } from 'node:fs';
+import { fixturesOf } from '@congkhai/fixtures';
 import { describe, expect, it } from 'vitest';
 import { importFile, importText } from './import.ts';
 
@@ -149,4 +151,25 @@ describe('importFile', () => {
       message: expect.objectContaining({ vi: 'Văn bản trống: không có gì để nhập.' }) as unknown,
     });
   });
+});
+
+describe('the real texts as Word files', () => {
+  const values = (m: Record<string, { value: number } | undefined>) =>
+    Object.fromEntries(Object.entries(m).map(([k, v]) => [k, v?.value]));
+
+  it.each(fixturesOf('tuning').map((t) => [t.name, t.text] as const))(
+    '%s: a .docx of its paragraphs gives what its text gives',
+    async (_, path) => {
+      const text = readFileSync(path, 'utf8');
+      // A Word paragraph per line of the text, as a copy into Word makes them.
+      const fromDocx = await importFile(await docx(text.split('\n')));
+      const fromText = importText(text);
+      if (!fromDocx.ok || !fromText.ok) throw new Error('not imported');
+      expect(values(fromDocx.report.metrics)).toEqual(values(fromText.report.metrics));
+      expect(fromDocx.report.period).toEqual(fromText.report.period);
+      expect(fromDocx.report.unit.name).toBe(fromText.report.unit.name);
+      expect(fromDocx.report.title).toBe(fromText.report.title);
+    },
+    30_000,
+  );
 });

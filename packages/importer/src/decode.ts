@@ -1,14 +1,16 @@
 /**
  * Bytes of an uploaded file -> text, or a plain message saying why not. A
  * file is recognised by its content, not its name: a PDF renamed .docx is
- * still a PDF. Word files are read with mammoth.
+ * still a PDF. Word files are read with mammoth, PDFs through their text
+ * layer with pdf.js.
  */
 import type { Text } from '@congkhai/indicators';
 import mammoth from 'mammoth';
 import { htmlToText } from './html.ts';
+import { pdfToText } from './pdf.ts';
 
 export type Decoded =
-  { ok: true; text: string; format: 'docx' | 'text' } | { ok: false; message: Text };
+  { ok: true; text: string; format: 'docx' | 'pdf' | 'text' } | { ok: false; message: Text };
 
 /** No report is this long; a larger paste is a mistake (or not a report). */
 export const MAX_TEXT_CHARS = 2_000_000;
@@ -66,10 +68,10 @@ export async function decodeFile(bytes: Uint8Array): Promise<Decoded> {
     );
   }
   if (starts(bytes, [0x25, 0x50, 0x44, 0x46])) {
-    return no(
-      'Đây là tệp PDF. Hãy mở tệp, chọn và sao chép toàn bộ văn bản rồi dán vào ô nhập, hoặc tải lên bản .docx.',
-      'This is a PDF. Open it, copy all of its text and paste it, or upload the .docx version.',
-    );
+    const pdf = await pdfToText(bytes);
+    if (!pdf.ok) return pdf;
+    const checked = checkText(pdf.text);
+    return checked.ok ? { ...checked, format: 'pdf' } : checked;
   }
   if (starts(bytes, [0xd0, 0xcf, 0x11, 0xe0])) {
     return no(

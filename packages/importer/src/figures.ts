@@ -8,11 +8,18 @@ import {
   AFTER_DOSSIER_COUNT,
   COMPARISON_MARKER,
   COUNT_CUES,
+  DELIVERY_CHANNEL,
+  AFTER_DOSSIER_NOUN,
+  AFTER_DOSSIER_RATE,
   DOSSIER_HEADS,
+  FIELD_SUBSET,
+  GAP_WORDS,
   HEAD_MARKER,
+  LEVEL_PART,
   LUMP_JOIN,
   PENDING_QUALIFIERS,
   PER_ITEM,
+  RATE,
   PERCENT_CUES,
   PROCEDURE_CONTEXT,
   PROCEDURE_EXCLUDE,
@@ -191,11 +198,35 @@ function rightCue(
 const AFTER_COUNT = new RegExp(`^\\s*${wordsRegex(AFTER_DOSSIER_COUNT, 'u').source}`, 'u');
 const HEADS = new RegExp(`^${wordsRegex(DOSSIER_HEADS, 'u').source}`, 'u');
 
-/** The word right after a number when it is not one a dossier count is followed by: what it counts. */
+const AFTER_PERCENT = new RegExp(
+  `^\\s*${wordsRegex([...AFTER_DOSSIER_RATE, ...PERCENT_CUES.flatMap((c) => c.phrases)], 'u').source}`,
+  'u',
+);
+
+const DOSSIER_NOUN = /^\s*(?:bộ\s+|lượt\s+)?(?:hồ sơ|hs)(?![\p{L}])/u;
+const AFTER_NOUN = new RegExp(
+  `^\\s*(?:${wordsRegex(AFTER_DOSSIER_NOUN, 'u').source}|${AFTER_COUNT.source.replace(/^\^\\s\*/, '')})`,
+  'u',
+);
+
+/**
+ * The word right after a number when it is not one a dossier count is
+ * followed by: what it counts. After "hồ sơ", a word that names a kind of
+ * dossier ("12 hồ sơ đăng ký khai sinh") makes it a part, never the whole.
+ */
 function countedNoun(after: string): string | undefined {
   const word = /^\s*(\p{L}+)/u.exec(after);
   if (!word) return undefined;
-  return AFTER_COUNT.test(after) ? undefined : word[1];
+  if (!AFTER_COUNT.test(after)) return word[1];
+  const noun = DOSSIER_NOUN.exec(after);
+  if (!noun) return undefined;
+  const rest = after.slice(noun[0].length);
+  if (FIELD_SUBSET.test(rest)) return 'hồ sơ (một lĩnh vực)';
+  // "1.200 hồ sơ/tháng", "50 hồ sơ mỗi ngày": a rate, not a count.
+  if (RATE.test(rest)) return 'hồ sơ (mỗi ngày, tháng...)';
+  const next = /^\s*(\p{L}+)/u.exec(rest);
+  if (!next || AFTER_NOUN.test(rest)) return undefined;
+  return `hồ sơ ${next[1] ?? ''}`;
 }
 
 /** The head of the clause before a number ("Tổng số TTHC ... là 167"), when it is not dossiers. */
@@ -249,7 +280,15 @@ export interface SentenceReading {
   readonly topic: Topic | undefined;
 }
 
-export function readSentence(sentence: Sentence, inherited?: Topic): SentenceReading {
+/**
+ * `otherPeriod`: the sentence is dated to another period, so a "Riêng ..."
+ * lead splits by time ("Riêng trong tháng 3"), not by a part of the unit.
+ */
+export function readSentence(
+  sentence: Sentence,
+  inherited?: Topic,
+  otherPeriod = false,
+): SentenceReading {
   const { lower } = sentence;
   const tokens = findNumbers(sentence);
   const figures = tokens.filter(isFigure);
@@ -264,7 +303,7 @@ export function readSentence(sentence: Sentence, inherited?: Topic): SentenceRea
     extra: { note?: Text; postal?: true } = {},
   ) => out.push({ metric, value, role, sentence, offset: sentence.start + t.start, ...extra });
   // "Riêng tại Bộ phận ... huyện đã tiếp nhận 1.279 hồ sơ": a part of the unit.
-  const subset = SUBSET_LEAD.test(lower);
+  const subset = !otherPeriod && SUBSET_LEAD.test(lower);
   const classified: NumberToken[] = [];
   let lastCount: { metric: MetricId; token: NumberToken } | undefined;
   let lastPercent: MetricId | undefined;
@@ -278,6 +317,11 @@ export function readSentence(sentence: Sentence, inherited?: Topic): SentenceRea
       // A percentage looks back past numbers that named nothing: "số hóa 1.067/1.067 hồ sơ, đạt tỷ lệ 100%".
       const context = lower.slice(contextStart(lower, t.start, classified), t.start);
       if (THRESHOLD_AFTER.test(t.after) || THRESHOLD_BEFORE.test(context)) continue;
+      // "100% các xã", "95% kế hoạch", "100% TTHC": a share of something else than dossiers.
+      if (/^\s*\p{L}/u.test(t.after) && !AFTER_PERCENT.test(t.after)) {
+        classified.push(t);
+        continue;
+      }
       // "chưa đạt chỉ tiêu huyện giao (50%)": a target named just before the parenthesis.
       const ctxStart = contextStart(lower, t.start, classified);
       const beforeParen =
@@ -327,7 +371,8 @@ export function readSentence(sentence: Sentence, inherited?: Topic): SentenceRea
       noun === undefined &&
       head === undefined &&
       !subset &&
-      !PER_ITEM.test(context)
+      !PER_ITEM.test(context) &&
+      !LEVEL_PART.test(context)
     ) {
       const left = closestCue(COUNT, context, topic);
       const right = rightCue(t.after, topic);
@@ -339,7 +384,13 @@ export function readSentence(sentence: Sentence, inherited?: Topic): SentenceRea
         right !== undefined &&
         left !== undefined &&
         metricDefinition(right.cue.metric).partOf === left.metric;
-      const chosen = leftAdjacent && !rightRefines ? left : (right?.cue ?? left);
+      // A label further back names the number only across words that keep to it.
+      const leftReaches =
+        left !== undefined &&
+        (leftAdjacent ||
+          (context.slice(left.end).match(/\p{L}+/gu) ?? []).every((w) => GAP_WORDS.has(w)));
+      const chosen =
+        leftAdjacent && !rightRefines ? left : (right?.cue ?? (leftReaches ? left : undefined));
       const lump =
         chosen === right?.cue
           ? right?.lump
@@ -347,6 +398,17 @@ export function readSentence(sentence: Sentence, inherited?: Topic): SentenceRea
             ? lumpedWith(context, chosen, topic)
             : undefined;
       metric = chosen?.metric;
+      // "trả kết quả qua dịch vụ bưu chính 15 hồ sơ", "giải quyết trực tuyến 500 hồ sơ": how a
+      // part of the results went out, not all that was resolved.
+      if (
+        metric === 'dossiers.resolved' &&
+        chosen &&
+        (DELIVERY_CHANNEL.test(context.slice(chosen.start)) ||
+          DELIVERY_CHANNEL.test(
+            (/^[^,;.()\d]*/u.exec(t.after)?.[0] ?? '').split(/\s+/).slice(0, 6).join(' '),
+          ))
+      )
+        metric = undefined;
       postal = chosen?.postal === true && !/trực tiếp/u.test(context);
       if (metric && lump) {
         const a = metricDefinition(metric).label;

@@ -43,6 +43,29 @@ describe('the title', () => {
   });
 });
 
+describe('the issue date', () => {
+  it('reads the date line of a document, and an article’s date line', () => {
+    expect(read('Kim Tân, ngày 07 tháng 7 năm 2023\n\nBÁO CÁO\nKết quả\n').issued).toBe(
+      '2023-07-07',
+    );
+    expect(
+      read('Trung tâm giải quyết 4.500 hồ sơ trong tháng\n\n06/06/2021 - 13:18\n\nBài viết.')
+        .issued,
+    ).toBe('2021-06-06');
+    expect(read('Tin tức\n\nCập nhật: 02/11/2023 14:51 GMT+7\n\nBài viết.').issued).toBe(
+      '2023-11-02',
+    );
+  });
+
+  it('never takes a date inside a sentence for the issue date', () => {
+    expect(
+      read(
+        'Tin tức về cải cách\n\nTheo Quyết định ngày 06/06/2021 của UBND tỉnh, xã tiếp nhận hồ sơ.',
+      ).issued,
+    ).toBeNull();
+  });
+});
+
 describe('the unit', () => {
   it('keeps a province written over a line break whole: "Hải Dương", never "Hải"', () => {
     const u = read(
@@ -51,11 +74,39 @@ describe('the unit', () => {
     expect(u).toMatchObject({ name: 'Quang Hải', district: 'Tứ Kỳ', province: 'Hải Dương' });
   });
 
+  it('keeps a name whole across an odd space (thin, en, no-break)', () => {
+    for (const space of ['\u2009', '\u2002', '\u00a0', '\u3000']) {
+      expect(
+        read(`BÁO CÁO\nKết quả năm 2023\n\nUBND xã Quang Hải, tỉnh Hải${space}Dương báo cáo.`).unit
+          .province,
+      ).toBe('Hải Dương');
+    }
+  });
+
   it('never joins two lines of different things into one name', () => {
     const u = read(
       'UBND huyện Tứ Kỳ\nQuang Hải, ngày 12 tháng 7 năm 2023\n\nBÁO CÁO\nKết quả năm 2023\n',
     ).unit;
     expect(u.district).toBe('Tứ Kỳ');
+  });
+
+  it('reads a city or an urban district as the district, the six cities that are provinces as provinces', () => {
+    expect(
+      read('Năm 2023, phường An Xuân, thành phố Tam Kỳ, tỉnh Quảng Nam tiếp nhận 12 hồ sơ.').unit,
+    ).toMatchObject({ name: 'An Xuân', district: 'Tam Kỳ', province: 'Quảng Nam' });
+    expect(
+      read('Năm 2023, phường Thạch Thang, quận Hải Châu, thành phố Đà Nẵng tiếp nhận 12 hồ sơ.')
+        .unit,
+    ).toMatchObject({ name: 'Thạch Thang', district: 'Hải Châu', province: 'Đà Nẵng' });
+    expect(read('Năm 2023, phường Bến Nghé (TP.HCM) tiếp nhận 12 hồ sơ.').unit).toMatchObject({
+      name: 'Bến Nghé',
+      district: null,
+      province: 'Hồ Chí Minh',
+    });
+    expect(read('Năm 2023, UBND thành phố Tam Kỳ tiếp nhận 12 hồ sơ.').unit).toMatchObject({
+      kind: null,
+      name: 'Tam Kỳ',
+    });
   });
 
   it('reads the province from a header in capitals', () => {
@@ -66,12 +117,19 @@ describe('the unit', () => {
 
   it('lists every commune the text names as a candidate, with what is written beside it', () => {
     const u = read(
-      'BÁO CÁO\nKết quả năm 2023\n\nXã An Phú, huyện Tây Sơn đã tiếp nhận 12 hồ sơ. Xã An Bình, huyện Phù Cát tiếp nhận 10 hồ sơ. Xã An Phú giải quyết 12 hồ sơ.',
+      'BÁO CÁO\nKết quả năm 2023\n\nXã An Phú, huyện Tây Sơn đã tiếp nhận 12 hồ sơ. Xã An Bình, huyện Phù Cát tiếp nhận 10 hồ sơ. Xã An Phú giải quyết 12 hồ sơ, xã An Bình giải quyết 10 hồ sơ.',
     ).unit;
     expect(u.candidates.map((c) => [c.name, c.district])).toEqual([
       ['An Phú', 'Tây Sơn'],
       ['An Bình', 'Phù Cát'],
     ]);
+  });
+
+  it('does not make a candidate of a name written once beside the unit’s (a typo), or of "xã Quyết định"', () => {
+    const u = read(
+      `BÁO CÁO\nKết quả năm 2023\n\n${'UBND xã Quang Hải báo cáo. '.repeat(8)}Xã tiếp nhận 12 hồ sơ; đồng chí ở xã Quang Khải dự họp. Đảng ủy xã Quyết định số 17-QĐ/ĐU.`,
+    ).unit;
+    expect(u.candidates.map((c) => c.name)).toEqual(['Quang Hải']);
   });
 
   it('names no commune when the text names none, and says a district’s text is above commune level', () => {
@@ -85,6 +143,33 @@ describe('the unit', () => {
     ).toMatchObject({ kind: null, name: 'Hải Lăng' });
   });
 
+  it('takes the unit that receives the first dossiers counted, a district’s too', () => {
+    const district = read(
+      'Cải cách hành chính ở huyện.\n\nNăm 2023, huyện Tam Nông đã tiếp nhận 21.000 hồ sơ. Xã An Long và xã Phú Ninh dẫn đầu; xã An Long giải quyết sớm.',
+    ).unit;
+    expect(district).toMatchObject({ kind: null, name: 'Tam Nông' });
+    expect(district.candidates.map((c) => c.name)).toContain('An Long');
+    const commune = read(
+      'UBND huyện Tam Nông\n\nBÁO CÁO\nKết quả năm 2023\n\nUBND huyện Tam Nông chỉ đạo. UBND huyện Tam Nông kiểm tra. Năm 2023, UBND xã Phú Ninh đã tiếp nhận 1.000 hồ sơ.',
+    ).unit;
+    expect(commune).toMatchObject({ kind: 'xa', name: 'Phú Ninh', district: 'Tam Nông' });
+  });
+
+  it('keeps places named like organisations whole, and cuts the organisations after a place', () => {
+    expect(read('Năm 2020, UBND thành phố Hội Hợp đã tiếp nhận 9.000 hồ sơ.').unit).toMatchObject({
+      kind: null,
+      name: 'Hội Hợp',
+    });
+    expect(
+      read('Năm 2023, UBND xã Phú Thọ, huyện Tam Nông, tỉnh Đắk Nông tiếp nhận 100 hồ sơ.').unit,
+    ).toMatchObject({ name: 'Phú Thọ', district: 'Tam Nông', province: 'Đắk Nông' });
+    expect(
+      read(
+        'BÁO CÁO\nKết quả năm 2023\n\nUBND xã Kim Tân Văn phòng báo cáo; xã Kim Tân Hội Nông dân họp; xã Kim Tân Công an tuần tra. Xã Kim Tân tiếp nhận 10 hồ sơ.',
+      ).unit.candidates.map((c) => c.name),
+    ).toEqual(['Kim Tân']);
+  });
+
   it('reads a provincial centre as a unit above commune level, a commune’s centre as the commune', () => {
     expect(
       read('Trung tâm Phục vụ hành chính công tỉnh tiếp nhận 5.650 hồ sơ trong tháng 5/2021.').unit,
@@ -92,5 +177,50 @@ describe('the unit', () => {
     expect(
       read('Trung tâm Phục vụ hành chính công phường Đồng Thuận tiếp nhận 2.265 hồ sơ.').unit,
     ).toMatchObject({ kind: 'phuong', name: 'Đồng Thuận' });
+  });
+});
+
+describe('the narrative', () => {
+  it('ends before a web page’s furniture and a document’s distribution list', () => {
+    const article = read(
+      'Phường An Phú giải quyết 100% hồ sơ đúng hạn\n\nTrong quý I/2024, phường đã tiếp nhận 500 hồ sơ.\n\nChia sẻ bài viết\n\nBÌNH LUẬN\n\nTin liên quan',
+    );
+    expect(article.body).toBe('Trong quý I/2024, phường đã tiếp nhận 500 hồ sơ.\n');
+    const report = read(
+      'BÁO CÁO\nKết quả quý I năm 2024\n\nI. KẾT QUẢ\n\nTiếp nhận 500 hồ sơ.\n\nNơi nhận:\n- UBND huyện;\n- Lưu VT.',
+    );
+    expect(report.body).toBe('## I. KẾT QUẢ\n\nTiếp nhận 500 hồ sơ.\n');
+  });
+
+  it('keeps a sentence that only starts like furniture', () => {
+    expect(
+      read(
+        'BÁO CÁO\nKết quả quý I năm 2024\n\nI. KẾT QUẢ\n\nChia sẻ dữ liệu với các ngành được thực hiện.',
+      ).body,
+    ).toContain('Chia sẻ dữ liệu');
+  });
+});
+
+describe('every number of the text, for the review', () => {
+  it('lists each number with its offset: proposed ones with their field, dates with why not', () => {
+    const r = read(
+      'BÁO CÁO\nKết quả quý I năm 2024\n\nNgày 15/3/2024, xã tiếp nhận 1.164 hồ sơ; 364 lượt người đến liên hệ. Năm 2023 tiếp nhận 900 hồ sơ.',
+    );
+    const got = r.numbers.map((n) => [
+      r.text.slice(n.offset, n.offset + n.length),
+      n.metric ?? null,
+      n.period ?? null,
+      n.notFigure === undefined ? null : 'not',
+    ]);
+    expect(got).toEqual([
+      ['2024', null, null, 'not'],
+      ['15', null, null, 'not'],
+      ['3', null, null, 'not'],
+      ['2024', null, null, 'not'],
+      ['1.164', 'dossiers.received', null, null],
+      ['364', null, null, 'not'],
+      ['2023', null, '2023', 'not'],
+      ['900', 'dossiers.received', '2023', null],
+    ]);
   });
 });

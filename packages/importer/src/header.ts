@@ -48,14 +48,7 @@ const STOP_WORDS = new Set([
   'Uỷ',
   'Ban',
   'Đảng',
-  'Hội',
-  'Đoàn',
-  'Công',
-  'Văn',
-  'Bộ',
   'Phòng',
-  'Trang',
-  'Nông',
   'Thôn',
   // Capitalised words that start a phrase after a place word ("UBND huyện Về việc...").
   'Về',
@@ -74,6 +67,22 @@ const STOP_WORDS = new Set([
   'Kính',
 ]);
 
+/**
+ * Words that begin an organisation after a place ("xã Kim Tân Hội Nông dân",
+ * "Văn phòng", "Công an", "Trang thông tin") but are also syllables of
+ * places ("Hội Hợp", "Tam Nông", "Nha Trang", "Văn Lâm", "Đoàn Kết"): they
+ * end a name only when the word after them makes the organisation.
+ */
+const ORGANISATION_STARTS: Record<string, RegExp> = {
+  Hội: /^(?:nông|phụ|cựu|người|chữ|liên|nghị|đồng|viên|khuyến|luật|doanh|nông dân)/iu,
+  Đoàn: /^(?:thanh|kiểm|công|đại|giám|viên|tncs)/iu,
+  Công: /^(?:an|chức|đoàn|văn|ty|tác|khai|bố)/iu,
+  Văn: /^(?:phòng|bản|hóa|hoá|thư)/iu,
+  Bộ: /^(?:phận|chỉ|thủ|tư|nội|máy|đội)/iu,
+  Trang: /^(?:thông|tin|web|điện)/iu,
+  Nông: /^(?:thôn|nghiệp|dân)/iu,
+};
+
 function titleCase(s: string): string {
   return s
     .toLowerCase()
@@ -82,13 +91,17 @@ function titleCase(s: string): string {
     .join(' ');
 }
 
-function cleanName(raw: string): string | null {
+/** `after`: the text right after the name as matched, to tell "Hội Hợp" from "Hội Nông dân". */
+function cleanName(raw: string, after = ''): string | null {
   const words = raw.trim().split(/\s+/);
   // A single capital letter is an initial or an acronym's start, not a name.
   if (words.length === 1 && (words[0] ?? '').length < 2) return null;
   const kept: string[] = [];
-  for (const w of words) {
+  for (const [i, w] of words.entries()) {
     if (STOP_WORDS.has(w)) break;
+    const organisation = ORGANISATION_STARTS[w];
+    const next = i + 1 < words.length ? words.slice(i + 1).join(' ') : after.trimStart();
+    if (organisation?.test(next)) break;
     kept.push(w);
   }
   return kept.length > 0 ? kept.join(' ') : null;
@@ -122,6 +135,17 @@ function withoutNeighbours(text: string): string {
   return text.replace(/[^.\n]*\bgiáp\b[^.\n]*/gu, (m) => ' '.repeat(m.length));
 }
 
+/** Words before a district-level name: "huyện Kim Thành", "thành phố Tam Kỳ", "TP. Tam Kỳ", "quận Hoàn Kiếm". */
+const DISTRICT_WORD = String.raw`(?:huyện|thị xã|thành phố|quận|TP\.|TP(?=\s))`;
+
+/** The cities that are provinces (a "thành phố" of these is never a district). */
+const PROVINCE_CITIES = ['Hà Nội', 'Hồ Chí Minh', 'Hải Phòng', 'Đà Nẵng', 'Cần Thơ', 'Huế'];
+
+function cityProvince(name: string): string | null {
+  if (name === 'HCM' || name === 'Hcm') return 'Hồ Chí Minh';
+  return PROVINCE_CITIES.find((c) => name === c || name.startsWith(`${c} `)) ?? null;
+}
+
 /** A centre serving a whole province or district: "Trung tâm Phục vụ hành chính công tỉnh". */
 const CENTRE = new RegExp(
   String.raw`Trung tâm Phục vụ hành chính công(?:\s+(tỉnh|huyện|thị xã|thành phố)(?:\s+${NAME})?)?(?!\s+(?:xã|phường|thị trấn|đặc khu)(?![\p{L}]))`,
@@ -134,14 +158,24 @@ function cleanCentre(raw: string): string {
   return (stop > 0 ? words.slice(0, stop) : words).join(' ');
 }
 
-export function findUnit(text: string, placeName: string | null): ProposedUnit {
+/**
+ * `subject`: the sentence that states the first dossier count. The unit it
+ * names as the one receiving or resolving them ("huyện Hải Lăng đã tiếp nhận
+ * 21.882 hồ sơ", "UBND xã An Phú tiếp nhận ...") is the text's own, whatever
+ * else it names more often.
+ */
+export function findUnit(text: string, placeName: string | null, subject?: string): ProposedUnit {
   const t = withoutNeighbours(text);
   const names = new Tally();
   const kinds = new Map<string, Tally>();
   const near = new Map<string, { districts: Tally; provinces: Tally }>();
   const see = (kindWord: string, raw: string, at: number, end: number, weight: number) => {
-    const name = cleanName(raw === raw.toUpperCase() ? titleCase(raw) : raw);
-    if (!name) return;
+    const name = cleanName(
+      raw === raw.toUpperCase() ? titleCase(raw) : raw,
+      t.slice(end, end + 20),
+    );
+    // Commune names have two syllables or more: "xã Quyết định số ..." names no commune.
+    if (!name || !name.includes(' ')) return;
     names.add(name, weight, at);
     let k = kinds.get(name);
     if (!k) kinds.set(name, (k = new Tally()));
@@ -150,12 +184,15 @@ export function findUnit(text: string, placeName: string | null): ProposedUnit {
     let n = near.get(name);
     if (!n) near.set(name, (n = { districts: new Tally(), provinces: new Tally() }));
     const after = t.slice(end, end + 80);
-    const d = new RegExp(String.raw`^[\s,(-]*(?:huyện|thị xã|thành phố)\s+${NAME}`, 'u').exec(
+    const d = new RegExp(String.raw`^[\s,(-]*${DISTRICT_WORD}\s*${NAME}`, 'u').exec(after);
+    const dn = cleanName(d?.[1] ?? '');
+    if (dn && !cityProvince(dn)) n.districts.add(dn, 1, at);
+    const p = new RegExp(String.raw`(?:^|,|-)\s*(?:tỉnh|thành phố|TP\.?)\s*${NAME}`, 'u').exec(
       after,
     );
-    if (d) n.districts.add(cleanName(d[1] ?? ''), 1, at);
-    const p = new RegExp(String.raw`(?:^|,|-)\s*tỉnh\s+${NAME}`, 'u').exec(after);
-    if (p) n.provinces.add(cleanName(p[1] ?? ''), 1, at);
+    const pn = cleanName(p?.[1] ?? '');
+    if (pn && (/tỉnh/u.test(p?.[0] ?? '') || cityProvince(pn)))
+      n.provinces.add(cityProvince(pn) ?? pn, 1, at);
   };
   for (const m of t.matchAll(
     // "Xã An Phú" at a sentence's start too; never "thị xã" (a district-level town).
@@ -173,18 +210,48 @@ export function findUnit(text: string, placeName: string | null): ProposedUnit {
   }
   // The place on the date line is where the document was signed: a strong hint.
   if (placeName) names.add(placeName, 2, 0);
+  // The unit that receives or resolves the dossiers in the first count's sentence.
+  const lead = subject
+    ? /^[^]*?(?=(?:đã\s+)?(?:tiếp nhận|giải quyết))/u.exec(subject)?.[0]
+    : undefined;
+  const communeSubject = lead
+    ? [
+        ...lead.matchAll(
+          new RegExp(
+            String.raw`(?<![\p{L}])(?<!thị\s)(?:[Xx]ã|[Pp]hường|[Tt]hị trấn|[Đđ]ặc khu)\s+${NAME}`,
+            'gu',
+          ),
+        ),
+      ]
+        .map((m) => cleanName(m[1] ?? ''))
+        .filter((n): n is string => n !== null && n.includes(' '))
+        .at(-1)
+    : undefined;
+  if (communeSubject) names.add(communeSubject, 3, 0);
+  const districtSubject =
+    lead && !communeSubject
+      ? [...lead.matchAll(new RegExp(String.raw`(?<![\p{L}])${DISTRICT_WORD}\s*${NAME}`, 'gu'))]
+          .map((m) => cleanName(m[1] ?? ''))
+          .filter((n): n is string => n !== null && !cityProvince(n))
+          .at(-1)
+      : undefined;
 
   const districts = new Tally();
   for (const m of t.matchAll(
     new RegExp(
-      String.raw`(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Huyện ủy|Huyện uỷ)\s+(?:huyện\s+)?${NAME}`,
+      String.raw`(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Huyện ủy|Huyện uỷ|Thành ủy|Thành uỷ|Quận ủy|Quận uỷ)\s+(?:${DISTRICT_WORD}\s*)?${NAME}`,
       'gu',
     ),
   )) {
-    districts.add(cleanName(m[1] ?? ''), 2, m.index);
+    const name = cleanName(m[1] ?? '', t.slice(m.index + m[0].length, m.index + m[0].length + 20));
+    if (name && !cityProvince(name)) districts.add(name, 2, m.index);
   }
-  for (const m of t.matchAll(new RegExp(String.raw`(?<![\p{L}])(?:huyện|thị xã)\s+${NAME}`, 'gu')))
-    districts.add(cleanName(m[1] ?? ''), 1, m.index);
+  for (const m of t.matchAll(
+    new RegExp(String.raw`(?<![\p{L}])${DISTRICT_WORD}\s*${NAME}`, 'gu'),
+  )) {
+    const name = cleanName(m[1] ?? '', t.slice(m.index + m[0].length, m.index + m[0].length + 20));
+    if (name && !cityProvince(name)) districts.add(name, 1, m.index);
+  }
   for (const m of t.matchAll(
     new RegExp(String.raw`(?<![\p{L}])(?:HUYỆN|THỊ XÃ)\s+${NAME_UPPER}`, 'gu'),
   ))
@@ -197,12 +264,27 @@ export function findUnit(text: string, placeName: string | null): ProposedUnit {
   }
   for (const m of t.matchAll(new RegExp(String.raw`(?<![\p{L}])tỉnh\s+${NAME}`, 'gu')))
     provinces.add(cleanName(m[1] ?? ''), 1, m.index);
+  // The six cities that are provinces: "thành phố Hồ Chí Minh", "TP.HCM", "thành phố Huế".
+  for (const m of t.matchAll(
+    new RegExp(
+      String.raw`(?<![\p{L}])(?:thành phố|Thành phố|TP\.?|Tp\.?|Thủ đô)\s*(${WORD}(?:[ \t]+${WORD}){0,2}|HCM)`,
+      'gu',
+    ),
+  )) {
+    const city = cityProvince(m[1] ?? '');
+    if (city) provinces.add(city, 1, m.index);
+  }
   for (const m of t.matchAll(new RegExp(String.raw`(?<![\p{L}])TỈNH\s+${NAME_UPPER}`, 'gu')))
     provinces.add(cleanName(titleCase(m[1] ?? '')), 1, m.index);
   const district = districts.best();
   const province = provinces.best();
 
-  const candidates: UnitCandidate[] = names.entries().map(([name, weight], i) => {
+  // A name written once beside one written twenty times is a typo or a passing mention
+  // ("Quang Khải" in Quang Hải's report): not a unit the editor must choose between.
+  const ranked = names.entries();
+  const strongest = ranked[0]?.[1] ?? 0;
+  const named = ranked.filter(([, w], i) => i === 0 || w >= Math.max(2, strongest / 4));
+  const candidates: UnitCandidate[] = named.map(([name, weight], i) => {
     const kindWord = kinds.get(name)?.best() ?? null;
     const n = near.get(name);
     // The strongest keeps the text's most named district and province; the others only
@@ -217,6 +299,18 @@ export function findUnit(text: string, placeName: string | null): ProposedUnit {
       weight,
     };
   });
+  if (districtSubject) {
+    // A district's (or a city's) text: the unit is above commune level, communes it names
+    // stay as candidates for the editor.
+    const c: UnitCandidate = {
+      kind: null,
+      name: districtSubject,
+      district: districtSubject,
+      province,
+      weight: strongest + 1,
+    };
+    return { ...c, candidates: [c, ...candidates] };
+  }
   const top = candidates[0];
   if (top) return { ...top, candidates };
   // No commune: a text about a provincial centre or a district is that unit's, above commune level.
@@ -284,9 +378,16 @@ export function findHeader(text: string): DocumentHeader {
         ?.trim() ?? '';
     placeName = /^\p{Lu}/u.test(p) && p.split(/\s+/).length <= 4 ? p : null;
   } else {
-    // A web article: "14:51, Thứ Năm, 2-11-2023".
-    const web = /(?:Thứ\s+\p{L}+|Chủ nhật),?\s*(\d{1,2})[-/](\d{1,2})[-/](\d{4})/u.exec(head);
-    if (web) issued = `${web[3] ?? ''}-${pad(web[2] ?? '')}-${pad(web[1] ?? '')}`;
+    // A web article: "14:51, Thứ Năm, 2-11-2023", or a line that is only its date and time
+    // ("06/06/2021 - 13:18", "Cập nhật: 06/06/2021 13:18 GMT+7").
+    const web =
+      /(?:Thứ\s+\p{L}+|Chủ nhật),?\s*(\d{1,2})[-/](\d{1,2})[-/](\d{4})/u.exec(head) ??
+      /^[ \t]*(?:(?:Cập nhật|Ngày đăng|Đăng ngày|Ngày)\s*:?\s*)?(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:\s*[-,|]?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)?(?:\s*\(?GMT[+-]?\d*\)?)?[ \t]*$/mu.exec(
+        head.slice(0, 800),
+      );
+    const [d, m] = [Number(web?.[1]), Number(web?.[2])];
+    if (web && d >= 1 && d <= 31 && m >= 1 && m <= 12)
+      issued = `${web[3] ?? ''}-${pad(web[2] ?? '')}-${pad(web[1] ?? '')}`;
   }
   let title: string | null = null;
   let bodyStart = 0;
@@ -323,28 +424,39 @@ export function findHeader(text: string): DocumentHeader {
         .replace(/\s+/g, ' ')
         .replace(/\s*,(?=\S)/g, ', ') || null;
   } else {
-    // A web article or a pasted page: its headline is a short line near the top that does
-    // not end like a sentence; a paragraph is never a title.
-    const line = lines
-      .filter((l) => l[0].trim() !== '')
-      .slice(0, 12)
-      .find((l) => {
+    // A web article or a pasted page: its headline is the first line of some length near
+    // the top (not a breadcrumb "Chi tiết tin - Xã Hải Trường - Hải Lăng"), with the lines
+    // it wraps onto (a PDF breaks it), when it does not read as a paragraph.
+    const nonEmpty = lines.filter((l) => l[0].trim() !== '').slice(0, 12);
+    const at = nonEmpty.findIndex((l) => {
+      const s = l[0].trim();
+      return (
+        s.split(/\s+/).length >= 6 &&
+        (s.match(/ - /g) ?? []).length < 2 &&
+        !/^(Căn cứ|Thực hiện|Số|Kính gửi)/u.test(s)
+      );
+    });
+    const first = nonEmpty[at];
+    if (first) {
+      let headline = first[0].trim();
+      let end = first.index + first[0].length;
+      const next = lines.findIndex((l) => l.index === first.index) + 1;
+      for (const l of lines.slice(next)) {
         const s = l[0].trim();
-        const words = s.split(/\s+/).length;
-        // Not a breadcrumb of a web page ("Chi tiết tin - Xã Hải Trường - Hải Lăng").
-        return (
-          words >= 6 &&
-          words <= 40 &&
-          s.length <= MAX_TITLE &&
-          !/[.;:,]$/u.test(s) &&
-          (s.match(/ - /g) ?? []).length < 2 &&
-          !/^(Căn cứ|Thực hiện|Số|Kính gửi)/u.test(s) &&
-          /\p{Ll}/u.test(s)
-        );
-      });
-    if (line) {
-      title = line[0].trim();
-      bodyStart = line.index + line[0].length;
+        if (s === '' || !/^[\p{Ll}\d(]/u.test(s) || /[.;:,]$/u.test(headline)) break;
+        headline = `${headline} ${s}`;
+        end = l.index + l[0].length;
+      }
+      const words = headline.split(/\s+/).length;
+      if (
+        words <= 40 &&
+        headline.length <= MAX_TITLE &&
+        !/[.;:,]$/u.test(headline) &&
+        /\p{Ll}/u.test(headline)
+      ) {
+        title = headline;
+        bodyStart = end;
+      }
     }
   }
   if (title && title.length > MAX_TITLE) title = shortTitle(title);

@@ -21,6 +21,7 @@ import { checkText, decodeFile } from './decode.ts';
 import { comparisonSpans, readSentence, type Candidate } from './figures.ts';
 import type { Topic } from './lexicon.ts';
 import { findHeader, findSigner, findUnit, type ProposedUnit } from './header.ts';
+import { findNumbers } from './numbers.ts';
 import { findPeriods, type PeriodMention } from './periods.ts';
 import { readTables } from './tables.ts';
 import { normalizeImportText, splitSentences, type Sentence } from './text.ts';
@@ -71,6 +72,30 @@ export interface ProposedReport {
   readonly body: string;
   /** The normalized text that offsets refer to. */
   readonly text: string;
+  /**
+   * Every number of the text, in order, for a review that highlights them:
+   * the ones proposed name their field (`metric`, with `period` when it is
+   * another period's), the others say why they are not a figure, when they
+   * are plainly not one (a date, a document number, people...).
+   */
+  readonly numbers: readonly NumberMention[];
+}
+
+export interface NumberMention {
+  /** Offset and length of the number as written, in `text`. */
+  readonly offset: number;
+  readonly length: number;
+  readonly raw: string;
+  /** Its value, or null when it is not a Vietnamese number (30.6, 1,164). */
+  readonly value: number | null;
+  readonly metric?: MetricId;
+  readonly role?: 'value' | 'target' | 'share';
+  /** The period of a figure proposed for another period (`2023`, `2024-M03`). */
+  readonly period?: string;
+  readonly notFigure?: string;
+  /** The sentence it stands in, as offsets in `text`: the source of a figure assigned to it by hand. */
+  readonly sentenceStart: number;
+  readonly sentenceEnd: number;
 }
 
 export type ImportResult = { ok: true; report: ProposedReport } | { ok: false; message: Text };
@@ -112,11 +137,13 @@ function reportPeriod(
     if (range) return range.period;
   }
   // The period named where the first dossier count is stated ("trong năm 2023, huyện đã
-  // tiếp nhận 21.882 hồ sơ"), unless it compares with another period.
-  const first = sentences.find((s) => STATES_DOSSIERS.test(s.lower));
-  if (first) {
-    const spans = comparisonSpans(first.lower);
-    const m = named(first.flat, (x) => !spans.some(([a, b]) => x.start >= a && x.start < b));
+  // tiếp nhận 21.882 hồ sơ"), or just before it ("Kết quả quý III/2020:"), unless it compares
+  // with another period.
+  const first = sentences.findIndex((s) => STATES_DOSSIERS.test(s.lower));
+  for (const s of first >= 0 ? [first, first - 1, first - 2].map((i) => sentences[i]) : []) {
+    if (!s) continue;
+    const spans = comparisonSpans(s.lower);
+    const m = named(s.flat, (x) => !spans.some(([a, b]) => x.start >= a && x.start < b));
     if (m) return m.period;
   }
   // A named period in the opening lines ("Báo cáo kết quả CCHC quý I/2024").
@@ -284,7 +311,11 @@ function bodyRange(text: string, bodyStart: number): [number, number] {
     text.slice(bodyStart),
   );
   const start = first ? bodyStart + first.index : bodyStart;
-  const end = /^\s*(?:Nơi nhận|Các tin khác|Tin liên quan)/mu.exec(text.slice(start));
+  // Where a document's narrative ends: its distribution list, or a web page's furniture.
+  const end =
+    /^\s*(?:Nơi nhận|Các tin khác|Tin liên quan|Tin cùng chuyên mục|Bài viết liên quan|Chia sẻ bài viết|Chia sẻ|Bình luận|BÌNH LUẬN|Gửi bình luận|Ý kiến bạn đọc|In bài viết|Xem thêm)\s*:?\s*$/mu.exec(
+      text.slice(start),
+    );
   return [start, end ? start + end.index : text.length];
 }
 
@@ -298,6 +329,21 @@ export function importText(raw: string): ImportResult {
   const warnings: ImportWarning[] = [];
 
   const current: Candidate[] = [];
+  const mentions = new Map<number, NumberMention>();
+  for (const s of sentences) {
+    for (const n of findNumbers(s)) {
+      const why = n.notFigure ?? (n.unit ? `counts ${n.unit}` : undefined);
+      mentions.set(s.start + n.start, {
+        offset: s.start + n.start,
+        length: n.end - n.start,
+        raw: n.raw,
+        value: Number.isNaN(n.value) ? null : n.value,
+        ...(why ? { notFigure: why } : {}),
+        sentenceStart: s.start,
+        sentenceEnd: s.end,
+      });
+    }
+  }
   const others = new Map<string, { period: Period; cands: Candidate[] }>();
   let section: Period | undefined;
   let topic: Topic | undefined;
@@ -308,7 +354,11 @@ export function importText(raw: string): ImportResult {
     const tag = tagSentence(s, section, period);
     // The topic carries into the next sentence of the same paragraph ("... tiếp nhận 2.214 hồ sơ. Trong đó: trực tuyến 1.780").
     const samePara = previousEnd >= 0 && !/\n\s*\n/.test(text.slice(previousEnd, s.start));
-    const reading = readSentence(s, samePara ? topic : undefined);
+    const reading = readSentence(s, samePara ? topic : undefined, !tag.current);
+    if (!tag.current) {
+      for (const [at, m] of mentions)
+        if (at >= s.start && at < s.end) mentions.set(at, { ...m, period: tag.period.id });
+    }
     topic = reading.topic;
     previousEnd = s.end;
     const cands = reading.candidates;
@@ -367,7 +417,11 @@ export function importText(raw: string): ImportResult {
   return {
     ok: true,
     report: {
-      unit: findUnit(text, header.placeName),
+      unit: findUnit(
+        text,
+        header.placeName,
+        sentences.find((x) => STATES_DOSSIERS.test(x.lower))?.flat,
+      ),
       period: period ? toProposed(period) : null,
       number: header.number,
       issued: header.issued,
@@ -380,8 +434,36 @@ export function importText(raw: string): ImportResult {
       warnings,
       body: toMarkdown(text.slice(bodyStart, bodyEnd)),
       text,
+      numbers: numberMentions(mentions, [
+        ...Object.entries(metrics),
+        ...Object.entries(targets).map(([k, v]) => [k, v, 'target'] as const),
+        ...Object.entries(statedShares).map(([k, v]) => [k, v, 'share'] as const),
+        ...otherPeriods.flatMap((o) => Object.entries(o.metrics)),
+      ]),
     },
   };
+}
+
+/** The text's numbers, each proposed one with the field it went to. */
+function numberMentions(
+  mentions: ReadonlyMap<number, NumberMention>,
+  proposed: readonly (
+    readonly [string, SourcedValue] | readonly [string, SourcedValue, 'target' | 'share']
+  )[],
+): NumberMention[] {
+  const byOffset = new Map<number, { metric: MetricId; role: 'value' | 'target' | 'share' }>();
+  for (const [metric, v, role] of proposed) {
+    if (!byOffset.has(v.offset))
+      byOffset.set(v.offset, { metric: metric as MetricId, role: role ?? 'value' });
+  }
+  return [...mentions.values()]
+    .sort((a, b) => a.offset - b.offset)
+    .map((m) => {
+      const p = byOffset.get(m.offset);
+      if (!p) return m;
+      const { notFigure: _n, ...rest } = m;
+      return { ...rest, metric: p.metric, role: p.role };
+    });
 }
 
 /** An uploaded file (.docx or text in any common encoding). */

@@ -188,7 +188,8 @@ export const PERCENT_CUES: readonly Cue[] = [
       'thanh toán phí, lệ phí trực tuyến',
     ],
   },
-  { metric: 'satisfaction.rate', phrases: ['hài lòng'] },
+  // SIPAS: the national index of satisfaction with public administrative services.
+  { metric: 'satisfaction.rate', phrases: ['hài lòng', 'sipas'] },
 ];
 
 /** Words before a percentage that make it a target, not a result. */
@@ -364,6 +365,7 @@ export const AFTER_DOSSIER_COUNT = [
   'hồ sơ',
   'hs',
   'bộ hồ sơ',
+  'lượt hồ sơ',
   'trực',
   'qua',
   'tại',
@@ -415,6 +417,11 @@ export const AFTER_DOSSIER_COUNT = [
   'cũng',
   'này',
   'hoặc',
+  'nhận',
+  'hoàn thành',
+  'phát sinh',
+  'hợp lệ',
+  'không',
 ];
 
 /**
@@ -454,6 +461,72 @@ export const HEAD_MARKER = /(?<![\p{L}])(?:tổng số|tổng cộng|số lượ
 /** A clause about a part of the unit ("Riêng tại Bộ phận ... huyện", "Riêng lĩnh vực đất đai"): not the unit's figures. */
 export const SUBSET_LEAD = /^(?:[-+•*–]\s*)?(?:riêng|đối với riêng)(?![\p{L}])/u;
 
+/**
+ * A breakdown by level or over several units ("cấp huyện 838 hồ sơ, cấp xã
+ * 13.274", "các xã, phường tiếp nhận ..."): a part of a total, or other
+ * units' figures, never this unit's own.
+ */
+export const LEVEL_PART =
+  /(?<![\p{L}])(?:cấp (?:xã|huyện|tỉnh|trung ương|thành phố)|các (?:xã|phường|thị trấn|huyện|quận|đơn vị|địa phương|sở|ngành)|mỗi (?:xã|phường))(?![\p{L}])/u;
+
+/**
+ * The only words that may stand between a label and a number it is not
+ * right next to ("tiếp nhận trong kỳ là 1.164", "giải quyết của UBND xã tính
+ * đến ngày 30/6 là: 1.160"). Any other word is what the label is about
+ * ("giải quyết đơn thư: 15"): the number is not a dossier figure.
+ */
+export const GAP_WORDS = new Set(
+  (
+    'trong kỳ quý năm tháng tuần ngày là được đã có gồm đạt tổng số cộng đến từ tính nay ' +
+    'của ubnd ủy uỷ ban nhân dân xã phường thị trấn bộ phận một cửa trung tâm ' +
+    'hồ sơ hs tthc thủ tục hành chính báo cáo này đó qua với và các loại mới lũy kế hết ' +
+    'đầu cuối thời gian vừa hiện tại lên'
+  ).split(' '),
+);
+
+/** "1.200 hồ sơ/tháng", "50 hồ sơ mỗi ngày": after "hồ sơ", a rate, not a count. */
+export const RATE =
+  /^\s*(?:\/\s*\p{L}|(?:mỗi|một|trên|bình quân|trung bình)\s+(?:ngày|tuần|tháng|quý|năm|người|cán bộ|công chức)(?![\p{L}]))/u;
+
+/**
+ * What a rate of dossiers may be followed by (besides the words of its own
+ * label: "100% hài lòng"): the dossiers, or the clause going on. Any other
+ * word is what the percentage is of ("100% các xã", "95% kế hoạch").
+ */
+export const AFTER_DOSSIER_RATE = [
+  'hồ sơ',
+  'hs',
+  'bộ hồ sơ',
+  'giao dịch',
+  'kết quả',
+  'lượt',
+  'số',
+  'tổng',
+  'trên',
+  'trong',
+  'và',
+  'so',
+  'đối với',
+  'là',
+  'được',
+  'đã',
+  'đạt',
+  'trở',
+  'theo',
+  'tương ứng',
+  'cao',
+  'thấp',
+  'tăng',
+  'giảm',
+  'vượt',
+  'trong đó',
+  'rất',
+];
+
+/** How a part of the results went out ("trả kết quả qua bưu chính", "giải quyết trực tuyến"). */
+export const DELIVERY_CHANNEL =
+  /(?<![\p{L}])(?:bưu chính|bưu điện|bcci|trực tuyến|qua mạng|qua cổng|tại nhà|tại chỗ|qua zalo)(?![\p{L}])/u;
+
 /** Per item or on average ("mỗi nhóm phụ trách 30 hộ", "bình quân 20 hồ sơ/ngày"): never a total. */
 export const PER_ITEM = /(?<![\p{L}])(?:mỗi|bình quân|trung bình|mỗi ngày|mỗi tháng)(?![\p{L}])/u;
 
@@ -472,7 +545,30 @@ export const ZERO_STATEMENTS: readonly { metric: MetricId; pattern: RegExp }[] =
     metric: 'dossiers.resolved_late',
     pattern: /(?<![\p{L}\d])không hồ sơ (?:giải quyết )?(?:quá hạn|trễ hạn)/u,
   },
+  {
+    metric: 'dossiers.returned',
+    pattern: /(?<![\p{L}])không có (?:hồ sơ|trường hợp hồ sơ)(?: nào)? (?:bị )?(?:trả lại|trả về)/u,
+  },
 ];
+
+/**
+ * Words after "N hồ sơ" that keep it the unit's whole count: a cue, a
+ * qualifier, a connective. Any other word names a kind of dossier ("12 hồ sơ
+ * đăng ký khai sinh", "20 hồ sơ đất đai", "hồ sơ khiếu nại"): a part, or not
+ * an administrative procedure at all, never the unit's total.
+ */
+export const AFTER_DOSSIER_NOUN = [
+  'tthc',
+  'thủ tục hành chính',
+  'các loại',
+  'các lĩnh vực',
+  'tất cả',
+  'hành chính',
+  'dịch vụ công',
+  'mức độ',
+];
+/** "N hồ sơ thuộc lĩnh vực đất đai", "N hồ sơ về hộ tịch": one field's dossiers. */
+export const FIELD_SUBSET = /^\s*(?:thuộc\s+)?(?:lĩnh vực|về|của lĩnh vực)(?![\p{L}])/u;
 
 /** A percentage with these around it is a threshold ("đạt 95% trở lên"), not a result. */
 export const THRESHOLD_AFTER = /^\s*(?:trở lên|trở xuống|trở lại)/u;

@@ -30,7 +30,29 @@ describe('the noun after a number says what it counts', () => {
     expect(figures('Hội Phụ nữ tiếp nhận được 266 nắp đậy hố phân loại rác.')).toEqual({});
     expect(figures('Đã tiếp nhận 45 thùng rác và 12 xe đẩy.')).toEqual({});
     expect(figures('Giải quyết 10 trường hợp khiếu nại.')).toEqual({});
-    expect(figures('Giải quyết 12 hồ sơ khiếu nại.')).toEqual({ 'dossiers.resolved': 12 });
+    expect(figures('Giải quyết 12 hồ sơ, đúng hạn 12 hồ sơ.')).toEqual({
+      'dossiers.resolved': 12,
+      'dossiers.resolved_on_time': 12,
+    });
+  });
+
+  it('reads "N lượt hồ sơ" as dossiers, "N lượt người" as people', () => {
+    expect(figures('UBND xã đã tiếp nhận 1.164 lượt hồ sơ.')).toEqual({
+      'dossiers.received': 1164,
+    });
+    expect(figures('Bộ phận Một cửa tiếp nhận 364 lượt người đến liên hệ.')).toEqual({});
+  });
+
+  it('never takes one kind or field of dossiers for the whole', () => {
+    expect(figures('Đã tiếp nhận 12 hồ sơ đăng ký khai sinh, 5 hồ sơ chứng thực.')).toEqual({});
+    expect(figures('Giải quyết 12 hồ sơ khiếu nại.')).toEqual({});
+    expect(figures('Tiếp nhận 20 hồ sơ thuộc lĩnh vực đất đai.')).toEqual({});
+    expect(
+      figures('Tiếp nhận 20 hồ sơ của tổ chức, công dân; 20 hồ sơ TTHC đã giải quyết.'),
+    ).toEqual({
+      'dossiers.received': 20,
+      'dossiers.resolved': 20,
+    });
   });
 
   it('never takes a count of procedures for dossiers', () => {
@@ -38,6 +60,23 @@ describe('the noun after a number says what it counts', () => {
     expect(figures('Đã giải quyết 120 hồ sơ thủ tục hành chính.')).toEqual({
       'dossiers.resolved': 120,
     });
+  });
+});
+
+describe('a label reaches its number only across words that keep to it', () => {
+  it('reads "tiếp nhận trong kỳ là 1.164" and "giải quyết của UBND xã tính đến nay là: 1.160"', () => {
+    expect(
+      figures(
+        'Số hồ sơ tiếp nhận trong kỳ là 1.164. Đã giải quyết của UBND xã tính đến nay là: 1.160.',
+      ),
+    ).toEqual({
+      'dossiers.received': 1164,
+      'dossiers.resolved': 1160,
+    });
+  });
+
+  it('never reads "giải quyết đơn thư: 15" or "tiếp nhận kiến nghị của cử tri: 8" as dossiers', () => {
+    expect(figures('Đã giải quyết đơn thư: 15. Tiếp nhận kiến nghị của cử tri: 8.')).toEqual({});
   });
 });
 
@@ -99,6 +138,43 @@ describe('ranges, changes and per-item figures are never one figure', () => {
   });
 });
 
+describe('rates are not counts', () => {
+  it('leaves out dossiers per day or per month', () => {
+    expect(figures('Bộ phận Một cửa tiếp nhận 1.200 hồ sơ/tháng.')).toEqual({});
+    expect(figures('Tiếp nhận 50 hồ sơ mỗi ngày.')).toEqual({});
+  });
+
+  it('still reads a count followed by its period', () => {
+    expect(figures('Tiếp nhận 1.200 hồ sơ trong tháng.')).toEqual({ 'dossiers.received': 1200 });
+  });
+});
+
+describe('a percentage of something else is not a rate of dossiers', () => {
+  it('leaves out "100% các xã", "95% kế hoạch", "100% TTHC"', () => {
+    expect(figures('Thanh toán trực tuyến được triển khai tại 100% các xã.')).toEqual({});
+    expect(figures('Tỷ lệ số hóa đạt 95% kế hoạch năm.')).toEqual({});
+    expect(figures('Mức độ hài lòng: 100% TTHC được đánh giá.')).toEqual({});
+  });
+
+  it('still reads "100% hài lòng", "số hóa 98% hồ sơ" and "đạt 45%, ..."', () => {
+    expect(figures('Đánh giá sự hài lòng: 100% hài lòng.')).toEqual({ 'satisfaction.rate': 100 });
+    expect(figures('Số hóa 98% hồ sơ.')).toEqual({ 'rates.digitization': 98 });
+    expect(figures('Tỷ lệ thanh toán trực tuyến đạt 45%, tăng so với quý trước.')).toEqual({
+      'payments.online_rate': 45,
+    });
+  });
+});
+
+describe('satisfaction', () => {
+  it('reads the SIPAS index as satisfaction', () => {
+    expect(figures('Chỉ số SIPAS của xã đạt 92,5%.')).toEqual({ 'satisfaction.rate': 92.5 });
+  });
+
+  it('but not another index', () => {
+    expect(figures('Chỉ số PAR INDEX của xã đạt 92,5%.')).toEqual({});
+  });
+});
+
 describe('counts written in thousands', () => {
   it('reads "5,65 ngàn hồ sơ" as 5 650, saying it converted it', () => {
     const r = read('Trung tâm tiếp nhận 5,65 ngàn hồ sơ. Đã giải quyết 3 nghìn hồ sơ.');
@@ -134,6 +210,55 @@ describe('a lump of two labels proposes nothing and says why', () => {
     expect(figures('Giải quyết đúng hạn 298 hồ sơ.')).toEqual({
       'dossiers.resolved_on_time': 298,
     });
+  });
+});
+
+describe('how results went out is not how many were resolved', () => {
+  it('leaves out results delivered by post or online', () => {
+    expect(figures('Trả kết quả qua dịch vụ bưu chính công ích 15 hồ sơ.')).toEqual({});
+    expect(figures('Giải quyết trực tuyến 500 hồ sơ.')).toEqual({});
+    expect(figures('Đã trả kết quả 15 hồ sơ qua bưu điện.')).toEqual({});
+  });
+
+  it('still reads the results given out', () => {
+    expect(figures('Đã trả kết quả 15 hồ sơ.')).toEqual({ 'dossiers.resolved': 15 });
+    expect(
+      figures('Đã giải quyết 500 hồ sơ trên tổng số hồ sơ tiếp nhận trực tuyến và trực tiếp.'),
+    ).toEqual({ 'dossiers.resolved': 500 });
+    expect(figures('Tiếp nhận trực tuyến 40 hồ sơ; đã giải quyết 38 hồ sơ.')).toEqual({
+      'dossiers.received_online': 40,
+      'dossiers.resolved': 38,
+    });
+  });
+});
+
+describe('a zero stated in words', () => {
+  it('"Không có hồ sơ quá hạn" and "Không có hồ sơ bị trả lại" are zeros', () => {
+    expect(figures('Không có hồ sơ quá hạn. Không có hồ sơ bị trả lại.')).toEqual({
+      'dossiers.resolved_late': 0,
+      'dossiers.returned': 0,
+    });
+  });
+
+  it('but a goal to have none is not', () => {
+    expect(figures('Phấn đấu không để hồ sơ bị trả lại, không để hồ sơ quá hạn.')).toEqual({});
+  });
+});
+
+describe('a breakdown by level or over several units is not the unit', () => {
+  it('leaves out "cấp xã", "các xã, phường" figures', () => {
+    expect(
+      figures('Trong đó cấp huyện tiếp nhận 838 hồ sơ, cấp xã tiếp nhận 13.274 hồ sơ.'),
+    ).toEqual({});
+    expect(figures('Các xã, phường đã tiếp nhận 9.000 hồ sơ.')).toEqual({});
+  });
+
+  it('still reads the unit’s own', () => {
+    expect(figures('UBND xã đã tiếp nhận 1.274 hồ sơ.')).toEqual({ 'dossiers.received': 1274 });
+  });
+
+  it('leaves out even a commune’s own one-stop named as "cấp xã": precision first', () => {
+    expect(figures('Bộ phận Một cửa cấp xã nơi đây tiếp nhận 1.274 hồ sơ.')).toEqual({});
   });
 });
 
@@ -206,12 +331,30 @@ describe('numbers that are never figures (property)', () => {
     fc.integer({ min: 1, max: 99 }).map((k) => `${String(k)},5 triệu đồng`),
     fc.integer({ min: 1, max: 99 }).map((k) => `${String(k)} tỷ đồng`),
   );
+  const other = fc.oneof(
+    fc
+      .tuple(n, n)
+      .map(([a, b]) => `từ ${String(Math.min(a, b))} đến ${String(Math.max(a, b) + 1)} hộ`),
+    n.map((k) => `lần thứ ${String(k)}`),
+    n.map((k) => `xếp thứ ${String(k)}/63`),
+    n.map((k) => `${String(k)} nắp đậy`),
+    n.map((k) => `${String(k)} lượt người`),
+  );
 
   it('dates, document numbers, phone numbers and money never become figures', () => {
     fc.assert(
       fc.property(cue, thing, (c, t) => {
         expect(figures(`Về ${c} hồ sơ theo ${t}.`)).toEqual({});
         expect(figures(`Thực hiện ${t}, công tác ${c} hồ sơ được bảo đảm.`)).toEqual({});
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('ranges, ordinals and counts of other things never become figures', () => {
+    fc.assert(
+      fc.property(cue, other, (c, t) => {
+        expect(figures(`Về ${c}, ${t}.`)).toEqual({});
       }),
       { numRuns: 300 },
     );

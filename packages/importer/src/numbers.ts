@@ -145,7 +145,11 @@ export function findNumbers(sentence: Sentence): NumberToken[] {
     if ((RANGE_BEFORE.test(lead) && RANGE_AFTER.test(lower.slice(end))) || RANGE_END.test(lead))
       notFigure = 'one end of a range';
     if (!notFigure && ratio && whole === undefined) notFigure = 'a date';
-    const unit = percent ? undefined : unitAfter.exec(rest)?.[0].trim();
+    // "1.164 lượt hồ sơ" counts dossiers; "364 lượt người" counts people.
+    const unit =
+      percent || /^\s*lượt\s+(?:hồ sơ|hs)(?![\p{L}])/u.test(rest)
+        ? undefined
+        : unitAfter.exec(rest)?.[0].trim();
     const approximate = approxBefore.test(lower.slice(Math.max(0, start - 20), start));
     tokens.push({
       start,

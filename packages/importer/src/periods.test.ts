@@ -36,9 +36,31 @@ describe('findPeriods', () => {
     expect(ids('Kết quả 9 tháng đầu năm', 2024)).toEqual(['2024-01-01..2024-09-30']);
   });
 
+  it('reads a range of months, and a month without its year when the year is known', () => {
+    expect(ids('từ tháng 1 đến tháng 6 năm 2024')).toEqual(['2024-H1']);
+    expect(ids('từ tháng 10/2023 đến hết tháng 3/2024')).toEqual(['2023-10-01..2024-03-31']);
+    expect(ids('Trong tháng 7, xã tiếp nhận', 2025)).toEqual(['2025-M07']);
+    expect(ids('Trong tháng 7, xã tiếp nhận')).toEqual([]);
+    // A date, and a duration, are not months.
+    expect(ids('ngày 15 tháng 7, xã tiếp nhận', 2025)).toEqual([]);
+    expect(ids('trong 3 tháng 7 ngày', 2025)).toEqual([]);
+  });
+
   it('never reads "6 tháng đầu năm 2024" as the year 2024', () => {
     expect(ids('6 tháng đầu năm 2024')).toEqual(['2024-H1']);
     expect(ids('06 tháng đầu năm 2024')).toEqual(['2024-H1']);
+  });
+
+  it('reads "3 tháng đầu năm" as the first quarter', () => {
+    expect(ids('Kết quả 3 tháng đầu năm 2024')).toEqual(['2024-Q1']);
+    expect(ids('Kết quả 3 tháng đầu năm', 2024)).toEqual(['2024-Q1']);
+    expect(ids('trong 3 tháng')).toEqual([]);
+  });
+
+  it('reads "6 tháng năm 2024" as the first half and "9 tháng năm 2024" as nine months', () => {
+    expect(ids('Báo cáo kết quả CCHC 6 tháng năm 2024')).toEqual(['2024-H1']);
+    expect(ids('Kết quả 9 tháng năm 2024')).toEqual(['2024-01-01..2024-09-30']);
+    expect(ids('Ngày 6 tháng năm 2024')).toEqual(['2024']);
   });
 
   it('never reads a date as a month', () => {
@@ -67,6 +89,28 @@ describe('the report’s period', () => {
     expect(
       period('Cải cách hành chính ở huyện.\n\nTrong năm 2023, huyện đã tiếp nhận 21.000 hồ sơ.'),
     ).toMatchObject({ label: '2023' });
+  });
+
+  it('keeps the figures of another period apart, labelled with it (the month in a quarter)', () => {
+    const r = importText(
+      'BÁO CÁO\nKết quả cải cách hành chính quý I năm 2024\n\nQuý I/2024, xã tiếp nhận 300 hồ sơ. Riêng trong tháng 3/2024, xã tiếp nhận 100 hồ sơ.\n\nNăm 2023, xã tiếp nhận 1.100 hồ sơ.',
+    );
+    if (!r.ok) throw new Error(r.message.en);
+    expect(r.report.metrics['dossiers.received']?.value).toBe(300);
+    expect(
+      r.report.otherPeriods.map((o) => [o.period.label, o.metrics['dossiers.received']?.value]),
+    ).toEqual([
+      ['2024-M03', 100],
+      ['2023', 1100],
+    ]);
+  });
+
+  it('takes the period named just before the first count', () => {
+    expect(
+      period(
+        'Cải cách hành chính ở phường.\n\nKết quả quý III/2020:\n\nPhường đã tiếp nhận 1.000 hồ sơ.',
+      ),
+    ).toMatchObject({ label: '2020-Q3' });
   });
 
   it('but not a period the count is compared with', () => {

@@ -94,6 +94,25 @@ const PATTERNS: readonly {
         : p(`${String(year)}-H${m[1]?.toLowerCase() === 'đầu' ? 1 : 2}`),
   },
   {
+    // "Báo cáo CCHC 6 tháng năm 2024": the first half, as reports mean it (never a date:
+    // "ngày 6 tháng ... năm 2024" with the month left blank).
+    re: /(?<!ngày\s*\d?)(?:6|sáu)\s+tháng\s+năm\s*(\d{4})/giu,
+    make: (m) => p(`${m[1] ?? ''}-H1`),
+  },
+  {
+    re: /(?<!ngày\s*\d?)(?:9|chín)\s+tháng\s+năm\s*(\d{4})/giu,
+    make: (m) => p(`${m[1] ?? ''}-01-01..${m[1] ?? ''}-09-30`),
+  },
+  {
+    // "3 tháng đầu năm 2024" is the first quarter.
+    re: /(?:3|ba)\s+tháng\s+đầu\s+năm\s*(\d{4})/giu,
+    make: (m) => p(`${m[1] ?? ''}-Q1`),
+  },
+  {
+    re: /(?:3|ba)\s+tháng\s+đầu\s+năm(?!\s*\d)/giu,
+    make: (_m, year) => (year === undefined ? undefined : p(`${String(year)}-Q1`)),
+  },
+  {
     re: /(?:9|chín)\s+tháng\s+đầu\s+năm\s*(\d{4})/giu,
     make: (m) => p(`${m[1] ?? ''}-01-01..${m[1] ?? ''}-09-30`),
   },
@@ -118,9 +137,30 @@ const PATTERNS: readonly {
     },
   },
   {
+    // "từ tháng 1 đến tháng 6 năm 2024", "từ tháng 10/2023 đến hết tháng 3/2024".
+    re: /từ\s+tháng\s+(\d{1,2})(?:\s*(?:\/|năm|-)\s*(\d{4}))?\s*(?:đến|tới|-|–)\s*(?:hết\s+)?tháng\s+(\d{1,2})\s*(?:\/|năm|-)\s*(\d{4})/giu,
+    make: (m) => {
+      const [m1, m2, y2] = [Number(m[1]), Number(m[3]), Number(m[4])];
+      if (!(m1 >= 1 && m1 <= 12 && m2 >= 1 && m2 <= 12)) return undefined;
+      const y1 = m[2] ? Number(m[2]) : m1 <= m2 ? y2 : y2 - 1;
+      return range(iso(y1, m1, 1), iso(y2, m2, lastDay(y2, m2)));
+    },
+    range: true,
+  },
+  {
     // Not "ngày 07 tháng 7 năm 2023", which is a date.
     re: /(?<!ngày\s+\d{1,2}\s+)(?<!ngày\s+)tháng\s+(\d{1,2})\s*(?:\/|năm|-)\s*(\d{4})/giu,
     make: (m) => p(`${m[2] ?? ''}-M${pad(m[1] ?? '')}`),
+  },
+  {
+    // "Trong tháng 7, ..." without its year: the document's, when known.
+    re: /(?<!ngày\s+\d{1,2}\s+)(?<!ngày\s+)(?<!\d\s*)tháng\s+(\d{1,2})(?![\d/.-])(?!\s*(?:năm|\/|-)\s*\d)/giu,
+    make: (m, year) => {
+      const month = Number(m[1]);
+      return year === undefined || month < 1 || month > 12
+        ? undefined
+        : p(`${String(year)}-M${pad(month)}`);
+    },
   },
   {
     re: /(?<!(?:giai đoạn|nhiệm kỳ|tháng\s+\d{1,2})\s+)năm\s+(\d{4})(?!\s*[-–]\s*\d{4})/giu,

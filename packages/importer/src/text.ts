@@ -5,13 +5,17 @@
 
 /** NFC, LF line ends, no BOM, no-break spaces as spaces; a thousands group broken over a line joined. Offsets refer to this text. */
 export function normalizeImportText(raw: string): string {
-  return raw
-    .replace(/^\uFEFF/, '')
-    .replace(/\r\n?/g, '\n')
-    .normalize('NFC')
-    .replace(/[\u00a0\u2007\u202f]/g, ' ')
-    .replace(/\u200b|\u200c|\u200d|\u2060/g, '')
-    .replace(/(\d)\.[ \t]*\n[ \t]*(\d{3})(?!\d)/g, '$1.$2\n');
+  return (
+    raw
+      .replace(/^\uFEFF/, '')
+      .replace(/\r\n?/g, '\n')
+      .normalize('NFC')
+      // Every kind of space (no-break, thin, en, ideographic...) as a plain one, so a name
+      // such as "Hải Dương" is never cut at an odd space.
+      .replace(/(?! )[\p{Zs}]/gu, ' ')
+      .replace(/\u200b|\u200c|\u200d|\u2060/g, '')
+      .replace(/(\d)\.[ \t]*\n[ \t]*(\d{3})(?!\d)/g, '$1.$2\n')
+  );
 }
 
 export interface Sentence {

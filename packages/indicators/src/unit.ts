@@ -4,6 +4,7 @@
  * been formed from older units, whole or in part.
  */
 import type { Text } from './catalog.ts';
+import { foldVietnamese } from './format.ts';
 
 export const UNIT_KINDS = [
   { id: 'xa', label: { vi: 'Xã', en: 'Commune' } },
@@ -42,4 +43,36 @@ export function unitKindLabel(kind: UnitKind): Text {
 export function unitTitle(unit: Unit, locale: 'vi' | 'en' = 'vi'): string {
   const kind = unitKindLabel(unit.kind)[locale];
   return locale === 'vi' ? `${kind} ${unit.name}` : `${unit.name} ${kind.toLowerCase()}`;
+}
+
+/** A unit as a text names it: its name, and its district and province when the text gives them. */
+export interface NamedUnit {
+  /** null for a unit above commune level (a district, a provincial centre). */
+  readonly kind: UnitKind | null;
+  readonly name: string;
+  readonly district: string | null;
+  readonly province: string | null;
+}
+
+/**
+ * The units of a list that a text's named units can be: same name, and the
+ * same district and province where the text gives them, compared with
+ * diacritics and Đ folded. Several or none means a person decides: a
+ * caller never picks one itself.
+ */
+export function matchUnits(named: readonly NamedUnit[], units: readonly Unit[]): Unit[] {
+  const same = (a: string | null | undefined, b: string | null | undefined) =>
+    !a || !b || foldVietnamese(a) === foldVietnamese(b);
+  const found = new Map<string, Unit>();
+  for (const n of named) {
+    if (n.kind === null) continue;
+    for (const u of units)
+      if (
+        foldVietnamese(u.name) === foldVietnamese(n.name) &&
+        same(u.district, n.district) &&
+        same(u.province, n.province)
+      )
+        found.set(u.id, u);
+  }
+  return [...found.values()];
 }

@@ -28,7 +28,8 @@ import {
   ServerBusyError,
   verifyPassword,
 } from './password.ts';
-import { endUserSessions } from './sessions.ts';
+import { DEVICE_COOKIE, deviceOf, passwordStamp } from './device-cookie.ts';
+import { endUserSessions, readCookie } from './sessions.ts';
 import { text } from './store.ts';
 
 export const ONE_TIME_PASSWORD_MS = ONE_TIME_PASSWORD_DAYS * 24 * 60 * 60 * 1000;
@@ -75,6 +76,8 @@ export interface Account {
   readonly mustChangePassword: boolean;
   /** When a one-time password stops working (ms); undefined for a password the user chose. */
   readonly passwordExpiresAt: number | undefined;
+  /** What device cookies of the account are bound to (device-cookie.ts). */
+  readonly passwordStamp: string;
 }
 
 function tooMany(c: CheckContext, retryAt: number, message: string): TRPCError {
@@ -87,7 +90,9 @@ function tooMany(c: CheckContext, retryAt: number, message: string): TRPCError {
  * (account and address) before the hash, kept as a failure when the
  * password is wrong, given back when it is right or was not checked. A wrong
  * name costs the same hash and the same throttling as a wrong password.
- * Returns the account when the password is right, undefined when not;
+ * A browser with a device cookie for the account counts its failures
+ * apart (device-cookie.ts), and its success leaves the account's own count
+ * as it is. Returns the account when the password is right, undefined when not;
  * throws TOO_MANY_REQUESTS when the attempt must wait or the server is busy.
  */
 export async function checkPassword(
@@ -95,9 +100,20 @@ export async function checkPassword(
   username: string,
   password: string,
 ): Promise<Account | undefined> {
-  const throttle = throttleOf(c);
-  const reserved = await throttle.reserve(
-    accountKey(username),
+  const account = accountKey(username);
+  const row = (
+    await c.db.execute({
+      sql: `SELECT id, username, password_hash, must_change_password, password_expires_at
+            FROM users WHERE username = ? AND disabled = 0`,
+      args: [account],
+    })
+  ).rows[0];
+  const stamp = row ? passwordStamp(text(row.password_hash)) : '';
+  const device = row
+    ? deviceOf(readCookie(c.req.headers.cookie, DEVICE_COOKIE), account, stamp)
+    : undefined;
+  const reserved = await throttleOf(c).reserve(
+    device ? `${account}#${device}` : account,
     addressKey(clientAddress(c.req, c.env.trustProxy)),
   );
   if (isRefusal(reserved)) {
@@ -110,13 +126,6 @@ export async function checkPassword(
         : `Đăng nhập sai quá nhiều lần từ địa chỉ mạng này. Hãy thử lại sau ${wait}.`,
     );
   }
-  const row = (
-    await c.db.execute({
-      sql: `SELECT id, username, password_hash, must_change_password, password_expires_at
-            FROM users WHERE username = ? AND disabled = 0`,
-      args: [accountKey(username)],
-    })
-  ).rows[0];
   let ok: boolean;
   try {
     ok = await verifyPassword(password, row ? text(row.password_hash) : NO_USER_HASH);
@@ -136,6 +145,7 @@ export async function checkPassword(
     mustChangePassword: Number(row.must_change_password) === 1,
     passwordExpiresAt:
       row.password_expires_at === null ? undefined : Number(row.password_expires_at),
+    passwordStamp: stamp,
   };
 }
 
@@ -177,19 +187,23 @@ export async function resetPassword(
   return password;
 }
 
-/** A password the user chose: no longer one-time; every session of the user ends (the caller opens a new one). */
+/**
+ * A password the user chose: no longer one-time; every session of the user
+ * ends (the caller opens a new one), and so does every device cookie.
+ * Returns how many sessions ended and the password's new stamp.
+ */
 export async function setOwnPassword(
   c: { readonly db: Client; readonly accounts?: AccountOptions },
   userId: number,
   password: string,
-): Promise<number> {
+): Promise<{ ended: number; passwordStamp: string }> {
   const hash = await hashPassword(password);
   await c.db.execute({
     sql: `UPDATE users SET password_hash = ?, must_change_password = 0, password_expires_at = NULL,
             password_changed_at = ? WHERE id = ?`,
     args: [hash, new Date(nowOf(c)).toISOString(), userId],
   });
-  return endUserSessions(c.db, userId);
+  return { ended: await endUserSessions(c.db, userId), passwordStamp: passwordStamp(hash) };
 }
 
 /** Hashing refused because the server is busy, told as a 429 the user can act on. */

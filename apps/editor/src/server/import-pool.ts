@@ -7,6 +7,8 @@
 import { Piscina } from 'piscina';
 import type { ImportJob, ImportOutcome } from './import-worker.ts';
 
+export type { ImportJob };
+
 /** An import of the largest accepted input takes a few seconds; past this it is stopped. */
 export const IMPORT_TIMEOUT_MS = 30_000;
 /** Imports waiting for the worker; more are refused at once (429). */

@@ -6,7 +6,7 @@
  * turn; beyond that a hash is refused at once (ServerBusyError) instead of
  * queueing without bound behind unauthenticated logins.
  */
-import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { randomBytes, randomInt, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 const PARAMS = { N: 2 ** 17, r: 8, p: 1, maxmem: 256 * 1024 * 1024 } as const;
 const KEYLEN = 32;
@@ -81,11 +81,14 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
+/** Letters and digits that cannot be mistaken for one another when read out or copied by hand (no 0/O, 1/l/I, 5/S, 2/Z). */
+const READABLE = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRTUVWXY346789';
+
 /**
  * A one-time password (a first admin, a demo user, a new user, a reset):
- * readable, 15 characters, about 88 bits; it must be changed at the first
+ * 15 readable characters, about 85 bits; it must be changed at the first
  * login (accounts.ts).
  */
 export function generatePassword(): string {
-  return randomBytes(12).toString('base64url').replace(/[-_]/g, 'x').slice(0, 15);
+  return Array.from({ length: 15 }, () => READABLE[randomInt(READABLE.length)]).join('');
 }

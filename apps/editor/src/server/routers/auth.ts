@@ -9,6 +9,8 @@ import {
   setOwnPassword,
   unlessBusy,
 } from '../accounts.ts';
+import { deviceCookie, deviceToken } from '../device-cookie.ts';
+import { accountKey } from '../login-throttle.ts';
 import { passwordProblem } from '../password-policy.ts';
 import {
   clearCookie,
@@ -25,11 +27,22 @@ export type Me = User & { readonly mustChangePassword: boolean };
 
 const WRONG = 'Tên đăng nhập hoặc mật khẩu không đúng.';
 
-/** A new session for the user on this client (a token known before is worth nothing after). */
-async function openSession(ctx: Context, userId: number): Promise<void> {
+/**
+ * A new session for the user on this client (a token known before is worth
+ * nothing after), and a new device cookie: this browser is now one the user
+ * logs in from.
+ */
+async function openSession(
+  ctx: Context,
+  user: { readonly id: number; readonly username: string },
+  passwordStamp: string,
+): Promise<void> {
   if (ctx.token) await endSession(ctx.db, ctx.token);
-  const token = await createSession(ctx.db, userId);
-  ctx.res.setHeader('Set-Cookie', sessionCookie(token, ctx.env.secureCookies));
+  const token = await createSession(ctx.db, user.id);
+  ctx.res.setHeader('Set-Cookie', [
+    sessionCookie(token, ctx.env.secureCookies),
+    deviceCookie(deviceToken(accountKey(user.username), passwordStamp), ctx.env.secureCookies),
+  ]);
 }
 
 async function me(ctx: Context, userId: number, mustChangePassword: boolean): Promise<Me> {
@@ -60,7 +73,7 @@ export const authRouter = router({
         await audit(ctx.db, account.id, 'login_expired', account.username);
         throw new TRPCError({ code: 'UNAUTHORIZED', message: EXPIRED_MESSAGE });
       }
-      await openSession(ctx, account.id);
+      await openSession(ctx, account, account.passwordStamp);
       await audit(ctx.db, account.id, 'login', account.username);
       return me(ctx, account.id, account.mustChangePassword);
     }),
@@ -111,8 +124,11 @@ export const authRouter = router({
       }
       if (oneTimePasswordExpired(account, nowOf(ctx)))
         throw new TRPCError({ code: 'UNAUTHORIZED', message: EXPIRED_MESSAGE });
-      const ended = await unlessBusy(ctx, setOwnPassword(ctx, ctx.user.id, input.newPassword));
-      await openSession(ctx, ctx.user.id);
+      const { ended, passwordStamp } = await unlessBusy(
+        ctx,
+        setOwnPassword(ctx, ctx.user.id, input.newPassword),
+      );
+      await openSession(ctx, ctx.user, passwordStamp);
       await audit(ctx.db, ctx.user.id, 'password_change', ctx.user.username, {
         otherSessionsEnded: Math.max(0, ended - 1),
       });
