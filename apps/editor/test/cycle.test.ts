@@ -12,7 +12,7 @@ import { TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { duePeriod } from '../src/server/cycle.ts';
 import { EnvError, parseSmtpUrl } from '../src/server/env.ts';
-import { runReminders } from '../src/server/reminders.ts';
+import { runReminders, scheduleReminders } from '../src/server/reminders.ts';
 import { PASSWORD, startEditor, type Harness } from './harness.ts';
 
 const A = 'an-binh-tay-son-nghe-an';
@@ -288,6 +288,74 @@ describe('notifications', () => {
     const lateDigest = await letter('duyet-hai-duong@xa.example', /đơn vị quá hạn$/);
     expect(lateDigest.text).toContain(
       '- Quá hạn, chưa gửi duyệt: Kim Tân — 6 tháng cuối năm 2026 (hạn 13/12/2026)',
+    );
+  });
+});
+
+describe('the daily schedule and who may do what', () => {
+  it('runs the reminders from the server process’s timer once the Vietnamese day has begun', async () => {
+    // 16 December 2026, 08:00 in Vietnam: a day with no digest yet.
+    let done: (line: string) => void = () => undefined;
+    const ran = new Promise<string>((resolve) => (done = resolve));
+    const timer = scheduleReminders(h, {
+      now: () => Date.parse('2026-12-16T01:00:00Z'),
+      log: done,
+    });
+    try {
+      expect(await ran).toMatch(/^Nhắc việc 2026-12-16 \/ reminders: /);
+      const keys = (
+        await h.db.execute("SELECT key FROM notifications WHERE key = 'digest:2026-12-16'")
+      ).rows.length;
+      expect(keys).toBeGreaterThan(0);
+    } finally {
+      timer.stop();
+    }
+  });
+
+  it('keeps scopes and addresses to the admin, refuses a unit that does not exist, and shows each user only their notifications', async () => {
+    const admin = await login('quantri');
+    const users = await admin.users.list.query();
+    const b = users.find((u) => u.username === 'bientap-b');
+    if (!b) throw new Error('no bientap-b');
+    expect(
+      await failure(
+        admin.users.update.mutate({ id: b.id, units: ['khong-co-xa-nay'], provinces: [] }),
+      ),
+    ).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: 'Không có đơn vị hoặc tỉnh: khong-co-xa-nay.',
+    });
+    expect(
+      (
+        await failure(
+          admin.users.update.mutate({
+            id: b.id,
+            units: [B],
+            provinces: [],
+            email: 'không phải thư',
+          }),
+        )
+      ).code,
+    ).toBe('BAD_REQUEST');
+    const ed = await login('bientap-b');
+    expect(
+      (await failure(ed.users.update.mutate({ id: b.id, units: [A], provinces: [] }))).code,
+    ).toBe('FORBIDDEN');
+    expect(
+      (
+        await failure(
+          ed.units.setProvinceApproval.mutate({ province: 'Hải Dương', required: true }),
+        )
+      ).code,
+    ).toBe('FORBIDDEN');
+    // Marking another user's notifications read does nothing to them.
+    const a = await login('bientap-a');
+    const before = await a.notifications.unread.query();
+    const theirs = (await a.notifications.list.query()).items.map((n) => n.id);
+    await ed.notifications.markRead.mutate({ ids: theirs });
+    expect(await a.notifications.unread.query()).toBe(before);
+    expect((await ed.notifications.list.query()).items.every((n) => !theirs.includes(n.id))).toBe(
+      true,
     );
   });
 });
