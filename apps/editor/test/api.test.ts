@@ -225,6 +225,52 @@ describe('the role matrix', () => {
   });
 });
 
+describe('the role matrix at two approval levels', () => {
+  // Nghệ An requires its own approval after the district's. Who may approve a
+  // report of unit A in review at each level, and publish once both are given.
+  const cases: [string, { district: boolean; province: boolean; publish: boolean }][] = [
+    ['bientap-a', { district: false, province: false, publish: false }],
+    ['bientap-b', { district: false, province: false, publish: false }],
+    ['duyet-tay-son', { district: true, province: false, publish: true }],
+    ['duyet-nghe-an', { district: true, province: true, publish: true }],
+    ['duyet-hai-duong', { district: false, province: false, publish: false }],
+    ['quantri-levels', { district: false, province: false, publish: false }],
+  ];
+  let admin: Awaited<ReturnType<typeof login>>;
+  beforeAll(async () => {
+    await h.user('quantri-levels', 'admin', {});
+    await h.user('duyet-tay-son', 'reviewer', { units: [A] });
+    admin = await login('quantri-levels');
+    await admin.units.setProvinceApproval.mutate({ province: 'Nghệ An', required: true });
+  });
+  afterAll(async () => {
+    await admin.units.setProvinceApproval.mutate({ province: 'Nghệ An', required: false });
+  });
+
+  it.each(cases)('%s', async (user, may) => {
+    const owner = await login('bientap-a');
+    const period = `2017-M${String(cases.findIndex(([u]) => u === user) + 1).padStart(2, '0')}`;
+    const id = await owner.reports.create.mutate({ unit: A, period });
+    await owner.reports.submit.mutate({ id, comment: '' });
+    const c = await login(user);
+    const ok = (p: Promise<unknown>) =>
+      p.then(
+        () => true,
+        () => false,
+      );
+    // Nobody publishes before both levels have approved.
+    const early = await ok(c.reports.publish.mutate({ id }));
+    const district = await ok(c.approvals.approve.mutate({ id, level: 'district' }));
+    if (!district)
+      await (await login('duyet-tay-son')).approvals.approve.mutate({ id, level: 'district' });
+    const province = await ok(c.approvals.approve.mutate({ id, level: 'province' }));
+    if (!province)
+      await (await login('duyet-nghe-an')).approvals.approve.mutate({ id, level: 'province' });
+    const publish = await ok(c.reports.publish.mutate({ id }));
+    expect({ early, district, province, publish }).toEqual({ early: false, ...may });
+  });
+});
+
 describe('saving', () => {
   it('saves a new revision and refuses a save based on an older version, showing the other', async () => {
     const a1 = await login('bientap-a');
@@ -420,10 +466,19 @@ describe('workflow and publishing', () => {
         unit: A,
         name: 'An Bình',
         district: 'Tây Sơn',
+        province: 'Nghệ An',
         status: 'in_review',
         id: expect.any(Number) as unknown,
         due: '2026-01-15',
-        overdue: new Date().toISOString().slice(0, 10) > '2026-01-15',
+        // In review: submitted, so not overdue whatever the date.
+        overdue: false,
+        editors: ['bientap-a', 'bientap-a2'],
+        canCreate: false,
+        canRemind: false,
+        approvals: [],
+        provinceApproval: false,
+        canApprove: null,
+        canUnapprove: false,
       },
     ]);
     const a = await login('bientap-a');

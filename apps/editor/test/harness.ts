@@ -8,7 +8,7 @@ import type { Client } from '@libsql/client';
 import { cookieClient } from './client.ts';
 import type { AccountOptions } from '../src/server/accounts.ts';
 import { openDatabase } from '../src/server/db.ts';
-import { readEnv } from '../src/server/env.ts';
+import { readEnv, type EditorEnv } from '../src/server/env.ts';
 import { editorHandler, listen } from '../src/server/http.ts';
 import { hashPassword } from '../src/server/password.ts';
 import { describeRequest } from '../src/server/rebuild.ts';
@@ -19,6 +19,7 @@ export interface Harness {
   readonly url: string;
   readonly db: Client;
   readonly contentDir: string;
+  readonly env: EditorEnv;
   readonly changes: string[];
   client(opts?: { origin?: string | null }): ReturnType<typeof cookieClient>;
   user(
@@ -31,8 +32,13 @@ export interface Harness {
 
 export const PASSWORD = 'mật-khẩu-đủ-dài-123';
 
-/** `accounts`: login throttling and the clock of account rules, for tests that move time. */
-export async function startEditor(opts: { accounts?: AccountOptions } = {}): Promise<Harness> {
+/**
+ * `accounts`: login throttling and the clock of account rules, for tests that move time;
+ * `env`: settings over the test's own (SMTP_URL's parsed form, the editor's address).
+ */
+export async function startEditor(
+  opts: { accounts?: AccountOptions; env?: Partial<EditorEnv> } = {},
+): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'congkhai-editor-'));
   mkdirSync(join(dir, 'client'));
   writeFileSync(join(dir, 'client', 'index.html'), '<!doctype html><title>editor</title>');
@@ -59,6 +65,7 @@ units:
     databaseUrl: `file:${join(dir, 'test.db')}`,
     contentDir,
     clientDir: join(dir, 'client'),
+    ...opts.env,
   };
   const db = await openDatabase(env.databaseUrl);
   await loadContent(db, contentDir);
@@ -79,6 +86,7 @@ units:
     url,
     db,
     contentDir,
+    env,
     changes,
     client: (opts = {}) => cookieClient(url, opts.origin === undefined ? url : opts.origin),
     user: async (username, role, scope) => {

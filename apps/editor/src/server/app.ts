@@ -1,5 +1,7 @@
+import { approvalsRouter } from './routers/approvals.ts';
 import { authRouter } from './routers/auth.ts';
 import { importRouter } from './routers/importer.ts';
+import { notificationsRouter } from './routers/notifications.ts';
 import { reportsRouter } from './routers/reports.ts';
 import { siteRouter } from './routers/site.ts';
 import { unitsRouter } from './routers/units.ts';
@@ -13,6 +15,8 @@ export const appRouter = router({
   import: importRouter,
   users: usersRouter,
   site: siteRouter,
+  approvals: approvalsRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -174,6 +174,43 @@ const MIGRATIONS: readonly Migration[] = [
     ],
     after: backfillTitles,
   },
+  {
+    // 6 is the form's (another branch); numbers only need to grow.
+    version: 7,
+    statements: [
+      // Where a user's notifications are e-mailed, if anywhere.
+      `ALTER TABLE users ADD COLUMN email TEXT`,
+      // A province may require its own approval after the district's before publishing.
+      `CREATE TABLE province_settings (
+        province TEXT PRIMARY KEY,
+        province_approval INTEGER NOT NULL DEFAULT 0
+      )`,
+      // Approvals of a report in review, one per level; they lock the figures until undone.
+      `CREATE TABLE report_approvals (
+        report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        level TEXT NOT NULL CHECK (level IN ('district', 'province')),
+        user_id INTEGER REFERENCES users(id),
+        at TEXT NOT NULL,
+        PRIMARY KEY (report_id, level)
+      )`,
+      // What a user was told, in the editor (and by e-mail when emailed_at is set).
+      // key makes a reminder once per recipient and day, however often the scheduler runs.
+      `CREATE TABLE notifications (
+        id INTEGER PRIMARY KEY,
+        user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        key TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        body TEXT NOT NULL,
+        link TEXT,
+        created_at TEXT NOT NULL,
+        read_at TEXT,
+        emailed_at TEXT,
+        UNIQUE (user_id, key)
+      )`,
+      `CREATE INDEX notifications_unread ON notifications (user_id, read_at)`,
+    ],
+  },
 ];
 
 /** Titles from each report's current revision, made well-formed (the JSON text escapes a lone surrogate, so reading it is safe). */

@@ -6,10 +6,11 @@
  */
 import { existsSync } from 'node:fs';
 import { openDatabase } from './db.ts';
-import { readEnv, REPO_CONTENT } from './env.ts';
+import { readEnvOrExit, REPO_CONTENT } from './env.ts';
 import { editorHandler, listen } from './http.ts';
 import { closeImports } from './import-pool.ts';
 import { BuildRunner } from './rebuild.ts';
+import { scheduleReminders } from './reminders.ts';
 import { text } from './store.ts';
 import {
   demoUsers,
@@ -19,7 +20,7 @@ import {
   type Credential,
 } from './seed.ts';
 
-const env = readEnv();
+const env = readEnvOrExit();
 const demo = process.argv.includes('--demo');
 const db = await openDatabase(env.databaseUrl, env.databaseAuthToken);
 
@@ -63,6 +64,16 @@ const server = await listen(
   env.host,
 );
 
+// Reminders and the reviewers' digest, once a day (Vietnamese time).
+const reminders = scheduleReminders(
+  { db, env },
+  {
+    log: (line) => {
+      console.log(line);
+    },
+  },
+);
+
 console.log(`\nTrang biên tập / Editor:        http://${env.host}:${String(env.port)}/`);
 console.log(`Trang công khai / Public site:  http://${env.host}:${String(env.port + 1)}/`);
 if (credentials.length > 0) {
@@ -75,6 +86,7 @@ console.log('\nCtrl+C để dừng / to stop.');
 // start.ts says 'Đã dừng / stopped.' once both processes have ended.
 function stop() {
   runner.close();
+  reminders.stop();
   void closeImports();
   server.close();
   db.close();

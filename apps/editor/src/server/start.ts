@@ -15,7 +15,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { inheritedEnv, readEnv } from './env.ts';
+import { inheritedEnv, readEnvOrExit } from './env.ts';
 
 interface Supervised {
   readonly name: string;
@@ -27,7 +27,7 @@ interface Supervised {
   timer?: NodeJS.Timeout;
 }
 
-const env = readEnv();
+const env = readEnvOrExit();
 const say = (line: string) => {
   console.log(`[start] ${line}`);
 };

@@ -24,6 +24,9 @@ import { REPORT_SCHEMA_VERSION, parseReport, serializeReport, type Report } from
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { canEdit, canRead, canReview, readableUnits } from '../access.ts';
+import { refuseIfApproved, requireApprovals } from '../approvals.ts';
+import { cycleOf } from '../cycle-view.ts';
+import { tellAbout } from '../notifications.ts';
 import { publishReport, withdrawReport } from '../publish.ts';
 import {
   addComment,
@@ -620,6 +623,7 @@ export const reportsRouter = router({
       if (input.comment.trim())
         await addComment(ctx.db, input.id, ctx.user.id, input.comment.trim());
       await audit(ctx.db, ctx.user.id, 'report_submit', String(input.id));
+      await tellAbout(ctx, 'in_review', report, input.comment);
       return true;
     }),
 
@@ -637,17 +641,20 @@ export const reportsRouter = router({
     .mutation(async ({ ctx, input }) => {
       const { report } = await loadReport(ctx, input.id, 'review');
       requireStatus(report.status, ['in_review'], 'trả lại');
+      await refuseIfApproved(ctx.db, report.id);
       await setStatus(ctx.db, input.id, 'draft', ctx.user.id);
       await addComment(ctx.db, input.id, ctx.user.id, input.comment);
       await audit(ctx.db, ctx.user.id, 'report_return', String(input.id));
+      await tellAbout(ctx, 'returned', report, input.comment);
       return true;
     }),
 
   publish: authed
     .input(z.object({ id: z.number().int(), confirmWarnings: z.boolean().default(false) }))
     .mutation(async ({ ctx, input }) => {
-      const { report, units } = await loadReport(ctx, input.id, 'review');
+      const { report, unit, units } = await loadReport(ctx, input.id, 'review');
       requireStatus(report.status, ['in_review'], 'công bố');
+      await requireApprovals(ctx.db, report.id, unit);
       const sumIds = new Set<string>(SUM_CHECKS.map((c) => c.id));
       const failing = runChecks({
         metrics: report.content.metrics,
@@ -666,6 +673,7 @@ export const reportsRouter = router({
         file,
         confirmedWarnings: failing.map((w) => w.check),
       });
+      await tellAbout(ctx, 'published', report);
       ctx.onContentChanged({
         reason: `công bố / publish ${report.unit}/${report.period}`,
         unit: report.unit,
@@ -724,44 +732,13 @@ export const reportsRouter = router({
       return rows.map((r) => ({ name: text(r.display_name), since: text(r.since) }));
     }),
 
-  /** The reporting cycle of a period: who has published, who has a draft, who has nothing yet and is past the due date. */
-  cycle: authed.input(z.object({ period: z.string() })).query(async ({ ctx, input }) => {
-    const units = await listUnits(ctx.db);
-    const mine = readableUnits(ctx.user, units);
-    const rows = await listReports(ctx.db, { units: mine, period: input.period });
-    const byUnit = new Map(rows.map((r) => [r.unit, r]));
-    const dues = new Map(
-      (
-        await ctx.db.execute({
-          sql: 'SELECT province, due FROM period_due WHERE period = ?',
-          args: [input.period],
-        })
-      ).rows.map((r) => [text(r.province), text(r.due)]),
-    );
-    // A province's own due date wins over the national one ('').
-    const dueOf = (province: string) => dues.get(province) ?? dues.get('') ?? null;
-    const scope = ctx.user.role === 'admin' ? [] : ctx.user.provinces;
-    const due = scope.length === 1 && scope[0] !== undefined ? dueOf(scope[0]) : dueOf('');
-    const today = new Date().toISOString().slice(0, 10);
-    return {
-      due,
-      units: units
-        .filter((u) => mine.includes(u.id))
-        .map((u) => {
-          const status = byUnit.get(u.id)?.status ?? ('none' as const);
-          const unitDue = dueOf(u.province);
-          return {
-            unit: u.id,
-            name: u.name,
-            district: u.district ?? null,
-            status,
-            id: byUnit.get(u.id)?.id ?? null,
-            due: unitDue,
-            overdue: unitDue !== null && today > unitDue && status !== 'published',
-          };
-        }),
-    };
-  }),
+  /**
+   * The reporting cycle of a period (by default the one now due): who has
+   * published, who has a draft, who has nothing yet, with their editors.
+   */
+  cycle: authed
+    .input(z.object({ period: z.string().max(40).optional() }).default({}))
+    .query(({ ctx, input }) => cycleOf(ctx, input.period)),
 
   /**
    * When a period's reports are due: an admin for the whole country or a

@@ -4,6 +4,7 @@ import { TRPCError } from '@trpc/server';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { readableUnits } from '../access.ts';
+import { provincesRequiringApproval } from '../approvals.ts';
 import { publishUnits } from '../publish.ts';
 import { audit, listUnits, upsertUnit } from '../store.ts';
 import { adminOnly, authed, router, type Context } from '../trpc.ts';
@@ -68,6 +69,38 @@ export const unitsRouter = router({
     const mine = new Set(readableUnits(ctx.user, units));
     return units.filter((u) => mine.has(u.id));
   }),
+
+  /** Every province, by name, with whether it requires its own approval after the district's (admin). */
+  provinces: authed.query(async ({ ctx }) => {
+    const units = await listUnits(ctx.db);
+    const mine = new Set(readableUnits(ctx.user, units));
+    const strict = await provincesRequiringApproval(ctx.db);
+    const names = [...new Set(units.filter((u) => mine.has(u.id)).map((u) => u.province))].sort(
+      new Intl.Collator('vi').compare,
+    );
+    return names.map((name) => ({
+      name,
+      units: units.filter((u) => u.province === name).length,
+      provinceApproval: strict.has(name),
+    }));
+  }),
+
+  /** A province's approval after the district's, before publishing: off by default. */
+  setProvinceApproval: adminOnly
+    .input(z.object({ province: z.string().trim().min(1).max(100), required: z.boolean() }))
+    .mutation(async ({ ctx, input }) => {
+      if (!(await listUnits(ctx.db)).some((u) => u.province === input.province))
+        throw new TRPCError({ code: 'NOT_FOUND', message: `Không có tỉnh "${input.province}".` });
+      await ctx.db.execute({
+        sql: `INSERT INTO province_settings (province, province_approval) VALUES (?, ?)
+              ON CONFLICT (province) DO UPDATE SET province_approval = excluded.province_approval`,
+        args: [input.province, input.required ? 1 : 0],
+      });
+      await audit(ctx.db, ctx.user.id, 'province_approval', input.province, {
+        required: input.required,
+      });
+      return true;
+    }),
 
   /** A units CSV with the header code,name,kind,district,province,valid_from,valid_to: all rows or none. */
   importCsv: adminOnly

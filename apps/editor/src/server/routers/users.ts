@@ -3,13 +3,36 @@ import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { markOneTime, nowOf, resetPassword, unlessBusy } from '../accounts.ts';
 import { generatePassword, hashPassword } from '../password.ts';
-import { audit, createUser, text } from '../store.ts';
-import { adminOnly, router } from '../trpc.ts';
+import { audit, createUser, listUnits, text } from '../store.ts';
+import { adminOnly, router, type Context } from '../trpc.ts';
+
+const email = z
+  .string()
+  .trim()
+  .max(254)
+  .refine(
+    (v) => v === '' || /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/.test(v),
+    'địa chỉ thư không đúng dạng.',
+  )
+  .optional();
+
+/** Scopes name units and provinces that exist: a slug typed wrong is refused by name, not kept as a scope of nothing. */
+async function checkScopes(ctx: Context, units: readonly string[], provinces: readonly string[]) {
+  const known = await listUnits(ctx.db);
+  const ids = new Set(known.map((u) => u.id));
+  const names = new Set(known.map((u) => u.province));
+  const bad = [...units.filter((u) => !ids.has(u)), ...provinces.filter((p) => !names.has(p))];
+  if (bad.length > 0)
+    throw new TRPCError({
+      code: 'BAD_REQUEST',
+      message: `Không có đơn vị hoặc tỉnh: ${bad.slice(0, 5).join(', ')}.`,
+    });
+}
 
 export const usersRouter = router({
   list: adminOnly.query(async ({ ctx }) => {
     const rows = (
-      await ctx.db.execute(`SELECT u.id, u.username, u.display_name, u.role, u.disabled,
+      await ctx.db.execute(`SELECT u.id, u.username, u.display_name, u.role, u.disabled, u.email,
         u.must_change_password, u.password_expires_at,
         group_concat(s.unit_id) AS units, group_concat(s.province) AS provinces
         FROM users u LEFT JOIN user_scopes s ON s.user_id = u.id GROUP BY u.id ORDER BY u.username`)
@@ -20,6 +43,7 @@ export const usersRouter = router({
       displayName: text(r.display_name),
       role: text(r.role),
       disabled: Number(r.disabled) === 1,
+      email: r.email === null ? '' : text(r.email),
       /** Still holds a one-time password, valid until then (ms), or past it. */
       oneTimePasswordUntil:
         Number(r.must_change_password) === 1 && r.password_expires_at !== null
@@ -46,9 +70,11 @@ export const usersRouter = router({
         role: z.enum(['admin', 'editor', 'reviewer']),
         units: z.array(z.string()).default([]),
         provinces: z.array(z.string().trim().min(1)).default([]),
+        email,
       }),
     )
     .mutation(async ({ ctx, input }) => {
+      await checkScopes(ctx, input.units, input.role === 'reviewer' ? input.provinces : []);
       const exists =
         (
           await ctx.db.execute({
@@ -65,6 +91,11 @@ export const usersRouter = router({
         provinces: input.role === 'reviewer' ? input.provinces : [],
       });
       await markOneTime(ctx.db, id, nowOf(ctx));
+      if (input.email)
+        await ctx.db.execute({
+          sql: 'UPDATE users SET email = ? WHERE id = ?',
+          args: [input.email, id],
+        });
       await audit(ctx.db, ctx.user.id, 'user_create', input.username, {
         role: input.role,
         units: input.units,
@@ -72,6 +103,56 @@ export const usersRouter = router({
       });
       // Shown once to the admin, who hands it over; it is not stored in clear anywhere.
       return { password };
+    }),
+
+  /** What a user works on (units; provinces for reviewers) and where their notifications are e-mailed. */
+  update: adminOnly
+    .input(
+      z.object({
+        id: z.number().int(),
+        units: z.array(z.string().max(200)).max(5000),
+        provinces: z.array(z.string().trim().min(1).max(100)).max(100).default([]),
+        email,
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const row = (
+        await ctx.db.execute({
+          sql: 'SELECT username, role FROM users WHERE id = ?',
+          args: [input.id],
+        })
+      ).rows[0];
+      if (!row) throw new TRPCError({ code: 'NOT_FOUND', message: 'Không có người dùng này.' });
+      const provinces = text(row.role) === 'reviewer' ? input.provinces : [];
+      await checkScopes(ctx, input.units, provinces);
+      await ctx.db.batch(
+        [
+          { sql: 'DELETE FROM user_scopes WHERE user_id = ?', args: [input.id] },
+          ...input.units.map((u) => ({
+            sql: 'INSERT INTO user_scopes (user_id, unit_id) VALUES (?, ?)',
+            args: [input.id, u],
+          })),
+          ...provinces.map((p) => ({
+            sql: 'INSERT INTO user_scopes (user_id, province) VALUES (?, ?)',
+            args: [input.id, p],
+          })),
+          ...(input.email === undefined
+            ? []
+            : [
+                {
+                  sql: 'UPDATE users SET email = ? WHERE id = ?',
+                  args: [input.email || null, input.id],
+                },
+              ]),
+        ],
+        'write',
+      );
+      await audit(ctx.db, ctx.user.id, 'user_update', text(row.username), {
+        units: input.units,
+        provinces,
+        ...(input.email === undefined ? {} : { email: input.email }),
+      });
+      return true;
     }),
 
   /** A new one-time password for a user who forgot theirs: shown once, every session of theirs ended. */
