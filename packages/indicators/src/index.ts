@@ -10,3 +10,5 @@ export * from './change.ts';
 export * from './format.ts';
 export * from './unit.ts';
 export * from './lineage.ts';
+export * from './completeness.ts';
+export * from './peers.ts';
