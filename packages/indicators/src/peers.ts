@@ -10,6 +10,8 @@ import { SCORE_GROUPS, type CompositeScore, type ScoreGroupId } from './score.ts
 export interface Standing {
   /** 1 = best; ties share a rank. */
   readonly rank: number;
+  /** Whether another unit shares the rank. */
+  readonly tied: boolean;
   /** Units with a value, the unit included. */
   readonly of: number;
   /** Share of the other units with a value that this one does strictly better than (0..1); null when alone. */
@@ -41,6 +43,7 @@ export function standingOf(
   ).length;
   return {
     rank: me.rank,
+    tied: me.tied,
     of: ranked.length,
     betterThan: ranked.length > 1 ? worse / (ranked.length - 1) : null,
     median: median(ranked.map((r) => r.value)) ?? me.value,
