@@ -1,0 +1,253 @@
+/**
+ * Issue 13, "Beyond the anchors", on a real built site in Chromium: who has
+ * reported each period, the correction log, and a unit among its peers.
+ */
+import { createRequire } from 'node:module';
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch } from './browser.ts';
+import { builtSite, type BuiltSite } from './fixture.ts';
+
+let site: BuiltSite;
+let browser: Browser;
+
+beforeAll(async () => {
+  site = await builtSite();
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser.close();
+  await site.stop();
+});
+
+async function open(
+  path: string,
+  opts: { javaScript?: boolean; width?: number; bypassCSP?: boolean } = {},
+): Promise<Page> {
+  const context = await browser.newContext({
+    javaScriptEnabled: opts.javaScript ?? false,
+    bypassCSP: opts.bypassCSP ?? false,
+    viewport: { width: opts.width ?? 1280, height: 900 },
+  });
+  const page = await context.newPage();
+  const res = await page.goto(site.url + path, { waitUntil: 'networkidle' });
+  expect(res?.status(), path).toBe(200);
+  return page;
+}
+
+/** The cells of the table row whose heading cell is `name`, under `scope`. */
+async function row(page: Page, scope: string, name: string): Promise<string[]> {
+  const exact = new RegExp(`^\\s*${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+  const tr = page
+    .locator(`${scope} tr`, { has: page.locator('th').filter({ hasText: exact }) })
+    .first();
+  return (await tr.locator('th, td').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+}
+
+describe('who has reported', () => {
+  it('lists every period with its due date and on-time share, without JavaScript', async () => {
+    const page = await open('/cong-bo/');
+    expect(await page.locator('h1').innerText()).toBe('Ai đã báo cáo');
+    // 2025-H1: 13 units due; on time An Bình (Nghệ An's own date) and Quảng Nghiệp.
+    expect(await row(page, 'table', '6 tháng đầu năm 2025')).toEqual([
+      '6 tháng đầu năm 2025',
+      '15/07/2025',
+      '13',
+      '2',
+      '1',
+      '1',
+      '9',
+      '15,4 %',
+    ]);
+    await page.locator('a', { hasText: '6 tháng đầu năm 2025' }).click();
+    expect(page.url()).toBe(`${site.url}/cong-bo/2025-H1/`);
+    await page.context().close();
+  });
+
+  it('shows each unit on time, late (by how many days) or not yet reported, by province and district', async () => {
+    const page = await open('/cong-bo/2025-H1/');
+    expect(await row(page, 'section:has(#by-province)', 'Nghệ An')).toEqual([
+      'Nghệ An',
+      '4',
+      '1',
+      '1',
+      '1',
+      '1',
+      '25 %',
+    ]);
+    const units = 'section:has(#each-unit)';
+    // Nghệ An's own due date (20/07) makes 18/07 on time there.
+    expect(await row(page, units, 'Xã An Bình')).toEqual([
+      'Xã An Bình',
+      'Đúng hạn',
+      '18/07/2025',
+      '20/07/2025',
+    ]);
+    expect(await row(page, units, 'Xã An Phú')).toEqual([
+      'Xã An Phú',
+      'Muộn (muộn 5 ngày)',
+      '25/07/2025',
+      '20/07/2025',
+    ]);
+    expect(await row(page, units, 'Xã Đông Sơn')).toEqual([
+      'Xã Đông Sơn',
+      'Chưa báo cáo',
+      '—',
+      '20/07/2025',
+    ]);
+    expect(await row(page, units, 'Xã Tân Thành')).toEqual([
+      'Xã Tân Thành',
+      'Đã công bố, không rõ ngày',
+      '—',
+      '20/07/2025',
+    ]);
+    // A unit formed on 1 July 2025 was not due for the first half of 2025.
+    expect(await page.locator(units).innerText()).not.toContain('An Bình\n');
+    await page.context().close();
+    const en = await open('/en/cong-bo/2025-H1/');
+    expect(await row(en, units, 'An Phú commune')).toEqual([
+      'An Phú commune',
+      'Late (5 days late)',
+      '2025-07-25',
+      '2025-07-20',
+    ]);
+    await en.context().close();
+  });
+
+  it('is in the open data: a CSV with a row per unit due, and a resource of the data package', async () => {
+    const csv = await (await fetch(`${site.url}/du-lieu/cong-bo.csv`)).text();
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
+    expect(lines[0]).toBe(
+      'period,unit_id,unit_name,district,province,status,due,first_published,days_late',
+    );
+    expect(lines).toContain(
+      '2025-H1,an-phu-tay-son-nghe-an,An Phú,Tây Sơn,Nghệ An,late,2025-07-20,2025-07-25,5',
+    );
+    expect(lines).toContain(
+      '2025-H1,dong-son-tay-son-nghe-an,Đông Sơn,Tây Sơn,Nghệ An,missing,2025-07-20,,',
+    );
+    const pkg = (await (await fetch(`${site.url}/du-lieu/datapackage.json`)).json()) as {
+      resources: { name: string; count: number; schema: { primaryKey: string[] } }[];
+    };
+    const r = pkg.resources.find((x) => x.name === 'cong-bo');
+    expect(r?.schema.primaryKey).toEqual(['period', 'unit_id']);
+    expect(r?.count).toBe(lines.length - 1);
+  });
+});
+
+describe('the correction log', () => {
+  it('says on the report what changed, before and after in Vietnamese numbers, when and why', async () => {
+    const page = await open('/xa/an-binh-tay-son-nghe-an/2025-H1/');
+    expect(await page.locator('.warn[role=note]').first().innerText()).toBe(
+      'Báo cáo này đã được đính chính 1 lần, lần gần nhất ngày 02/08/2025.',
+    );
+    const log = page.locator('section:has(#dinh-chinh)');
+    expect(await log.innerText()).toContain(
+      'Ngày đính chính: 02/08/2025. Lý do: Sửa số hồ sơ tiếp nhận và tỷ lệ số hóa bị ghi nhầm.',
+    );
+    expect(await row(page, 'section:has(#dinh-chinh)', 'Hồ sơ tiếp nhận trong kỳ')).toEqual([
+      'Hồ sơ tiếp nhận trong kỳ',
+      '590',
+      '600',
+    ]);
+    expect(await row(page, 'section:has(#dinh-chinh)', 'Tỷ lệ số hóa hồ sơ')).toEqual([
+      'Tỷ lệ số hóa hồ sơ',
+      '85 %',
+      '88,5 %',
+    ]);
+    expect(await page.locator('dl.facts').innerText()).toContain('Công bố lần đầu\n18/07/2025');
+    // The earlier version stays downloadable, as it was published.
+    const href = await log.locator('a[download]').getAttribute('href');
+    expect(href).toBe('/xa/an-binh-tay-son-nghe-an/2025-H1/ban-1.md');
+    const v1 = await (await fetch(site.url + (href ?? ''))).text();
+    expect(v1).toContain('received: 590');
+    expect(v1).not.toContain('corrections:');
+    const now = await (
+      await fetch(`${site.url}/xa/an-binh-tay-son-nghe-an/2025-H1/bao-cao.md`)
+    ).text();
+    expect(now).toContain('received: 600');
+    await page.context().close();
+  });
+
+  it('is announced in the Atom feed', async () => {
+    const feed = await (await fetch(`${site.url}/feed.xml`)).text();
+    const entry = /<entry>\s*<id>[^<]*#dinh-chinh-1<\/id>[\s\S]*?<\/entry>/.exec(feed)?.[0] ?? '';
+    expect(entry).toContain('<title>Đính chính: Xã An Bình — 6 tháng đầu năm 2025</title>');
+    expect(entry).toContain('<updated>2025-08-02T00:00:00Z</updated>');
+    expect(entry).toContain('Hồ sơ tiếp nhận trong kỳ: 590 → 600');
+    expect(entry).toContain('Tỷ lệ số hóa hồ sơ: 85\u00a0% → 88,5\u00a0%');
+  });
+});
+
+describe('a unit among its peers', () => {
+  it('gives its rank and median in district and province, and the points still to gain, with the method linked', async () => {
+    const page = await open('/xa/an-binh-tay-son-nghe-an/');
+    const section = 'section:has(#standing)';
+    // Online intake 2025-H1 in Tây Sơn: An Bình 70 %, An Phú 50 %, Tân Thành 50 %.
+    expect(await row(page, section, 'Tỷ lệ tiếp nhận trực tuyến')).toEqual([
+      'Tỷ lệ tiếp nhận trực tuyến',
+      '70 %',
+      '1/3 hơn 100 % đơn vị Trung vị 50 %',
+      '1/3 hơn 100 % đơn vị Trung vị 50 %',
+    ]);
+    expect(await row(page, section, 'Số hóa hồ sơ')).toEqual(['Số hóa hồ sơ', '22', '2,5']);
+    expect(await row(page, section, 'Mức độ hài lòng')).toEqual([
+      'Mức độ hài lòng',
+      '18',
+      'không có số liệu',
+    ]);
+    expect(await page.locator(`${section} a[href="/phuong-phap/#diem"]`).count()).toBe(1);
+    await page.context().close();
+  });
+});
+
+describe('new pages stay light and accessible', () => {
+  it.each(['/cong-bo/', '/cong-bo/2025-H1/', '/xa/an-binh-tay-son-nghe-an/2025-H1/'])(
+    '%s loads no JavaScript',
+    async (path) => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const bodies: Promise<Buffer>[] = [];
+      page.on('response', (res) => {
+        if (res.request().resourceType() === 'script') bodies.push(res.body());
+      });
+      await page.goto(site.url + path, { waitUntil: 'networkidle' });
+      const bytes = (await Promise.all(bodies)).reduce((n, b) => n + gzipSync(b).length, 0);
+      expect(bytes).toBe(0);
+      await context.close();
+    },
+  );
+
+  const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+  it.each([
+    ['/cong-bo/', 1280],
+    ['/cong-bo/2025-H1/', 1280],
+    ['/en/cong-bo/2025-H1/', 390],
+    ['/xa/an-binh-tay-son-nghe-an/2025-H1/', 390],
+    ['/xa/an-binh-tay-son-nghe-an/', 1280],
+  ] as const)('%s has no serious axe-core violation (%s px)', async (path, width) => {
+    // axe-core is injected as an inline script, which the site's CSP rightly refuses.
+    const page = await open(path, { javaScript: true, width, bypassCSP: true });
+    await page.addScriptTag({ path: axePath });
+    const result = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: {
+            run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
+          };
+        }
+      ).axe;
+      return axe.run();
+    });
+    const serious = result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${String(v.nodes.length)})`);
+    expect(serious).toEqual([]);
+    await page.context().close();
+  });
+});
