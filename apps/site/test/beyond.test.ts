@@ -230,6 +230,7 @@ describe('new pages stay light and accessible', () => {
     ['/en/cong-bo/2025-H1/', 390],
     ['/xa/an-binh-tay-son-nghe-an/2025-H1/', 390],
     ['/xa/an-binh-tay-son-nghe-an/', 1280],
+    ['/chi-so/online_intake_rate/2025-H1/', 390],
   ] as const)('%s has no serious axe-core violation (%s px)', async (path, width) => {
     // axe-core is injected as an inline script, which the site's CSP rightly refuses.
     const page = await open(path, { javaScript: true, width, bypassCSP: true });
@@ -248,6 +249,43 @@ describe('new pages stay light and accessible', () => {
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => `${v.id} (${String(v.nodes.length)})`);
     expect(serious).toEqual([]);
+    await page.context().close();
+  });
+});
+
+describe('a map where the content has boundaries', () => {
+  it('draws a choropleth as SVG at build time, each shape titled, with a legend, the demo label and a table', async () => {
+    const page = await open('/xa/an-phu-tay-son-nghe-an/');
+    const map = page.locator('figure.choropleth');
+    expect((await map.locator('figcaption').innerText()).replace(/\s+/g, ' ')).toBe(
+      'Bản đồ: Tỷ lệ giải quyết trước và đúng hạn, Tỉnh Nghệ An, 6 tháng đầu năm 2025 Ranh giới minh họa, không phải ranh giới thật.',
+    );
+    // The units of Nghệ An that existed on 30/06/2025: the new An Bình is not drawn for 2025-H1.
+    const titles = await map.locator('svg path > title').allTextContents();
+    expect(titles.map((x) => x.replace(/\s+/g, ' '))).toEqual([
+      'Xã An Bình: 99 %',
+      'Xã An Phú: 99 %',
+      'Xã Đông Sơn: không có số liệu',
+      'Xã Tân Thành: 99 %',
+    ]);
+    expect(await map.locator('svg path[stroke="#a4161a"]').count()).toBeGreaterThan(0);
+    const legend = await map.locator('.legend li').allInnerTexts();
+    expect(legend.map((x) => x.replace(/\s+/g, ' '))).toEqual(['99 %', 'không có số liệu']);
+    expect(await map.locator('details.map-table tbody tr').count()).toBe(4);
+    await page.context().close();
+  });
+
+  it('shows a map per province with boundaries on indicator pages, classes from a colour-blind-safe scale', async () => {
+    const page = await open('/chi-so/online_intake_rate/2025-H1/');
+    const maps = page.locator('figure.choropleth');
+    expect(await maps.count()).toBe(1);
+    const fills = await maps
+      .locator('svg > path[fill^="#"]')
+      .evaluateAll((ps) => ps.map((p) => p.getAttribute('fill')));
+    // 70 % and 50 % fall in the top and the bottom class of YlGnBu.
+    expect(new Set(fills)).toEqual(new Set(['#253494', '#ffffcc']));
+    const first = (await maps.locator('.legend li').allInnerTexts())[0] ?? '';
+    expect(first.replace(/\s+/g, ' ')).toBe('50 % – 54 %');
     await page.context().close();
   });
 });

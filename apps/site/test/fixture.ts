@@ -182,12 +182,46 @@ function withPublication(r: Report): { report: Report; versions: Report[] } {
   return { report: withCorrection(v1, first, c), versions: [v1] };
 }
 
+/** Demo boundaries for Nghệ An's units: a row of square cells, said to be demo (counter-clockwise rings, RFC 7946). */
+export const BOUNDARIES = {
+  type: 'FeatureCollection',
+  demo: true,
+  name: 'Ranh giới minh họa / Demo boundaries',
+  features: [
+    'an-binh-tay-son-nghe-an',
+    'an-phu-tay-son-nghe-an',
+    'dong-son-tay-son-nghe-an',
+    'tan-thanh-tay-son-nghe-an',
+    'an-binh-nghe-an',
+  ].map((unit, i) => {
+    const x = 105 + (i % 3) * 0.05;
+    const y = 19 - Math.floor(i / 3) * 0.05;
+    return {
+      type: 'Feature',
+      properties: { unit },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [x, y - 0.05],
+            [x + 0.05, y - 0.05],
+            [x + 0.05, y],
+            [x, y],
+            [x, y - 0.05],
+          ],
+        ],
+      },
+    };
+  }),
+};
+
 export function writeFixture(): string {
   const dir = mkdtempSync(join(tmpdir(), 'congkhai-site-content-'));
   const real = parseUnits(readFileSync(join(repoContent, 'units.yaml'), 'utf8'));
   if (!real.ok) throw new Error('repository units.yaml is invalid');
   writeFileSync(join(dir, 'units.yaml'), serializeUnits([...UNITS, ...real.value]));
   writeFileSync(join(dir, 'due.yaml'), serializeDueDates(DUE));
+  writeFileSync(join(dir, 'boundaries.geojson'), `${JSON.stringify(BOUNDARIES)}\n`);
   for (const r of REPORTS) {
     const { report: published, versions } = withPublication(r);
     const file = join(dir, reportPath(r.unit, r.period));
