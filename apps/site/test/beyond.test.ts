@@ -207,21 +207,23 @@ describe('a unit among its peers', () => {
 });
 
 describe('new pages stay light and accessible', () => {
-  it.each(['/cong-bo/', '/cong-bo/2025-H1/', '/xa/an-binh-tay-son-nghe-an/2025-H1/'])(
-    '%s loads no JavaScript',
-    async (path) => {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      const bodies: Promise<Buffer>[] = [];
-      page.on('response', (res) => {
-        if (res.request().resourceType() === 'script') bodies.push(res.body());
-      });
-      await page.goto(site.url + path, { waitUntil: 'networkidle' });
-      const bytes = (await Promise.all(bodies)).reduce((n, b) => n + gzipSync(b).length, 0);
-      expect(bytes).toBe(0);
-      await context.close();
-    },
-  );
+  it.each([
+    '/cong-bo/',
+    '/cong-bo/2025-H1/',
+    '/xa/an-binh-tay-son-nghe-an/2025-H1/',
+    '/xa/an-binh-tay-son-nghe-an/ban-in/',
+  ])('%s loads no JavaScript', async (path) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const bodies: Promise<Buffer>[] = [];
+    page.on('response', (res) => {
+      if (res.request().resourceType() === 'script') bodies.push(res.body());
+    });
+    await page.goto(site.url + path, { waitUntil: 'networkidle' });
+    const bytes = (await Promise.all(bodies)).reduce((n, b) => n + gzipSync(b).length, 0);
+    expect(bytes).toBe(0);
+    await context.close();
+  });
 
   const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
   it.each([
@@ -286,6 +288,21 @@ describe('a map where the content has boundaries', () => {
     expect(new Set(fills)).toEqual(new Set(['#253494', '#ffffcc']));
     const first = (await maps.locator('.legend li').allInnerTexts())[0] ?? '';
     expect(first.replace(/\s+/g, ' ')).toBe('50 % – 54 %');
+    await page.context().close();
+  });
+});
+
+describe('for journalists: a one-page brief per unit', () => {
+  it('prints on one A4 sheet without the site header, linked from the unit page', async () => {
+    const page = await open('/xa/an-binh-tay-son-nghe-an/');
+    await page.locator('a', { hasText: 'Bản in một trang (A4)' }).click();
+    expect(page.url()).toBe(`${site.url}/xa/an-binh-tay-son-nghe-an/ban-in/`);
+    expect(await page.locator('h1').innerText()).toBe('Xã An Bình');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.site-header').isVisible()).toBe(false);
+    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+    // One page: a PDF's page objects are "/Type /Page" (the tree is "/Type /Pages").
+    expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1);
     await page.context().close();
   });
 });

@@ -41,7 +41,8 @@ export interface BuildResult {
   readonly pages: number;
 }
 
-const REPORT_PAGE = /^\/xa\/([^/]+)\/([^/]+)\/$/;
+/** A report's page: a period id starts with its year (a unit's brief, `ban-in/`, is no report). */
+const REPORT_PAGE = /^\/xa\/([^/]+)\/(\d[^/]*)\/$/;
 
 /** How many pages are asked for at once: rendering is one thread, but writes overlap it. */
 const WIDTH = 4;

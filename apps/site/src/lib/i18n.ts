@@ -198,6 +198,12 @@ const vi = {
     notMeasured: 'không có số liệu',
     method: 'Cách tính điểm',
   },
+  brief: {
+    title: 'Bản tóm tắt một trang',
+    link: 'Bản in một trang (A4)',
+    printHint: 'Trang này in vừa một tờ A4 (Ctrl+P).',
+    source: 'Nguồn: Công khai, số liệu do đơn vị tự báo cáo. Toàn bộ số liệu và báo cáo gốc:',
+  },
   map: {
     title: 'Bản đồ',
     demo: 'Ranh giới minh họa, không phải ranh giới thật.',
@@ -391,6 +397,13 @@ const en: Dict = {
     toGain: 'To gain',
     notMeasured: 'no figure',
     method: 'How the score is computed',
+  },
+  brief: {
+    title: 'One-page brief',
+    link: 'One-page printable brief (A4)',
+    printHint: 'This page prints on one A4 sheet (Ctrl+P).',
+    source:
+      'Source: Công khai, figures as reported by the unit. All figures and the original reports:',
   },
   map: {
     title: 'Map',

@@ -58,6 +58,7 @@ const inLangs = (path: string) => LANGS.map((lang) => href(localeOf(lang), path)
 
 const unitPages = (id: string) => [
   ...inLangs(`/xa/${id}/`),
+  ...inLangs(`/xa/${id}/ban-in/`),
   `/du-lieu/xa/${id}.csv`,
   `/du-lieu/xa/${id}.json`,
 ];
@@ -99,7 +100,10 @@ export function sitemapPages(data: SiteData): string[] {
       ? INDICATORS.flatMap((d) => inLangs(`/chi-so/${d.id}/${data.latest?.id ?? ''}/`))
       : [],
   );
-  return allPages(data).filter((p) => p.endsWith('/') && !repeats.has(p));
+  // A unit's printable brief repeats its page too.
+  return allPages(data).filter(
+    (p) => p.endsWith('/') && !repeats.has(p) && !p.endsWith('/ban-in/'),
+  );
 }
 
 export interface Plan {
