@@ -2,7 +2,9 @@
  * Issue 13, "Beyond the anchors", on a real built site in Chromium: who has
  * reported each period, the correction log, and a unit among its peers.
  */
+import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -225,6 +227,22 @@ describe('new pages stay light and accessible', () => {
     await context.close();
   });
 
+  it.each(['/so-sanh/', '/nhung/so-sanh/', '/xa/an-binh-tay-son-nghe-an/'])(
+    '%s stays under 70 KB of JavaScript (gzip) with the new tools',
+    async (path) => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const bodies: Promise<Buffer>[] = [];
+      page.on('response', (res) => {
+        if (res.request().resourceType() === 'script') bodies.push(res.body());
+      });
+      await page.goto(site.url + path, { waitUntil: 'networkidle' });
+      const bytes = (await Promise.all(bodies)).reduce((n, b) => n + gzipSync(b).length, 0);
+      expect(bytes / 1024).toBeLessThan(70);
+      await context.close();
+    },
+  );
+
   const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
   it.each([
     ['/cong-bo/', 1280],
@@ -233,6 +251,8 @@ describe('new pages stay light and accessible', () => {
     ['/xa/an-binh-tay-son-nghe-an/2025-H1/', 390],
     ['/xa/an-binh-tay-son-nghe-an/', 1280],
     ['/chi-so/online_intake_rate/2025-H1/', 390],
+    ['/nhung/so-sanh/', 390],
+    ['/xa/an-binh-tay-son-nghe-an/ban-in/', 1280],
   ] as const)('%s has no serious axe-core violation (%s px)', async (path, width) => {
     // axe-core is injected as an inline script, which the site's CSP rightly refuses.
     const page = await open(path, { javaScript: true, width, bypassCSP: true });
@@ -304,5 +324,78 @@ describe('for journalists: a one-page brief per unit', () => {
     // One page: a PDF's page objects are "/Type /Page" (the tree is "/Type /Pages").
     expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length).toBe(1);
     await page.context().close();
+  });
+});
+
+describe('for journalists: the compare page', () => {
+  const QUERY = '?don-vi=an-binh-tay-son-nghe-an,an-phu-tay-son-nghe-an&chi-so=online_intake_rate';
+
+  it('gives a link that reproduces the view, the CSV of what is shown, PNG and SVG of the chart, and an embed snippet', async () => {
+    const context = await browser.newContext({
+      acceptDownloads: true,
+      viewport: { width: 1280, height: 900 },
+    });
+    const page = await context.newPage();
+    await page.goto(`${site.url}/so-sanh/${QUERY}`, { waitUntil: 'networkidle' });
+    await page.locator('#compare-view canvas').waitFor();
+    const link = await page.locator('#share-link').getAttribute('href');
+    expect(link).toBe(`/so-sanh/${QUERY}`);
+
+    const csv = page.waitForEvent('download');
+    await page.locator('#share-csv').click();
+    const csvFile = await (await csv).path();
+    const text = (await import('node:fs')).readFileSync(csvFile, 'utf8');
+    expect(
+      text.startsWith(
+        '\uFEFFperiod,period_label,"Xã An Bình, Tây Sơn (%)","Xã An Phú, Tây Sơn (%)"\r\n',
+      ),
+    ).toBe(true);
+    expect(text).toContain('2025-H1,6T đầu 2025,70,50\r\n');
+
+    const svg = page.waitForEvent('download');
+    await page.locator('#share-svg').click();
+    const svgText = (await import('node:fs')).readFileSync(await (await svg).path(), 'utf8');
+    expect(svgText).toContain('<svg xmlns="http://www.w3.org/2000/svg"');
+    expect(svgText).toContain('Xã An Phú, Tây Sơn, 6T đầu 2025: 50');
+
+    const png = page.waitForEvent('download');
+    await page.locator('#share-png').click();
+    const pngBytes = (await import('node:fs')).readFileSync(await (await png).path());
+    expect([...pngBytes.subarray(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
+
+    const snippet = await page.locator('#share-embed').inputValue();
+    expect(snippet).toBe(
+      `<iframe src="http://localhost:4321/nhung/so-sanh/${QUERY}" title="Tỷ lệ tiếp nhận trực tuyến" width="100%" height="520" style="border:0" loading="lazy"></iframe>`,
+    );
+    await context.close();
+  });
+
+  it('the embeddable page may be framed by another site and draws the view of its address; other pages may not', async () => {
+    const embed = await fetch(`${site.url}/nhung/so-sanh/${QUERY}`);
+    expect(embed.headers.get('content-security-policy')).toContain('frame-ancestors *');
+    expect(embed.headers.get('x-frame-options')).toBeNull();
+    const compare = await fetch(`${site.url}/so-sanh/`);
+    expect(compare.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(compare.headers.get('x-frame-options')).toBe('DENY');
+
+    // A page of another origin (another port) frames it.
+    const other = createServer((_, res) => {
+      res.setHeader('Content-Type', 'text/html; charset=utf-8');
+      res.end(
+        `<!doctype html><title>Báo X</title><iframe src="${site.url}/nhung/so-sanh/${QUERY}" width="800" height="520"></iframe>`,
+      );
+    });
+    await new Promise<void>((ok) => other.listen(0, '127.0.0.1', ok));
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`http://localhost:${String((other.address() as AddressInfo).port)}/`);
+    const frame = page.frameLocator('iframe');
+    await frame.locator('#embed-view thead th', { hasText: 'Xã An Phú' }).waitFor();
+    expect(await frame.locator('#embed-view thead').innerText()).toContain('Xã An Phú, Tây Sơn');
+    expect(await frame.locator('#embed-full').getAttribute('href')).toBe(
+      `http://localhost:4321/so-sanh/${QUERY}`,
+    );
+    other.close();
+    await context.close();
   });
 });

@@ -32,6 +32,7 @@ const GLOBAL_PAGES = [
   '/so-sanh/',
   '/tim-kiem/',
   '/cong-bo/',
+  '/nhung/so-sanh/',
 ];
 
 /** Language-free files: downloads, the feed, the sitemap, the not-found page. */
@@ -101,8 +102,9 @@ export function sitemapPages(data: SiteData): string[] {
       : [],
   );
   // A unit's printable brief repeats its page too.
+  // A unit's printable brief repeats its page too, and an embed is for frames.
   return allPages(data).filter(
-    (p) => p.endsWith('/') && !repeats.has(p) && !p.endsWith('/ban-in/'),
+    (p) => p.endsWith('/') && !repeats.has(p) && !p.endsWith('/ban-in/') && !p.includes('/nhung/'),
   );
 }
 
