@@ -33,10 +33,11 @@ afterAll(async () => {
 
 async function open(
   path: string,
-  opts: { javaScript?: boolean; width?: number } = {},
+  opts: { javaScript?: boolean; width?: number; bypassCSP?: boolean } = {},
 ): Promise<Page> {
   const context = await browser.newContext({
     javaScriptEnabled: opts.javaScript ?? true,
+    bypassCSP: opts.bypassCSP ?? false,
     viewport: { width: opts.width ?? 1280, height: 900 },
   });
   const page = await context.newPage();
@@ -393,7 +394,8 @@ describe('smaller things', () => {
 
   it('keeps a period name on one line in a table on a phone', async () => {
     const page = await open('/xa/dong-hai-tien-hai-thai-binh/', { javaScript: false, width: 390 });
-    const cell = page.locator('#ind-on_time_rate ~ .chart-block tbody th').first();
+    // The period's own text: the row is taller on purpose (a rate's counts go under it).
+    const cell = page.locator('#ind-on_time_rate ~ .chart-block tbody th .narrow-only').first();
     const { height, line } = await cell.evaluate((el) => ({
       height: el.getBoundingClientRect().height,
       line: parseFloat(getComputedStyle(el).lineHeight) || 24,
@@ -459,7 +461,8 @@ describe('pages stay light and accessible', () => {
     ['/tim-kiem/?q=dong%20hai', true],
     ['/tim-kiem/?q=xyzxyz', true],
   ] as const)('%s has no serious axe-core violation (JavaScript: %s)', async (path, javaScript) => {
-    const page = await open(path, { javaScript });
+    // axe-core is injected as an inline script, which the site's CSP rightly refuses.
+    const page = await open(path, { javaScript, bypassCSP: true });
     if (path.includes('?q=')) await page.locator('#results > *').first().waitFor();
     await page.addScriptTag({ path: axePath });
     const result = await page.evaluate(async () => {
