@@ -26,7 +26,7 @@ interface FeatureCollection {
 export const MAP_COLOURS = ['#ffffcc', '#a1dab4', '#41b6c4', '#2c7fb8', '#253494'] as const;
 
 export interface Boundaries {
-  readonly byUnit: ReadonlyMap<string, Feature<Geometry>>;
+  readonly byUnit: ReadonlyMap<string, Feature>;
   /** The file says it is demo geometry (`"demo": true`). */
   readonly demo: boolean;
   readonly name: string | undefined;
@@ -41,17 +41,15 @@ const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'obj
  * (RFC 7946) counter-clockwise: a ring d3 reads as covering more than
  * half the globe is the other way round, so its rings are reversed.
  */
-function rewound(f: Feature<Geometry>): Feature<Geometry> {
-  if (geoArea(f as unknown as Parameters<typeof geoArea>[0]) <= 2 * Math.PI) return f;
+function rewound(f: Feature): Feature {
+  if (geoArea(f) <= 2 * Math.PI) return f;
   const g = f.geometry;
   if (g.type === 'Polygon')
     return { ...f, geometry: { ...g, coordinates: g.coordinates.map((r) => [...r].reverse()) } };
-  if (g.type === 'MultiPolygon')
-    return {
-      ...f,
-      geometry: { ...g, coordinates: g.coordinates.map((p) => p.map((r) => [...r].reverse())) },
-    };
-  return f;
+  return {
+    ...f,
+    geometry: { ...g, coordinates: g.coordinates.map((p) => p.map((r) => [...r].reverse())) },
+  };
 }
 
 export function boundariesOf(data: SiteData): Boundaries | undefined {
@@ -61,15 +59,16 @@ export function boundariesOf(data: SiteData): Boundaries | undefined {
   let out: Boundaries | null = null;
   if (isObject(raw) && raw.type === 'FeatureCollection' && Array.isArray(raw.features)) {
     const byCode = new Map(data.unitList.filter((u) => u.code).map((u) => [u.code, u.id]));
-    const byUnit = new Map<string, Feature<Geometry>>();
+    const byUnit = new Map<string, Feature>();
     for (const f of raw.features as Feature[]) {
       if (!isObject(f) || !isObject(f.geometry)) continue;
       const p = f.properties ?? {};
       const id =
         typeof p.unit === 'string' && data.units.has(p.unit)
           ? p.unit
-          : byCode.get(String(p.code ?? ''));
-      const type = f.geometry.type;
+          : byCode.get(typeof p.code === 'string' || typeof p.code === 'number' ? String(p.code) : '');
+      // Anything but a polygon (a point, a line) has no area to fill.
+      const type: string = f.geometry.type;
       if (id && (type === 'Polygon' || type === 'MultiPolygon')) byUnit.set(id, rewound(f));
     }
     if (byUnit.size > 0)
@@ -127,13 +126,13 @@ export function choropleth(
   const drawn = areas.filter((a) => boundaries.byUnit.has(a.id));
   if (drawn.length === 0) return undefined;
   const width = opts.width ?? 640;
-  const features = drawn.map((a) => boundaries.byUnit.get(a.id) as Feature<Geometry>);
+  const features = drawn.map((a) => boundaries.byUnit.get(a.id) as Feature);
   const collection: FeatureCollection = { type: 'FeatureCollection', features };
-  const projection = geoMercator().fitWidth(width - 8, collection as unknown as Drawable);
+  const projection = geoMercator().fitWidth(width - 8, collection);
   const path = geoPath(projection).digits(1);
   // d3-geo's types take GeoJSON's own; ours are the subset a boundaries file may hold.
   type Drawable = Parameters<typeof path>[0];
-  const [[, y0], [, y1]] = path.bounds(collection as unknown as Drawable);
+  const [[, y0], [, y1]] = path.bounds(collection);
   const height = Math.ceil(y1 - Math.min(0, y0)) + 8;
   projection.translate([projection.translate()[0] + 4, projection.translate()[1] + 4]);
   const values = drawn.map((a) => a.value).filter((v): v is number => v !== null);

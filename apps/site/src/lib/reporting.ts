@@ -44,7 +44,7 @@ const group = (name: string, rows: readonly ReportingRow[]): ReportingGroup => (
 
 export function reportingOf(data: SiteData, period: Period): PeriodReporting {
   let perData = cache.get(data);
-  if (!perData) cache.set(data, (perData = new Map()));
+  if (!perData) cache.set(data, (perData = new Map<string, PeriodReporting>()));
   const hit = perData.get(period.id);
   if (hit) return hit;
   const reports = new Map((data.byPeriod.get(period.id) ?? []).map((r) => [r.unit, r]));
