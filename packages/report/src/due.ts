@@ -76,13 +76,11 @@ export function serializeDueDates(dates: readonly DueDate[]): string {
   return stringify(
     {
       schema: REPORT_SCHEMA_VERSION,
-      due: [...dates]
-        .sort(byKey)
-        .map((d) => ({
-          period: d.period,
-          ...(d.province ? { province: d.province } : {}),
-          due: d.due,
-        })),
+      due: [...dates].sort(byKey).map((d) => ({
+        period: d.period,
+        ...(d.province ? { province: d.province } : {}),
+        due: d.due,
+      })),
     },
     { lineWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN' },
   );
