@@ -256,7 +256,9 @@ export function compare(root: HTMLElement): void {
     document.body.append(a);
     a.click();
     a.remove();
-    setTimeout(() => { URL.revokeObjectURL(a.href); }, 1000);
+    setTimeout(() => {
+      URL.revokeObjectURL(a.href);
+    }, 1000);
   }
   const fileName = (ext: string) => `cong-khai-so-sanh-${indicator}.${ext}`;
   root.querySelector('#share-csv')?.addEventListener('click', () => {

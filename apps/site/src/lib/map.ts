@@ -66,7 +66,9 @@ export function boundariesOf(data: SiteData): Boundaries | undefined {
       const id =
         typeof p.unit === 'string' && data.units.has(p.unit)
           ? p.unit
-          : byCode.get(typeof p.code === 'string' || typeof p.code === 'number' ? String(p.code) : '');
+          : byCode.get(
+              typeof p.code === 'string' || typeof p.code === 'number' ? String(p.code) : '',
+            );
       // Anything but a polygon (a point, a line) has no area to fill.
       const type: string = f.geometry.type;
       if (id && (type === 'Polygon' || type === 'MultiPolygon')) byUnit.set(id, rewound(f));

@@ -39,8 +39,7 @@ export const POST: APIRoute = async ({ request }) => {
   }
   const { data, changed, unitsChanged, dueChanged, boundariesChanged } = refresh;
   const partial =
-    before &&
-    affectedPages(before, data, changed, unitsChanged || boundariesChanged, dueChanged);
+    before && affectedPages(before, data, changed, unitsChanged || boundariesChanged, dueChanged);
   const plan: RenderPlan = {
     full: !partial,
     render: partial ? partial.render : allPages(data),
