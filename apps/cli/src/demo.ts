@@ -1,8 +1,7 @@
 /** `congkhai demo`: write generated demo content into a directory. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { generateDemo } from '@congkhai/demo';
-import { reportPath, serializeReport, serializeUnits } from '@congkhai/report';
+import { demoFiles, generateDemo } from '@congkhai/demo';
 
 export function writeDemo(
   out: string,
@@ -10,11 +9,10 @@ export function writeDemo(
 ): { units: number; reports: number } {
   const demo = generateDemo(opts);
   mkdirSync(out, { recursive: true });
-  writeFileSync(join(out, 'units.yaml'), serializeUnits(demo.units));
-  for (const r of demo.reports) {
-    const file = join(out, reportPath(r.unit, r.period));
+  for (const [path, text] of demoFiles(demo)) {
+    const file = join(out, path);
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, serializeReport(r));
+    writeFileSync(file, text);
   }
   return { units: demo.units.length, reports: demo.reports.length };
 }

@@ -295,7 +295,7 @@ describe('open data for spreadsheets', () => {
         errors: Error[];
         resources: {
           source: string;
-          descriptor: { schema: unknown };
+          descriptor: { name: string; schema: unknown; count: number };
           schema: { errors: Error[]; fieldNames: string[] };
         }[];
       }>;
@@ -343,8 +343,11 @@ describe('open data for spreadsheets', () => {
       });
       // cast: every value of every row must be of its field's type; a row that is not throws.
       const rows = (await table.read({ keyed: true, cast: true })) as Record<string, unknown>[];
-      expect(rows.length).toBe(REPORT_COUNT);
       expect(table.headers).toEqual(resource.schema.fieldNames);
+      expect(rows.length).toBe(resource.descriptor.count);
+      // Who has reported each period: checked in beyond.test.ts.
+      if (resource.descriptor.name !== 'bao-cao') continue;
+      expect(rows.length).toBe(REPORT_COUNT);
       const quangHai = rows.find((r) => r.unit_id === 'quang-hai-tu-ky-hai-duong');
       // One unit per rate: a percentage as the report states it, 10,2 % paid online.
       expect(quangHai?.['payments.online_rate']).toBe(10.2);

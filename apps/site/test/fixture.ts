@@ -13,10 +13,15 @@ import { fileURLToPath } from 'node:url';
 import type { Metrics, Unit } from '@congkhai/indicators';
 import {
   REPORT_SCHEMA_VERSION,
+  correctionOf,
   parseUnits,
   reportPath,
+  serializeDueDates,
   serializeReport,
   serializeUnits,
+  versionPath,
+  withCorrection,
+  type DueDate,
   type Report,
 } from '@congkhai/report';
 import { listen, siteHandler } from '@congkhai/serve';
@@ -135,15 +140,98 @@ export const REPORTS: Report[] = [
   ),
 ];
 
+/** First publication days: reports without one are from before they were recorded. */
+const PUBLISHED: Record<string, string> = {
+  'an-binh-tay-son-nghe-an/2024-H2': '2025-01-10',
+  'an-phu-tay-son-nghe-an/2024-H2': '2025-01-14',
+  // Nghệ An's own due date for 2025-H1 is 20/07/2025: on time there, late elsewhere.
+  'an-binh-tay-son-nghe-an/2025-H1': '2025-07-18',
+  'an-phu-tay-son-nghe-an/2025-H1': '2025-07-25',
+  'quang-nghiep-tu-nghia-quang-ngai/2025-H1': '2025-07-10',
+  'an-binh-nghe-an/2025-H2': '2026-01-12',
+  'dong-hai-tien-hai-thai-binh/2024-H2': '2025-01-30',
+  'duc-lam-duc-tho-ha-tinh/2024-H2': '2025-01-15',
+};
+
+export const DUE: DueDate[] = [
+  { period: '2024-H2', province: '', due: '2025-01-15' },
+  { period: '2025-H1', province: '', due: '2025-07-15' },
+  { period: '2025-H1', province: 'Nghệ An', due: '2025-07-20' },
+  { period: '2025-H2', province: '', due: '2026-01-15' },
+];
+
+/** The corrected report: An Bình's 2025-H1, first published with two figures typed wrong. */
+export const CORRECTED = 'an-binh-tay-son-nghe-an/2025-H1';
+
+function withPublication(r: Report): { report: Report; versions: Report[] } {
+  const key = `${r.unit}/${r.period}`;
+  const published = PUBLISHED[key];
+  const first: Report = published ? { ...r, published } : r;
+  if (key !== CORRECTED) return { report: first, versions: [] };
+  const v1: Report = {
+    ...first,
+    metrics: { ...first.metrics, 'dossiers.received': 590, 'rates.digitization': 85 },
+  };
+  const c = correctionOf(
+    v1,
+    first,
+    '2025-08-02',
+    'Sửa số hồ sơ tiếp nhận và tỷ lệ số hóa bị ghi nhầm.',
+  );
+  if (!c) throw new Error('the fixture correction changes nothing');
+  return { report: withCorrection(v1, first, c), versions: [v1] };
+}
+
+/** Demo boundaries for Nghệ An's units: a row of square cells, said to be demo (counter-clockwise rings, RFC 7946). */
+export const BOUNDARIES = {
+  type: 'FeatureCollection',
+  demo: true,
+  name: 'Ranh giới minh họa / Demo boundaries',
+  features: [
+    'an-binh-tay-son-nghe-an',
+    'an-phu-tay-son-nghe-an',
+    'dong-son-tay-son-nghe-an',
+    'tan-thanh-tay-son-nghe-an',
+    'an-binh-nghe-an',
+  ].map((unit, i) => {
+    const x = 105 + (i % 3) * 0.05;
+    const y = 19 - Math.floor(i / 3) * 0.05;
+    return {
+      type: 'Feature',
+      properties: { unit },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [x, y - 0.05],
+            [x + 0.05, y - 0.05],
+            [x + 0.05, y],
+            [x, y],
+            [x, y - 0.05],
+          ],
+        ],
+      },
+    };
+  }),
+};
+
 export function writeFixture(): string {
   const dir = mkdtempSync(join(tmpdir(), 'congkhai-site-content-'));
   const real = parseUnits(readFileSync(join(repoContent, 'units.yaml'), 'utf8'));
   if (!real.ok) throw new Error('repository units.yaml is invalid');
   writeFileSync(join(dir, 'units.yaml'), serializeUnits([...UNITS, ...real.value]));
+  writeFileSync(join(dir, 'due.yaml'), serializeDueDates(DUE));
+  writeFileSync(join(dir, 'boundaries.geojson'), `${JSON.stringify(BOUNDARIES)}\n`);
   for (const r of REPORTS) {
+    const { report: published, versions } = withPublication(r);
     const file = join(dir, reportPath(r.unit, r.period));
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, serializeReport(r));
+    writeFileSync(file, serializeReport(published));
+    versions.forEach((v, i) => {
+      const kept = join(dir, versionPath(r.unit, r.period, i + 1));
+      mkdirSync(dirname(kept), { recursive: true });
+      writeFileSync(kept, serializeReport(v));
+    });
   }
   cpSync(join(repoContent, 'reports'), join(dir, 'reports'), { recursive: true });
   return dir;

@@ -9,7 +9,15 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { REPORT_SCHEMA_VERSION, parseReport, reportPath, serializeReport } from '@congkhai/report';
+import {
+  REPORT_SCHEMA_VERSION,
+  correctionOf,
+  parseReport,
+  reportPath,
+  serializeReport,
+  versionPath,
+  withCorrection,
+} from '@congkhai/report';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RendererProcess } from '../src/build/client.ts';
 import { linkCopy } from '../src/build/release.ts';
@@ -128,6 +136,46 @@ describe('an incremental build', () => {
       });
     });
     expect(r.full).toBe(false);
+  });
+
+  it('equals a full build after a due date changes (who has reported, only)', async () => {
+    const r = await afterChange(() => {
+      const file = join(content, 'due.yaml');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('2025-07-15', '2025-07-31'));
+    });
+    expect(r.full).toBe(false);
+    expect(readFileSync(join(live, 'cong-bo/2025-H1/index.html'), 'utf8')).toContain('31/07/2025');
+  });
+
+  it('equals a full build after a correction, with the earlier version beside the report', async () => {
+    const key = 'quang-nghiep-tu-nghia-quang-ngai/2025-H1';
+    const r = await afterChange(() => {
+      const old = readFileSync(join(content, 'reports', `${key}.md`), 'utf8');
+      const before = parseReport(old);
+      if (!before.ok) throw new Error('fixture report is invalid');
+      const after = {
+        ...before.value,
+        metrics: { ...before.value.metrics, 'dossiers.received': 1001 },
+      };
+      const c = correctionOf(before.value, after, '2025-08-10', 'Sửa số tiếp nhận.');
+      if (!c) throw new Error('no correction');
+      const kept = join(content, versionPath('quang-nghiep-tu-nghia-quang-ngai', '2025-H1', 1));
+      mkdirSync(dirname(kept), { recursive: true });
+      writeFileSync(kept, old);
+      edit(key, () => serializeReport(withCorrection(before.value, after, c)));
+    });
+    expect(r.full).toBe(false);
+    expect(readFileSync(join(live, `xa/${key}/ban-1.md`), 'utf8')).toContain('received: 1000');
+  });
+
+  it('falls back to a full build when the boundaries change, and still equals it', async () => {
+    const r = await afterChange(() => {
+      writeFileSync(
+        join(content, 'boundaries.geojson'),
+        '{"type":"FeatureCollection","features":[]}\n',
+      );
+    });
+    expect(r.full).toBe(true);
   });
 
   it('falls back to a full build when a report opens a new period, and still equals it', async () => {

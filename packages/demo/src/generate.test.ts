@@ -1,7 +1,16 @@
 import { countsComparable, period, runChecks } from '@congkhai/indicators';
-import { parseReport, parseUnits, serializeReport, serializeUnits } from '@congkhai/report';
+import {
+  dueFor,
+  parseDueDates,
+  parseReport,
+  parseUnits,
+  serializeReport,
+  serializeUnits,
+  versionPath,
+} from '@congkhai/report';
 import { describe, expect, it } from 'vitest';
 import { generateDemo } from './generate.ts';
+import { demoFiles } from './publication.ts';
 
 describe('generateDemo', () => {
   const demo = generateDemo({ units: 300, periods: 8, seed: 7 });
@@ -51,5 +60,40 @@ describe('generateDemo', () => {
     expect(new Set(demo.units.map((u) => u.id)).size).toBe(demo.units.length);
     const keys = demo.reports.map((r) => `${r.unit}/${r.period}`);
     expect(new Set(keys).size).toBe(keys.length);
+  });
+});
+
+describe('the demo publication record', () => {
+  const demo = generateDemo({ units: 300, periods: 8, seed: 7 });
+
+  it('has due dates, publish dates on time and late, a correction with its earlier version, and demo boundaries', () => {
+    const files = demoFiles(demo);
+    const due = parseDueDates(files.get('due.yaml') ?? '');
+    expect(due.ok && due.value.length).toBeGreaterThanOrEqual(8);
+    const province = new Map(demo.units.map((u) => [u.id, u.province]));
+    const dated = demo.reports.filter((r) => period(r.period).kind !== 'range');
+    const late = dated.filter((r) => {
+      const d = due.ok ? dueFor(due.value, r.period, province.get(r.unit) ?? '') : undefined;
+      return d !== undefined && (r.published ?? '') > d;
+    });
+    expect(dated.every((r) => r.published)).toBe(true);
+    expect(late.length).toBeGreaterThan(dated.length * 0.05);
+    expect(late.length).toBeLessThan(dated.length * 0.4);
+    const corrected = demo.reports.filter((r) => r.corrections?.length);
+    expect(corrected.length).toBeGreaterThan(0);
+    for (const r of corrected) {
+      const v1 = files.get(versionPath(r.unit, r.period, 1));
+      const back = parseReport(v1 ?? '');
+      expect(back.ok && back.value.metrics['dossiers.received']).toBe(
+        r.corrections?.[0]?.changes[0]?.before,
+      );
+    }
+    const geo = JSON.parse(files.get('boundaries.geojson') ?? '{}') as {
+      name: string;
+      features: { properties: { unit: string } }[];
+    };
+    expect(geo.name).toContain('minh họa');
+    expect(geo.features.length).toBeGreaterThan(50);
+    expect(geo.features.every((f) => province.get(f.properties.unit) === 'Hải Dương')).toBe(true);
   });
 });

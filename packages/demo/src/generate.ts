@@ -15,8 +15,9 @@ import {
   type Period,
   type Unit,
 } from '@congkhai/indicators';
-import { REPORT_SCHEMA_VERSION, unitId, type Report } from '@congkhai/report';
+import { REPORT_SCHEMA_VERSION, unitId, type DueDate, type Report } from '@congkhai/report';
 import { FAMILY, GIVEN, MIDDLE, PLACE_NAMES, PROVINCES } from './names.ts';
+import { demoBoundaries, publicationOf, type DemoVersion } from './publication.ts';
 import { Random } from './random.ts';
 
 export interface DemoOptions {
@@ -30,6 +31,12 @@ export interface DemoOptions {
 export interface DemoContent {
   readonly units: Unit[];
   readonly reports: Report[];
+  /** When each period was due (due.yaml). */
+  readonly due: DueDate[];
+  /** Earlier versions of the corrected reports. */
+  readonly versions: DemoVersion[];
+  /** Demo boundaries (a grid) for the first province: boundaries.geojson. */
+  readonly boundaries: object;
 }
 
 const MERGER_DAY = '2025-07-01';
@@ -342,5 +349,10 @@ export function generateDemo(opts: DemoOptions): DemoContent {
       });
     }
   }
-  return { units: allUnits, reports };
+  const published = publicationOf(reports, allUnits, opts.seed);
+  return {
+    units: allUnits,
+    ...published,
+    boundaries: demoBoundaries(allUnits, allUnits[0]?.province ?? 'Hải Dương'),
+  };
 }

@@ -13,3 +13,5 @@ export * from './lineage.ts';
 export * from './plausibility.ts';
 export * from './date.ts';
 export * from './expected.ts';
+export * from './completeness.ts';
+export * from './peers.ts';

@@ -1,9 +1,11 @@
 export type { FileError, Parsed } from './errors.ts';
-export type { Report } from './report.ts';
+export type { Correction, FigureChange, Report } from './report.ts';
 export { parseReport, MAX_REPORT_CHARS } from './parse.ts';
 export { serializeReport } from './serialize.ts';
 export { renderMarkdown } from './render.ts';
 export { parseUnits, serializeUnits, unitFromRecord, type UnitRecord } from './units.ts';
+export { parseDueDates, serializeDueDates, dueFor, type DueDate } from './due.ts';
+export { correctionOf, figureChanges, versionOf, withCorrection } from './corrections.ts';
 export { REPORT_SCHEMA_VERSION } from './schema.ts';
 export { normalizeText } from './text.ts';
-export { reportPath, unitId } from './paths.ts';
+export { reportPath, unitId, versionPath } from './paths.ts';

@@ -2,7 +2,13 @@
  * Report file -> typed Report. Every problem comes back with its line and
  * column in the file and a plain message; nothing throws on bad input.
  */
-import { isMetricId, parsePeriod, type MetricId, type Text } from '@congkhai/indicators';
+import {
+  METRIC_IDS,
+  isMetricId,
+  parsePeriod,
+  type MetricId,
+  type Text,
+} from '@congkhai/indicators';
 import type { FileError, Parsed } from './errors.ts';
 import { splitFrontmatter } from './frontmatter.ts';
 import type { Report } from './report.ts';
@@ -86,6 +92,26 @@ export function parseReport(input: string): Parsed<Report> {
       statedShares: flatten<number>(fm.stated_shares),
       explanations: flatten<string>(fm.explanations),
       body: normalizeBody(split.split.body),
+      ...(fm.published ? { published: fm.published } : {}),
+      ...(fm.corrections && fm.corrections.length > 0
+        ? {
+            corrections: fm.corrections.map((c) => ({
+              date: c.date,
+              reason: c.reason,
+              changes: Object.entries(flatten<{ before?: number; after?: number }>(c.changes))
+                .sort(
+                  ([a], [b]) =>
+                    METRIC_IDS.indexOf(a as MetricId) - METRIC_IDS.indexOf(b as MetricId),
+                )
+                .map(([metric, { before, after }]) => ({
+                  metric: metric as MetricId,
+                  ...(before === undefined ? {} : { before }),
+                  ...(after === undefined ? {} : { after }),
+                })),
+              text: c.text ?? false,
+            })),
+          }
+        : {}),
     },
   };
 }

@@ -17,3 +17,11 @@ export function unitId(
 ): string {
   return slugify([name, district, province].filter((x): x is string => Boolean(x)).join(' '));
 }
+
+/**
+ * Where an earlier version of a corrected report is kept:
+ * `versions/<unit>/<period>/<n>.md`, version 1 being the first publication.
+ */
+export function versionPath(unit: string, period: string, version: number): string {
+  return `versions/${unit}/${period}/${String(version)}.md`;
+}

@@ -21,4 +21,31 @@ export interface Report {
   readonly explanations: Partial<Record<MetricId, string>>;
   /** The narrative, Markdown. */
   readonly body: string;
+  /** `YYYY-MM-DD` (Vietnam time) when the report was first published; absent in files from before it was recorded. */
+  readonly published?: string;
+  /** Corrections after the first publication, oldest first (the correction log). */
+  readonly corrections?: readonly Correction[];
+}
+
+/** A figure a correction changed: absent before (added) or after (removed) is undefined. */
+export interface FigureChange {
+  readonly metric: MetricId;
+  readonly before?: number;
+  readonly after?: number;
+}
+
+/**
+ * A published report published again with changed content. The report as
+ * it was before correction `i` (0-based) is version `i + 1`; the editor keeps
+ * it in the content folder (versionPath), so earlier versions stay downloadable.
+ */
+export interface Correction {
+  /** `YYYY-MM-DD` (Vietnam time). */
+  readonly date: string;
+  /** Why, in the reviewer's words. */
+  readonly reason: string;
+  /** Figures that changed, in catalog order. */
+  readonly changes: readonly FigureChange[];
+  /** Whether anything besides the figures changed (title, number, narrative…). */
+  readonly text: boolean;
 }

@@ -44,6 +44,21 @@ const issued = z
   .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v.trim()))
   .pipe(z.string().regex(ISSUED));
 
+const day = z
+  .union([z.string(), z.date()])
+  .transform((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v.trim()))
+  .pipe(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/));
+
+/** A figure before and after a correction; a side is absent where the figure was (or became) not stated. */
+const figurePair = z.strictObject({ before: z.number().optional(), after: z.number().optional() });
+
+const correctionSchema = z.strictObject({
+  date: day,
+  reason: text.pipe(z.string().min(1).max(2000)),
+  changes: groupedMetrics(() => figurePair),
+  text: z.boolean().optional(),
+});
+
 export const frontmatterSchema = z.strictObject({
   schema: z.literal(REPORT_SCHEMA_VERSION),
   unit: z.string().regex(UNIT_ID),
@@ -56,7 +71,11 @@ export const frontmatterSchema = z.strictObject({
   targets: groupedMetrics((m) => (m.kind === 'count' ? countValue : percentValue)),
   stated_shares: groupedMetrics((m) => (m.partOf ? z.number().min(0).max(100) : undefined)),
   explanations: groupedMetrics(() => z.string().min(1).max(500)),
+  published: day.optional(),
+  corrections: z.array(correctionSchema).optional(),
 });
+
+export { day as dayField };
 
 export type Frontmatter = z.output<typeof frontmatterSchema>;
 

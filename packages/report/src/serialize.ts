@@ -36,6 +36,21 @@ export function serializeReport(report: Report): string {
     targets: grouped(report.targets),
     stated_shares: grouped(report.statedShares),
     explanations: grouped(report.explanations),
+    published: report.published,
+    corrections:
+      report.corrections && report.corrections.length > 0
+        ? report.corrections.map((c) => ({
+            date: c.date,
+            reason: c.reason,
+            changes:
+              grouped(
+                Object.fromEntries(
+                  c.changes.map((x) => [x.metric, { before: x.before, after: x.after }]),
+                ) as Partial<Record<MetricId, { before?: number; after?: number }>>,
+              ) ?? {},
+            ...(c.text ? { text: true } : {}),
+          }))
+        : undefined,
   };
   const fm = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
   const yaml = stringify(fm, {

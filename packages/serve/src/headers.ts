@@ -21,10 +21,11 @@ export const INLINE_SCRIPT_HASHES: readonly string[] = [
 ];
 
 /**
- * Paths whose pages other sites may frame (an embeddable chart, later). None
- * yet: adding one here lets any origin frame it, on both servers.
+ * Paths whose pages other sites may frame: the embeddable comparison of the
+ * public site (apps/site: /nhung/so-sanh/, in both languages). A prefix here
+ * lets any origin frame it, on both servers.
  */
-export const EMBED_PATH_PREFIXES: readonly string[] = [];
+export const EMBED_PATH_PREFIXES: readonly string[] = ['/nhung/', '/en/nhung/'];
 
 function csp(frameAncestors: string): string {
   return [

@@ -8,16 +8,10 @@
  */
 import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { generateDemo } from '@congkhai/demo';
+import { demoFiles, generateDemo } from '@congkhai/demo';
 import { join } from 'node:path';
 import type { Client } from '@libsql/client';
-import {
-  parseReport,
-  parseUnits,
-  reportPath,
-  serializeReport,
-  serializeUnits,
-} from '@congkhai/report';
+import { parseReport, parseUnits } from '@congkhai/report';
 import { markOneTime, resetPassword } from './accounts.ts';
 import { generatePassword, hashPassword } from './password.ts';
 import {
@@ -158,12 +152,14 @@ export async function prepareDemoContent(
   const real = parseUnits(await readFile(join(repoContent, 'units.yaml'), 'utf8'));
   if (!real.ok) throw new Error('content/units.yaml is invalid');
   await mkdir(join(contentDir, 'reports'), { recursive: true });
-  for (const r of demo.reports) {
-    const file = join(contentDir, reportPath(r.unit, r.period));
-    await mkdir(join(file, '..'), { recursive: true });
-    await writeFile(file, serializeReport(r));
+  // units.yaml last: its presence says the content is complete (see the check above).
+  const files = demoFiles({ ...demo, units: [...demo.units, ...real.value] });
+  for (const [path, text] of files) {
+    if (path === 'units.yaml') continue;
+    await mkdir(join(contentDir, path, '..'), { recursive: true });
+    await writeFile(join(contentDir, path), text);
   }
   await cp(join(repoContent, 'reports'), join(contentDir, 'reports'), { recursive: true });
-  await writeFile(join(contentDir, 'units.yaml'), serializeUnits([...demo.units, ...real.value]));
+  await writeFile(join(contentDir, 'units.yaml'), files.get('units.yaml') ?? '');
   return true;
 }

@@ -41,7 +41,8 @@ export interface BuildResult {
   readonly pages: number;
 }
 
-const REPORT_PAGE = /^\/xa\/([^/]+)\/([^/]+)\/$/;
+/** A report's page: a period id starts with its year (a unit's brief, `ban-in/`, is no report). */
+const REPORT_PAGE = /^\/xa\/([^/]+)\/(\d[^/]*)\/$/;
 
 /** How many pages are asked for at once: rendering is one thread, but writes overlap it. */
 const WIDTH = 4;
@@ -99,11 +100,25 @@ export async function refreshSearch(renderer: Renderer, out: string): Promise<vo
 
 const SEARCH_CLI = fileURLToPath(new URL('./search-cli.ts', import.meta.url));
 
-async function copySource(opts: BuildOptions, unit: string, period: string): Promise<void> {
-  const to = join(opts.out, 'xa', unit, period, 'bao-cao.md');
+async function copyInto(from: string, to: string): Promise<void> {
   const tmp = `${to}.tmp`;
-  await copyFile(join(opts.contentDir, 'reports', unit, `${period}.md`), tmp);
+  await copyFile(from, tmp);
   await rename(tmp, to);
+}
+
+/**
+ * The report's file, and the earlier versions of a corrected report
+ * (versions/<unit>/<period>/<n>.md in the content) as ban-<n>.md beside it.
+ */
+async function copySource(opts: BuildOptions, unit: string, period: string): Promise<void> {
+  const dir = join(opts.out, 'xa', unit, period);
+  await copyInto(join(opts.contentDir, 'reports', unit, `${period}.md`), join(dir, 'bao-cao.md'));
+  const versions = join(opts.contentDir, 'versions', unit, period);
+  const kept = await readdir(versions).catch(() => [] as string[]);
+  for (const f of kept) {
+    if (!/^\d+\.md$/.test(f)) continue;
+    await copyInto(join(versions, f), join(dir, `ban-${f}`));
+  }
 }
 
 /** HTML pages in a release (the figure a build reports). */

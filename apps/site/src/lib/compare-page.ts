@@ -11,11 +11,14 @@ import type { Chart } from 'chart.js';
 import { COLORS, DASHES } from './chart-style.ts';
 import {
   MAX_UNITS,
+  compareQuery,
+  embedSnippet,
   unitLabel,
   type CompareText,
   type IndicatorFigures,
   type UnitEntry,
 } from './compare-shared.ts';
+import { chartCsv, chartSvg } from './chart-svg.ts';
 import { drawLineChart } from './line-chart.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -223,11 +226,74 @@ export function compare(root: HTMLElement): void {
     render();
   }
 
+  /** What a journalist takes away: the link, the embed code, and files of exactly what is shown. */
+  const shareLink = root.querySelector<HTMLAnchorElement>('#share-link');
+  const shareEmbed = root.querySelector<HTMLTextAreaElement>('#share-embed');
+  function renderShare() {
+    const query = compareQuery(chosen, indicator);
+    if (shareLink) shareLink.href = `${location.pathname}${query}`;
+    if (shareEmbed)
+      shareEmbed.value = embedSnippet(
+        root.dataset.origin ?? location.origin,
+        root.dataset.prefix ?? '',
+        query,
+        indicatorLabel(),
+      );
+  }
+  function shown() {
+    const f = figures;
+    if (!f) return undefined;
+    return {
+      periods: f.periods.map((p) => ({ id: p.id, label: p.short[locale] })),
+      series: chosen.map((id) => ({
+        label: label(id),
+        data: f.values[id] ?? f.periods.map(() => null),
+      })),
+    };
+  }
+  function download(name: string, blob: Blob) {
+    const a = el('a', { href: URL.createObjectURL(blob), download: name });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => {
+      URL.revokeObjectURL(a.href);
+    }, 1000);
+  }
+  const fileName = (ext: string) => `cong-khai-so-sanh-${indicator}.${ext}`;
+  root.querySelector('#share-csv')?.addEventListener('click', () => {
+    const s = shown();
+    if (s)
+      download(
+        fileName('csv'),
+        new Blob([chartCsv(s.periods, s.series)], { type: 'text/csv;charset=utf-8' }),
+      );
+  });
+  root.querySelector('#share-svg')?.addEventListener('click', () => {
+    const s = shown();
+    if (!s) return;
+    const svg = chartSvg(
+      indicatorLabel(),
+      s.periods.map((p) => p.label),
+      s.series,
+      locale,
+      T.source,
+    );
+    download(fileName('svg'), new Blob([svg], { type: 'image/svg+xml' }));
+  });
+  root.querySelector('#share-png')?.addEventListener('click', () => {
+    const canvas = view.querySelector('canvas');
+    canvas?.toBlob((blob) => {
+      if (blob) download(fileName('png'), blob);
+    }, 'image/png');
+  });
+
   function render() {
     renderChosen();
     renderView();
     renderMatches();
     keepUrl();
+    renderShare();
   }
 
   async function load(id: string) {

@@ -32,6 +32,16 @@ export const unitLabel = (u: Pick<UnitEntry, 'kind' | 'name' | 'district'>, loca
 
 export const MAX_UNITS = 12;
 
+/** The query that reproduces a comparison: `?don-vi=a,b&chi-so=x`. */
+export const compareQuery = (units: readonly string[], indicator: string) =>
+  `?don-vi=${units.map(encodeURIComponent).join(',')}&chi-so=${encodeURIComponent(indicator)}`;
+
+/** The embeddable page of a comparison (framed by other sites: @congkhai/serve's EMBED_PATH_PREFIXES). */
+export const EMBED_PATH = '/nhung/so-sanh/';
+
+export const embedSnippet = (origin: string, localePrefix: string, query: string, title: string) =>
+  `<iframe src="${origin}${localePrefix}${EMBED_PATH}${query}" title="${title.replace(/"/g, '&quot;')}" width="100%" height="520" style="border:0" loading="lazy"></iframe>`;
+
 /** What the compare page says, in the page's language (its script gets it from the page). */
 export function compareText(locale: Locale) {
   return locale === 'vi'
@@ -45,6 +55,13 @@ export function compareText(locale: Locale) {
         loading: 'Đang tải số liệu…',
         failed: 'Không tải được số liệu. Hãy thử lại.',
         period: 'Kỳ',
+        share: 'Cho nhà báo',
+        link: 'Đường dẫn tới đúng biểu đồ này',
+        csv: 'Tải CSV (đúng số liệu đang hiển thị)',
+        png: 'Tải ảnh PNG',
+        svg: 'Tải ảnh SVG',
+        embed: 'Mã nhúng (iframe) vào trang khác',
+        source: 'Nguồn: Công khai, số liệu do các đơn vị tự báo cáo',
       }
     : {
         indicator: 'Indicator',
@@ -56,6 +73,13 @@ export function compareText(locale: Locale) {
         loading: 'Loading figures…',
         failed: 'The figures could not be loaded. Try again.',
         period: 'Period',
+        share: 'For journalists',
+        link: 'A link to exactly this chart',
+        csv: 'Download CSV (exactly the figures shown)',
+        png: 'Download PNG image',
+        svg: 'Download SVG image',
+        embed: 'Embed code (iframe) for another site',
+        source: 'Source: Công khai, figures as reported by the units',
       };
 }
 export type CompareText = ReturnType<typeof compareText>;

@@ -9,7 +9,14 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Unit } from '@congkhai/indicators';
-import { parseReport, parseUnits, reportPath, type Report } from '@congkhai/report';
+import {
+  parseDueDates,
+  parseReport,
+  parseUnits,
+  reportPath,
+  type DueDate,
+  type Report,
+} from '@congkhai/report';
 import { CONTENT_DIR } from '../env.ts';
 
 export class ContentError extends Error {
@@ -28,6 +35,12 @@ export interface Content {
   /** Since the last load: reports added, changed or removed, and whether units.yaml changed. */
   readonly changed: readonly string[];
   readonly unitsChanged: boolean;
+  /** When reports were due (`due.yaml`; none when absent), and whether that changed. */
+  readonly due: readonly DueDate[];
+  readonly dueChanged: boolean;
+  /** The boundaries (`boundaries.geojson`, keyed by unit id), as read; and whether they changed. */
+  readonly boundaries: unknown;
+  readonly boundariesChanged: boolean;
 }
 
 const entries = new Map<string, Entry>();
@@ -70,6 +83,49 @@ async function readUnits(): Promise<{ units: readonly Unit[]; changed: boolean }
   return { units: r.value, changed };
 }
 
+interface SideFile<T> {
+  readonly signature: string;
+  readonly text: string;
+  readonly value: T;
+}
+let dueEntry: SideFile<readonly DueDate[]> | undefined;
+let boundariesEntry: SideFile<unknown> | undefined;
+
+/**
+ * An optional file beside the reports (absent is `empty`), parsed again
+ * only when it changed; `changed` compares the text with the last load's.
+ */
+async function readSide<T>(
+  name: string,
+  last: SideFile<T> | undefined,
+  empty: T,
+  parse: (text: string, file: string) => T,
+): Promise<{ entry: SideFile<T>; changed: boolean }> {
+  const file = join(CONTENT_DIR, name);
+  const st = await stat(file).catch(() => undefined);
+  const signature = st ? signatureOf(st) : 'absent';
+  if (last?.signature === signature) return { entry: last, changed: false };
+  const text = st ? await readFile(file, 'utf8') : '';
+  const entry = { signature, text, value: st ? parse(text, file) : empty };
+  return { entry, changed: (last?.text ?? '') !== text };
+}
+
+const parseDue = (text: string, file: string): readonly DueDate[] => {
+  const r = parseDueDates(text);
+  if (!r.ok) throw failure(file, r.errors[0]);
+  return r.value;
+};
+
+const parseBoundaries = (text: string, file: string): unknown => {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    throw new ContentError(
+      `${file}: không đọc được GeoJSON / not valid JSON: ${e instanceof Error ? e.message : String(e)}`,
+    );
+  }
+};
+
 async function reportFiles(): Promise<string[]> {
   const root = join(CONTENT_DIR, 'reports');
   const units = (await readdir(root, { withFileTypes: true }).catch(() => []))
@@ -102,12 +158,21 @@ async function readReport(file: string, key: string, force: boolean): Promise<bo
  * re-parses every file (a full build trusts nothing it kept).
  */
 export async function loadContent(force = false): Promise<Content> {
-  if (force) unitsEntry = undefined;
+  if (force) {
+    unitsEntry = undefined;
+    dueEntry = undefined;
+    boundariesEntry = undefined;
+  }
   const { units, changed: unitsChanged } = await readUnits();
   const files = await reportFiles();
   const seen = new Set<string>();
   const changed: string[] = [];
+  let due, boundaries;
   try {
+    due = await readSide('due.yaml', dueEntry, [], parseDue);
+    boundaries = await readSide('boundaries.geojson', boundariesEntry, undefined, parseBoundaries);
+    dueEntry = due.entry;
+    boundariesEntry = boundaries.entry;
     await pooled(files, 128, async (file) => {
       const key = file.replace(/^reports\//, '').replace(/\.md$/, '');
       seen.add(key);
@@ -118,6 +183,8 @@ export async function loadContent(force = false): Promise<Content> {
     // next load reads all files and reports the units as changed (a full build).
     entries.clear();
     unitsEntry = undefined;
+    dueEntry = undefined;
+    boundariesEntry = undefined;
     throw e;
   }
   for (const key of [...entries.keys()]) {
@@ -130,5 +197,14 @@ export async function loadContent(force = false): Promise<Content> {
     const e = entries.get(key);
     if (e) reports.set(key, e.report);
   }
-  return { units, reports, changed: changed.sort(), unitsChanged };
+  return {
+    units,
+    reports,
+    changed: changed.sort(),
+    unitsChanged,
+    due: due.entry.value,
+    dueChanged: due.changed,
+    boundaries: boundaries.entry.value,
+    boundariesChanged: boundaries.changed,
+  };
 }

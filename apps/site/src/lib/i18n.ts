@@ -138,13 +138,90 @@ const vi = {
   notFoundText: 'Trang bạn tìm không có hoặc đã được chuyển đi.',
   backHome: 'Về trang chủ',
   percentPoints: 'điểm %',
+  reporting: {
+    nav: 'Tiến độ báo cáo',
+    title: 'Ai đã báo cáo',
+    intro:
+      'Với mỗi kỳ: mọi đơn vị phải báo cáo, đã công bố đúng hạn, công bố muộn hay chưa báo cáo, theo tỉnh và huyện. Đúng hạn là công bố lần đầu không muộn hơn hạn nộp.',
+    periodTitle: (p: string) => `Ai đã báo cáo ${p}`,
+    due: 'Hạn nộp',
+    noDue: 'chưa đặt hạn nộp',
+    provinceDue: 'Một số tỉnh đặt hạn nộp riêng; mỗi đơn vị được tính theo hạn của tỉnh mình.',
+    expected: 'Phải báo cáo',
+    onTime: 'Đúng hạn',
+    late: 'Muộn',
+    undated: 'Đã công bố, không rõ ngày',
+    missing: 'Chưa báo cáo',
+    onTimeShare: 'Tỷ lệ đúng hạn',
+    reportedShare: 'Tỷ lệ đã báo cáo',
+    status: 'Tình trạng',
+    published: 'Ngày công bố',
+    daysLate: (n: string) => `muộn ${n} ngày`,
+    byProvince: 'Theo tỉnh',
+    byDistrict: 'Theo huyện',
+    units: 'Từng đơn vị',
+    periods: 'Các kỳ',
+    summary: (onTime: string, expected: string, share: string) =>
+      `${onTime}/${expected} đơn vị công bố đúng hạn (${share}).`,
+    csv: 'Tải bảng tiến độ báo cáo (CSV)',
+  },
+  corrections: {
+    title: 'Lịch sử đính chính',
+    note: (n: string, date: string) =>
+      `Báo cáo này đã được đính chính ${n} lần, lần gần nhất ngày ${date}.`,
+    date: 'Ngày đính chính',
+    reason: 'Lý do',
+    changes: 'Số liệu thay đổi',
+    before: 'Trước',
+    after: 'Sau',
+    textChanged: 'Nội dung khác của báo cáo (tiêu đề, lời văn…) cũng được sửa.',
+    noFigureChanged: 'Không thay đổi số liệu.',
+    version: (n: string) => `Tải bản ${n}`,
+    versionOf: (n: string, date: string) => `bản ${n}, công bố đến ${date}`,
+    firstPublished: 'Công bố lần đầu',
+    feedTitle: (title: string) => `Đính chính: ${title}`,
+  },
+  peers: {
+    title: 'So với các đơn vị cùng địa bàn',
+    intro: (period: string) =>
+      `Kỳ ${period}: hạng của đơn vị trong huyện và trong tỉnh, và trung vị của các đơn vị có số liệu.`,
+    within: 'Trong',
+    rankOf: (rank: string, of: string) => `${rank}/${of}`,
+    betterThan: (share: string) => `hơn ${share} đơn vị`,
+    median: 'Trung vị',
+    alone: 'chỉ một đơn vị có số liệu',
+    gapTitle: 'Điểm tổng hợp còn có thể đạt thêm',
+    gapIntro: 'Điểm mỗi nhóm tiêu chí còn thiếu so với điểm tối đa, theo số liệu của báo cáo.',
+    group: 'Nhóm tiêu chí',
+    points: 'Điểm tối đa',
+    toGain: 'Còn thiếu',
+    notMeasured: 'không có số liệu',
+    method: 'Cách tính điểm',
+  },
+  brief: {
+    title: 'Bản tóm tắt một trang',
+    link: 'Bản in một trang (A4)',
+    printHint: 'Trang này in vừa một tờ A4 (Ctrl+P).',
+    source: 'Nguồn: Công khai, số liệu do đơn vị tự báo cáo. Toàn bộ số liệu và báo cáo gốc:',
+  },
+  map: {
+    title: 'Bản đồ',
+    demo: 'Ranh giới minh họa, không phải ranh giới thật.',
+    noData: 'không có số liệu',
+    legend: 'Chú giải',
+    table: 'Bảng số liệu của bản đồ',
+  },
 } as const;
 
 type Dict = {
   readonly [K in keyof typeof vi]: (typeof vi)[K] extends (...a: infer A) => string
     ? (...a: A) => string
     : (typeof vi)[K] extends object
-      ? { readonly [J in keyof (typeof vi)[K]]: string }
+      ? {
+          readonly [J in keyof (typeof vi)[K]]: (typeof vi)[K][J] extends (...a: infer B) => string
+            ? (...a: B) => string
+            : string;
+        }
       : string;
 };
 
@@ -260,6 +337,81 @@ const en: Dict = {
   notFoundText: 'The page you are looking for does not exist or has moved.',
   backHome: 'Back to the home page',
   percentPoints: 'pp',
+  reporting: {
+    nav: 'Reporting',
+    title: 'Who has reported',
+    intro:
+      'For each period: every unit due to report, as published on time, published late or not yet reported, by province and district. On time means first published no later than the due date.',
+    periodTitle: (p: string) => `Who has reported ${p}`,
+    due: 'Due',
+    noDue: 'no due date set',
+    provinceDue:
+      'Some provinces set a due date of their own; each unit is judged by its province’s date.',
+    expected: 'Due to report',
+    onTime: 'On time',
+    late: 'Late',
+    undated: 'Published, date unknown',
+    missing: 'Not yet reported',
+    onTimeShare: 'On-time share',
+    reportedShare: 'Reported share',
+    status: 'Status',
+    published: 'Published',
+    daysLate: (n: string) => `${n} days late`,
+    byProvince: 'By province',
+    byDistrict: 'By district',
+    units: 'Each unit',
+    periods: 'Periods',
+    summary: (onTime: string, expected: string, share: string) =>
+      `${onTime} of ${expected} units published on time (${share}).`,
+    csv: 'Download the reporting table (CSV)',
+  },
+  corrections: {
+    title: 'Correction log',
+    note: (n: string, date: string) =>
+      `This report has been corrected ${n === '1' ? 'once' : `${n} times`}, last on ${date}.`,
+    date: 'Corrected on',
+    reason: 'Reason',
+    changes: 'Figures changed',
+    before: 'Before',
+    after: 'After',
+    textChanged: 'Other content of the report (title, text…) was corrected too.',
+    noFigureChanged: 'No figure changed.',
+    version: (n: string) => `Download version ${n}`,
+    versionOf: (n: string, date: string) => `version ${n}, published until ${date}`,
+    firstPublished: 'First published',
+    feedTitle: (title: string) => `Correction: ${title}`,
+  },
+  peers: {
+    title: 'Against units of the same area',
+    intro: (period: string) =>
+      `${period}: the unit’s rank in its district and province, and the median of the units with a figure.`,
+    within: 'Within',
+    rankOf: (rank: string, of: string) => `${rank} of ${of}`,
+    betterThan: (share: string) => `above ${share} of units`,
+    median: 'Median',
+    alone: 'the only unit with a figure',
+    gapTitle: 'Composite score points still to gain',
+    gapIntro: 'The points each group falls short of its maximum, from the report’s figures.',
+    group: 'Group',
+    points: 'Maximum',
+    toGain: 'To gain',
+    notMeasured: 'no figure',
+    method: 'How the score is computed',
+  },
+  brief: {
+    title: 'One-page brief',
+    link: 'One-page printable brief (A4)',
+    printHint: 'This page prints on one A4 sheet (Ctrl+P).',
+    source:
+      'Source: Công khai, figures as reported by the unit. All figures and the original reports:',
+  },
+  map: {
+    title: 'Map',
+    demo: 'Demo boundaries, not real ones.',
+    noData: 'no data',
+    legend: 'Legend',
+    table: 'The map’s figures',
+  },
 };
 
 export function t(locale: Locale): Dict {

@@ -12,6 +12,8 @@
 import { INDICATORS, METRICS, type Locale } from '@congkhai/indicators';
 import { Buffer } from 'node:buffer';
 import { stringify } from 'csv-stringify/sync';
+import { reportingOf } from './reporting.ts';
+import { reportingPeriods } from './routes.ts';
 import type { SiteData, SiteReport, SiteUnit } from './site-data.ts';
 
 const PERCENT = { vi: 'Phần trăm, 0..100.', en: 'A percentage, 0..100.' };
@@ -91,6 +93,22 @@ const ALL_COLUMNS: readonly Column[] = [
     type: 'string',
     title: { vi: 'Ngày ban hành', en: 'Issued' },
     value: (_, r) => r.issued ?? null,
+  },
+  {
+    name: 'first_published',
+    type: 'date',
+    title: { vi: 'Ngày công bố lần đầu', en: 'First published' },
+    value: (_, r) => r.published ?? null,
+  },
+  {
+    name: 'corrections',
+    type: 'integer',
+    title: { vi: 'Số lần đính chính', en: 'Corrections' },
+    description: {
+      vi: 'Số lần báo cáo được công bố lại với nội dung thay đổi.',
+      en: 'How many times the report was published again with changed content.',
+    },
+    value: (_, r) => r.corrections?.length ?? 0,
   },
   ...METRICS.map((m): Column => ({
     name: m.id,
@@ -222,6 +240,53 @@ export function json(data: SiteData, units: readonly SiteUnit[]): Buffer<ArrayBu
   return Buffer.concat(parts);
 }
 
+/** Who has reported each period (/du-lieu/cong-bo.csv): a row per unit due to report, or that reported. */
+const REPORTING_FIELDS = [
+  { name: 'period', type: 'string', title: 'Kỳ báo cáo / Period' },
+  { name: 'unit_id', type: 'string', title: 'Mã đơn vị / Unit id' },
+  { name: 'unit_name', type: 'string', title: 'Tên đơn vị / Unit name' },
+  { name: 'district', type: 'string', title: 'Huyện / District' },
+  { name: 'province', type: 'string', title: 'Tỉnh / Province' },
+  {
+    name: 'status',
+    type: 'string',
+    title: 'Tình trạng / Status',
+    description:
+      'on_time: công bố không muộn hơn hạn nộp; late: muộn; published: đã công bố, không rõ ngày hoặc chưa có hạn; missing: chưa báo cáo. — on_time, late, published (no date or no due date to judge by), missing.',
+    constraints: { required: true, enum: ['on_time', 'late', 'published', 'missing'] },
+  },
+  { name: 'due', type: 'date', title: 'Hạn nộp / Due date' },
+  { name: 'first_published', type: 'date', title: 'Ngày công bố lần đầu / First published' },
+  {
+    name: 'days_late',
+    type: 'integer',
+    title: 'Số ngày muộn / Days late',
+    constraints: { minimum: 1 },
+  },
+] as const;
+
+const reportingRowsOf = (data: SiteData) =>
+  reportingPeriods(data).flatMap((p) =>
+    reportingOf(data, p).rows.map((r) => [
+      p.id,
+      r.unit.id,
+      r.unit.name,
+      r.unit.district ?? null,
+      r.unit.province,
+      r.status,
+      r.due ?? null,
+      r.published ?? null,
+      r.daysLate ?? null,
+    ]),
+  );
+
+export function reportingCsv(data: SiteData): Buffer<ArrayBuffer> {
+  return Buffer.concat([
+    BOM,
+    Buffer.from(stringify([REPORTING_FIELDS.map((f) => f.name), ...reportingRowsOf(data)])),
+  ]);
+}
+
 export function datapackage(data: SiteData, site: URL): unknown {
   const fields = columnsOf(data.unitList).map((c) => ({
     name: c.name,
@@ -244,6 +309,20 @@ export function datapackage(data: SiteData, site: URL): unknown {
         encoding: 'utf-8',
         schema: { fields, primaryKey: ['unit_id', 'period'], missingValues: [''] },
         count: data.reports.length,
+      },
+      {
+        name: 'cong-bo',
+        title: 'Tiến độ báo cáo theo kỳ / Who has reported each period',
+        path: new URL('/du-lieu/cong-bo.csv', site).href,
+        format: 'csv',
+        mediatype: 'text/csv',
+        encoding: 'utf-8',
+        schema: {
+          fields: REPORTING_FIELDS,
+          primaryKey: ['period', 'unit_id'],
+          missingValues: [''],
+        },
+        count: reportingRowsOf(data).length,
       },
     ],
   };

@@ -6,11 +6,14 @@
  *
  * - per report (`/xa/<unit>/<period>/`): its report and its unit only;
  * - per unit (`/xa/<unit>/`, its open data files): the unit, the units of
- *   its district (area figures, peer table) and the units it merged into
- *   (their series carry its figures from before the merger);
+ *   its province (its rank and median in its district and province, the
+ *   peer table) and the units it merged into (their series carry its
+ *   figures from before the merger);
  * - per indicator and period (rankings): every report of that period and
  *   of the period before (the change column); the latest period's ranking
  *   is also the indicator's own page (`/chi-so/<indicator>/`);
+ * - per period, who has reported it (`/cong-bo/<period>/`): the reports of
+ *   that period, and the due dates (a change of due.yaml renders them all);
  * - everything else (home, the directory of units, indexes, compare,
  *   downloads, feed, sitemap):
  *   rebuilt on every change, since it sums or lists all reports.
@@ -28,6 +31,8 @@ const GLOBAL_PAGES = [
   '/phuong-phap/',
   '/so-sanh/',
   '/tim-kiem/',
+  '/cong-bo/',
+  '/nhung/so-sanh/',
 ];
 
 /** Language-free files: downloads, the feed, the sitemap, the not-found page. */
@@ -37,6 +42,7 @@ const GLOBAL_FILES = [
   '/du-lieu/bao-cao.json',
   '/du-lieu/datapackage.json',
   '/du-lieu/don-vi.json',
+  '/du-lieu/cong-bo.csv',
   ...INDICATORS.map((d) => `/du-lieu/chi-so/${d.id}.json`),
   '/feed.xml',
   '/sitemap-index.xml',
@@ -53,6 +59,7 @@ const inLangs = (path: string) => LANGS.map((lang) => href(localeOf(lang), path)
 
 const unitPages = (id: string) => [
   ...inLangs(`/xa/${id}/`),
+  ...inLangs(`/xa/${id}/ban-in/`),
   `/du-lieu/xa/${id}.csv`,
   `/du-lieu/xa/${id}.json`,
 ];
@@ -64,6 +71,14 @@ const rankingPages = (periodId: string, data: SiteData) =>
     ...(periodId === data.latest?.id ? inLangs(`/chi-so/${d.id}/`) : []),
   ]);
 
+/** The periods a completeness page is made for: the standard ones (a custom range has no due date). */
+export const reportingPeriods = (data: SiteData) => data.periods.filter((p) => p.kind !== 'range');
+
+/** Who has reported a period. */
+export const reportingPage = (periodId: string) => `/cong-bo/${periodId}/`;
+
+const reportingPages = (periodId: string) => inLangs(reportingPage(periodId));
+
 const globalPages = () => [...GLOBAL_PAGES.flatMap(inLangs), ...GLOBAL_FILES];
 
 /** Every page and file of the site, in a stable order. */
@@ -72,6 +87,7 @@ export function allPages(data: SiteData): string[] {
     ...globalPages(),
     ...(data.latest ? [] : INDICATORS.flatMap((d) => inLangs(`/chi-so/${d.id}/`))),
     ...data.periods.flatMap((p) => rankingPages(p.id, data)),
+    ...reportingPeriods(data).flatMap((p) => reportingPages(p.id)),
     ...data.unitList.flatMap((u) => unitPages(u.id)),
     ...data.reports.map((r) => reportPage(r.unit, r.period)),
   ];
@@ -85,7 +101,11 @@ export function sitemapPages(data: SiteData): string[] {
       ? INDICATORS.flatMap((d) => inLangs(`/chi-so/${d.id}/${data.latest?.id ?? ''}/`))
       : [],
   );
-  return allPages(data).filter((p) => p.endsWith('/') && !repeats.has(p));
+  // A unit's printable brief repeats its page too.
+  // A unit's printable brief repeats its page too, and an embed is for frames.
+  return allPages(data).filter(
+    (p) => p.endsWith('/') && !repeats.has(p) && !p.endsWith('/ban-in/') && !p.includes('/nhung/'),
+  );
 }
 
 export interface Plan {
@@ -106,6 +126,7 @@ export function affectedPages(
   after: SiteData,
   changed: readonly string[],
   unitsChanged: boolean,
+  dueChanged = false,
 ): Plan | undefined {
   const ids = (periods: readonly Period[]) => periods.map((p) => p.id).join(' ');
   if (unitsChanged || ids(before.periods) !== ids(after.periods)) return undefined;
@@ -121,6 +142,7 @@ export function affectedPages(
     if (!unit) return undefined;
     units.add(unitId);
     for (const peer of peersOf(unit, after)) units.add(peer.id);
+    for (const u of after.unitList) if (u.province === unit.province) units.add(u.id);
     for (const next of successors(unitId, after.unitList)) units.add(next.unit.id);
     periods.add(periodId);
     for (const q of after.periods) if (previousPeriod(q)?.id === periodId) periods.add(q.id);
@@ -128,10 +150,14 @@ export function affectedPages(
     else remove.push(`/xa/${key}/`);
   }
   const known = new Set(after.periods.map((p) => p.id));
+  const reporting = reportingPeriods(after)
+    .map((p) => p.id)
+    .filter((p) => dueChanged || changed.some((key) => key.endsWith(`/${p}`)));
   return {
     render: [
       ...globalPages(),
       ...[...periods].filter((p) => known.has(p)).flatMap((p) => rankingPages(p, after)),
+      ...reporting.flatMap(reportingPages),
       ...[...units].flatMap(unitPages),
       ...reports,
     ],

@@ -21,7 +21,7 @@ import {
   type Period,
   type Unit,
 } from '@congkhai/indicators';
-import type { Report } from '@congkhai/report';
+import { dueFor, type DueDate, type Report } from '@congkhai/report';
 import { loadContent } from './content.ts';
 
 export interface SiteReport extends Report {
@@ -54,6 +54,12 @@ export interface SiteData {
     readonly def: IndicatorDefinition;
     readonly agg: IndicatorAggregate;
   }[];
+  /** When reports were due, per period and province (due.yaml). */
+  readonly due: readonly DueDate[];
+  /** A unit's due date for a period: its province's, else the national one. */
+  readonly dueOf: (period: string, unit: Unit) => string | undefined;
+  /** boundaries.geojson as read (checked where it is drawn), undefined when the content has none. */
+  readonly boundaries: unknown;
 }
 
 export const collator = new Intl.Collator('vi');
@@ -71,6 +77,8 @@ export interface Refresh {
   /** Reports added, changed or removed since the last load (`<unit>/<period>`). */
   readonly changed: readonly string[];
   readonly unitsChanged: boolean;
+  readonly dueChanged: boolean;
+  readonly boundariesChanged: boolean;
 }
 
 /** Reads the content directory again; `force` re-parses every file. */
@@ -166,8 +174,17 @@ async function load(force: boolean): Promise<Refresh> {
       def,
       agg: aggregateIndicator(def.id, latestMetrics),
     })),
+    due: content.due,
+    dueOf: (period, unit) => dueFor(content.due, period, unit.province),
+    boundaries: content.boundaries,
   };
-  return { data, changed: content.changed, unitsChanged: content.unitsChanged };
+  return {
+    data,
+    changed: content.changed,
+    unitsChanged: content.unitsChanged,
+    dueChanged: content.dueChanged,
+    boundariesChanged: content.boundariesChanged,
+  };
 }
 
 /** A unit's area: its district, or its province for units without one. */

@@ -27,7 +27,12 @@ import { canEdit, canRead, canReview, readableUnits } from '../access.ts';
 import { refuseIfApproved, requireApprovals } from '../approvals.ts';
 import { cycleOf } from '../cycle-view.ts';
 import { tellAbout } from '../notifications.ts';
-import { publishReport, withdrawReport } from '../publish.ts';
+import {
+  CorrectionReasonRequired,
+  publishDueDates,
+  publishReport,
+  withdrawReport,
+} from '../publish.ts';
 import {
   addComment,
   addRevision,
@@ -650,7 +655,14 @@ export const reportsRouter = router({
     }),
 
   publish: authed
-    .input(z.object({ id: z.number().int(), confirmWarnings: z.boolean().default(false) }))
+    .input(
+      z.object({
+        id: z.number().int(),
+        confirmWarnings: z.boolean().default(false),
+        /** Why a published report is published again with changed content (the correction log). */
+        reason: z.string().trim().max(2000).optional(),
+      }),
+    )
     .mutation(async ({ ctx, input }) => {
       const { report, unit, units } = await loadReport(ctx, input.id, 'review');
       requireStatus(report.status, ['in_review'], 'công bố');
@@ -667,10 +679,20 @@ export const reportsRouter = router({
           { warnings: failing.map((w) => w.message) },
         );
       }
-      const file = await publishReport(ctx.env.contentDir, report.content, units);
+      const { file, correction } = await publishReport(ctx.env.contentDir, report.content, units, {
+        ...(input.reason ? { reason: input.reason } : {}),
+      }).catch((e: unknown) => {
+        if (!(e instanceof CorrectionReasonRequired)) throw e;
+        throw fail(
+          'PRECONDITION_FAILED',
+          'Báo cáo này đã được công bố: hãy ghi lý do đính chính, để người đọc biết vì sao số liệu thay đổi.',
+          { reasonRequired: true },
+        );
+      });
       await setStatus(ctx.db, input.id, 'published', ctx.user.id);
       await audit(ctx.db, ctx.user.id, 'report_publish', String(input.id), {
         file,
+        ...(correction ? { correction } : {}),
         confirmedWarnings: failing.map((w) => w.check),
       });
       await tellAbout(ctx, 'published', report);
@@ -774,6 +796,18 @@ export const reportsRouter = router({
         args: [p.period.id, province, input.due],
       });
       await audit(ctx.db, ctx.user.id, 'period_due', p.period.id, { due: input.due, province });
+      // The public site says who reported on time: it reads the due dates from the content folder.
+      const all = (await ctx.db.execute('SELECT period, province, due FROM period_due')).rows;
+      const dates = all.map((r) => ({
+        period: text(r.period),
+        province: text(r.province),
+        due: text(r.due),
+      }));
+      if (await publishDueDates(ctx.env.contentDir, dates))
+        ctx.onContentChanged({
+          reason: `hạn nộp / due date ${p.period.id}`,
+          by: ctx.user.username,
+        });
       return true;
     }),
 });

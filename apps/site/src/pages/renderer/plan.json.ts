@@ -37,8 +37,9 @@ export const POST: APIRoute = async ({ request }) => {
     if (!(e instanceof ContentError)) throw e;
     return new Response(JSON.stringify({ error: e.message }), { status: 422 });
   }
-  const { data, changed, unitsChanged } = refresh;
-  const partial = before && affectedPages(before, data, changed, unitsChanged);
+  const { data, changed, unitsChanged, dueChanged, boundariesChanged } = refresh;
+  const partial =
+    before && affectedPages(before, data, changed, unitsChanged || boundariesChanged, dueChanged);
   const plan: RenderPlan = {
     full: !partial,
     render: partial ? partial.render : allPages(data),
