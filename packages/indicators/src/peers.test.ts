@@ -14,11 +14,12 @@ describe('standing among peers', () => {
   it('ranks with ties, counts the worse, takes the median of those with a value', () => {
     expect(standingOf('b', items, 'higher')).toEqual({
       rank: 2,
+      tied: true,
       of: 4,
       betterThan: 1 / 3,
       median: 0.8,
     });
-    expect(standingOf('a', items, 'higher')).toMatchObject({ rank: 1, betterThan: 1 });
+    expect(standingOf('a', items, 'higher')).toMatchObject({ rank: 1, tied: false, betterThan: 1 });
     expect(standingOf('a', items, 'lower')).toMatchObject({ rank: 4, betterThan: 0 });
     expect(standingOf('e', items, 'higher')).toBeUndefined();
     expect(
