@@ -6,37 +6,22 @@
  * their password; that user, on a phone, chooses theirs and logs out
  * everywhere. Screenshots of the new screens go to /tmp/shots-auth/.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { productUnderTest } from './product.ts';
 
-const editorDir = fileURLToPath(new URL('..', import.meta.url));
 const shots = '/tmp/shots-auth';
-let server: ChildProcess;
-let output = '';
-let browser: Browser;
-const port = 46000 + Math.floor(Math.random() * 1000);
-const editor = `http://127.0.0.1:${String(port)}`;
-const dir = mkdtempSync(join(tmpdir(), 'congkhai-accounts-'));
+// The editor alone on an empty database: the first start creates the first admin.
+const product = productUnderTest({ name: 'accounts', entry: 'main.ts' });
+const { editor } = product;
 const ADMIN_PASSWORD = 'Quản trị xã nhà mình 2025';
 const USER_PASSWORD = 'trâu ơi ta bảo trâu này';
 
-async function waitFor(check: () => boolean, ms: number, what: string) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (check()) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`timed out waiting for ${what}\n${output.slice(-3000)}`);
-}
-
 async function page(width: number): Promise<Page> {
   return (
-    await browser.newContext({ viewport: { width, height: width < 500 ? 844 : 900 } })
+    await product.browser.newContext({ viewport: { width, height: width < 500 ? 844 : 900 } })
   ).newPage();
 }
 
@@ -55,39 +40,14 @@ async function shot(p: Page, name: string) {
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
-  const build = spawnSync(
-    process.execPath,
-    [join(editorDir, 'node_modules/vite/bin/vite.js'), 'build'],
-    { cwd: editorDir, encoding: 'utf8' },
-  );
-  if (build.status !== 0) throw new Error(build.stderr);
-  server = spawn(process.execPath, ['--import', 'tsx', join(editorDir, 'src/server/main.ts')], {
-    cwd: editorDir,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      DATABASE_URL: `file:${join(dir, 'accounts.db')}`,
-      CONTENT_DIR: join(dir, 'content'),
-      SITE_ROOT: join(dir, 'site'),
-    },
-  });
-  server.stdout?.on('data', (b: Buffer) => (output += b.toString()));
-  server.stderr?.on('data', (b: Buffer) => (output += b.toString()));
-  await waitFor(() => output.includes('Ctrl+C'), 60_000, 'the editor to start');
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  await product.start();
 });
 
-afterAll(async () => {
-  await browser.close();
-  server.kill('SIGTERM');
-});
+afterAll(() => product.stop());
 
 describe('accounts in the browser', () => {
   it('makes the first admin choose a password, refusing a common one, then lets them work', async () => {
-    const oneTime = /\sadmin\s+admin\s+(\S+)/.exec(output)?.[1] ?? '';
+    const oneTime = /\sadmin\s+admin\s+(\S+)/.exec(product.output())?.[1] ?? '';
     expect(oneTime).toHaveLength(15);
     const p = await page(1280);
     await p.goto(editor);

@@ -8,39 +8,28 @@
  * cycle and submits it; the reviewer approves at both levels and unapproves
  * with a comment. Screenshots at 1280 and 390 px go to /tmp/shots-cycle/.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { simpleParser, type ParsedMail } from 'mailparser';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { productUnderTest } from './product.ts';
 
-const editorDir = fileURLToPath(new URL('..', import.meta.url));
 const shots = '/tmp/shots-cycle';
-let server: ChildProcess;
-let output = '';
-let browser: Browser;
 let smtp: SMTPServer;
 const inbox: ParsedMail[] = [];
-const port = 47000 + Math.floor(Math.random() * 1000);
-const editor = `http://127.0.0.1:${String(port)}`;
-const dir = mkdtempSync(join(tmpdir(), 'congkhai-cycle-'));
-const chosen = new Map<string, string>();
-const password = (user: string) =>
-  chosen.get(user) ?? new RegExp(`\\s${user}\\s+(\\S+)\\s+\\(`).exec(output)?.[1] ?? '';
-
-async function waitFor(check: () => boolean, ms: number, what: string) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (check()) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`timed out waiting for ${what}\n${output.slice(-3000)}`);
-}
+const product = productUnderTest({
+  name: 'cycle',
+  env: () => ({
+    SMTP_URL: `smtp://127.0.0.1:${String((smtp.server.address() as AddressInfo).port)}`,
+    MAIL_FROM: 'Công khai <congkhai@xa.example>',
+    EDITOR_URL: product.editor,
+  }),
+});
+const { editor } = product;
+const login = (user: string) => product.login(user);
 
 /** The page at 1280 and 390 px: the whole page, and the part that changed (`part`) on its own, to be read at full size. */
 async function shot(p: Page, name: string, part?: string) {
@@ -54,29 +43,6 @@ async function shot(p: Page, name: string, part?: string) {
         .screenshot({ path: join(shots, `${name}-part-${String(width)}.png`) });
   }
   await p.setViewportSize({ width: 1280, height: 900 });
-}
-
-async function login(user: string): Promise<Page> {
-  const page = await (
-    await browser.newContext({ viewport: { width: 1280, height: 900 } })
-  ).newPage();
-  await page.goto(editor);
-  await page.getByLabel('Tên đăng nhập').fill(user);
-  await page.getByLabel('Mật khẩu').fill(password(user));
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  const choose = page.getByRole('heading', { name: 'Đặt mật khẩu của bạn' });
-  const reports = page.getByRole('heading', { name: 'Báo cáo', exact: true });
-  await choose.or(reports).waitFor();
-  if (await choose.isVisible()) {
-    const own = `Mật khẩu riêng của ${user} 2026`;
-    await page.getByLabel('Mật khẩu một lần').fill(password(user));
-    await page.getByLabel('Mật khẩu mới', { exact: true }).fill(own);
-    await page.getByLabel('Nhập lại mật khẩu mới').fill(own);
-    await page.getByRole('button', { name: 'Lưu mật khẩu và tiếp tục' }).click();
-    chosen.set(user, own);
-  }
-  await reports.waitFor();
-  return page;
 }
 
 const mailTo = (to: string) =>
@@ -110,45 +76,11 @@ beforeAll(async () => {
     },
   });
   await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const smtpPort = (smtp.server.address() as AddressInfo).port;
-  const build = spawnSync(
-    process.execPath,
-    [join(editorDir, 'node_modules/vite/bin/vite.js'), 'build'],
-    {
-      cwd: editorDir,
-      encoding: 'utf8',
-    },
-  );
-  if (build.status !== 0) throw new Error(build.stderr);
-  server = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(editorDir, 'src/server/start.ts'), '--demo'],
-    {
-      cwd: editorDir,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        DATABASE_URL: `file:${join(dir, 'cycle.db')}`,
-        CONTENT_DIR: join(dir, 'content'),
-        SITE_ROOT: join(dir, 'site'),
-        SMTP_URL: `smtp://127.0.0.1:${String(smtpPort)}`,
-        MAIL_FROM: 'Công khai <congkhai@xa.example>',
-        EDITOR_URL: editor,
-      },
-    },
-  );
-  server.stdout?.on('data', (b: Buffer) => (output += b.toString()));
-  server.stderr?.on('data', (b: Buffer) => (output += b.toString()));
-  await waitFor(() => output.includes('Ctrl+C'), 150_000, 'the product to start');
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  await product.start();
 });
 
 afterAll(async () => {
-  await browser.close();
-  server.kill('SIGTERM');
+  await product.stop();
   await new Promise<void>((resolve) => {
     smtp.close(() => {
       resolve();

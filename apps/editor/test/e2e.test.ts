@@ -4,99 +4,21 @@
  * fixes a warning and submits; a reviewer publishes; the public site then
  * shows the new figure.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Document, Packer, Paragraph } from 'docx';
-import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { productUnderTest, waitFor } from './product.ts';
 
-const editorDir = fileURLToPath(new URL('..', import.meta.url));
-let server: ChildProcess;
-let output = '';
-let browser: Browser;
-const port = 44000 + Math.floor(Math.random() * 1000);
-const editor = `http://127.0.0.1:${String(port)}`;
-const site = `http://127.0.0.1:${String(port + 1)}`;
-const dir = mkdtempSync(join(tmpdir(), 'congkhai-e2e-'));
+const product = productUnderTest({ name: 'e2e' });
+const { editor, site, dir } = product;
+const login = (user: string) => product.login(user);
 /** Screenshots of the screens walked, for a person to look at (SHOTS_DIR, or beside the test's data). */
 const shots = process.env.SHOTS_DIR ?? join(dir, 'shots');
 const mkdirp = (d: string) => mkdirSync(d, { recursive: true });
 
-const chosen = new Map<string, string>();
-// The start prints "role  username  password   (scope)": the password is the word before the scope.
-const password = (user: string) =>
-  chosen.get(user) ?? new RegExp(`\\s${user}\\s+(\\S+)\\s+\\(`).exec(output)?.[1] ?? '';
-
-async function waitFor(check: () => boolean | Promise<boolean>, ms: number, what: string) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`timed out waiting for ${what}\n${output.slice(-3000)}`);
-}
-
-beforeAll(async () => {
-  const build = spawnSync(
-    process.execPath,
-    [join(editorDir, 'node_modules/vite/bin/vite.js'), 'build'],
-    { cwd: editorDir, encoding: 'utf8' },
-  );
-  if (build.status !== 0) throw new Error(build.stderr);
-  server = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(editorDir, 'src/server/start.ts'), '--demo'],
-    {
-      cwd: editorDir,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        DATABASE_URL: `file:${join(dir, 'e2e.db')}`,
-        CONTENT_DIR: join(dir, 'content'),
-        SITE_ROOT: join(dir, 'site'),
-      },
-    },
-  );
-  server.stdout?.on('data', (b: Buffer) => (output += b.toString()));
-  server.stderr?.on('data', (b: Buffer) => (output += b.toString()));
-  await waitFor(() => output.includes('Ctrl+C'), 150_000, 'the product to start');
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
-});
-
-afterAll(async () => {
-  await browser.close();
-  server.kill('SIGTERM');
-});
-
-async function login(user: string): Promise<Page> {
-  const page = await (
-    await browser.newContext({ viewport: { width: 1280, height: 900 } })
-  ).newPage();
-  await page.goto(editor);
-  await page.getByLabel('Tên đăng nhập').fill(user);
-  await page.getByLabel('Mật khẩu').fill(password(user));
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  // The printed password is a one-time one: the first login sets the user's own.
-  const choose = page.getByRole('heading', { name: 'Đặt mật khẩu của bạn' });
-  const reports = page.getByRole('heading', { name: 'Báo cáo', exact: true });
-  await choose.or(reports).waitFor();
-  if (await choose.isVisible()) {
-    const own = `Mật khẩu riêng của ${user} 2025`;
-    await page.getByLabel('Mật khẩu một lần').fill(password(user));
-    await page.getByLabel('Mật khẩu mới', { exact: true }).fill(own);
-    await page.getByLabel('Nhập lại mật khẩu mới').fill(own);
-    await page.getByRole('button', { name: 'Lưu mật khẩu và tiếp tục' }).click();
-    chosen.set(user, own);
-  }
-  await reports.waitFor();
-  return page;
-}
+beforeAll(() => product.start(), 200_000);
+afterAll(() => product.stop());
 
 describe('from a .docx to the public site', () => {
   it('is published by an editor and a reviewer, and the public unit page shows the new figure', async () => {
@@ -209,14 +131,15 @@ describe('from a .docx to the public site', () => {
       async () => (await fetch(`${site}/xa/quang-hai-tu-ky-hai-duong/2023-H2/`)).status === 200,
       120_000,
       'the rebuilt site',
+      () => product.output(),
     );
     // Only what the report touches was rendered again (units.yaml unchanged by the publish).
     await expect
-      .poll(() => output)
+      .poll(() => product.output())
       .toMatch(
         /\(công bố \/ publish quang-hai-tu-ky-hai-duong\/2023-H2 \(duyet\)\)…\n[^\n]*site live[^\n]*rendered again/,
       );
-    const pub = await (await browser.newContext()).newPage();
+    const pub = await (await product.browser.newContext()).newPage();
     await pub.goto(`${site}/xa/quang-hai-tu-ky-hai-duong/`);
     const rows = await pub
       .locator('#ind-online_intake_rate ~ .chart-block tbody tr')

@@ -7,37 +7,19 @@
  * is followed live to the public page's link. Screenshots at 1280 and 390 px
  * into SHOTS_DIR (/tmp/shots-form by default).
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { productUnderTest } from './product.ts';
 
-const editorDir = fileURLToPath(new URL('..', import.meta.url));
-let server: ChildProcess;
-let output = '';
-let browser: Browser;
-const port = 46000 + Math.floor(Math.random() * 1000);
-const editor = `http://127.0.0.1:${String(port)}`;
-const dir = mkdtempSync(join(tmpdir(), 'congkhai-form-'));
+const product = productUnderTest({ name: 'form' });
+const { editor, site } = product;
+const login = (user: string) => product.login(user);
 const shots = process.env.SHOTS_DIR ?? '/tmp/shots-form';
 mkdirSync(shots, { recursive: true });
 
-const chosen = new Map<string, string>();
-const password = (user: string) =>
-  chosen.get(user) ?? new RegExp(`\\s${user}\\s+(\\S+)`).exec(output)?.[1] ?? '';
 const field = (page: Page, id: string) => page.locator(`[id="${id}"]`);
-
-async function waitFor(check: () => boolean | Promise<boolean>, ms: number, what: string) {
-  const until = Date.now() + ms;
-  while (Date.now() < until) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`timed out waiting for ${what}\n${output.slice(-3000)}`);
-}
 
 /** The page at 1280 px and at 390 px (a phone): whole, and the screen as seen (the action bar stays at its bottom). */
 async function shoot(page: Page, name: string) {
@@ -49,66 +31,8 @@ async function shoot(page: Page, name: string) {
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
-beforeAll(async () => {
-  const build = spawnSync(
-    process.execPath,
-    [join(editorDir, 'node_modules/vite/bin/vite.js'), 'build'],
-    {
-      cwd: editorDir,
-      encoding: 'utf8',
-    },
-  );
-  if (build.status !== 0) throw new Error(build.stderr);
-  server = spawn(
-    process.execPath,
-    ['--import', 'tsx', join(editorDir, 'src/server/start.ts'), '--demo'],
-    {
-      cwd: editorDir,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        DATABASE_URL: `file:${join(dir, 'form.db')}`,
-        CONTENT_DIR: join(dir, 'content'),
-        SITE_ROOT: join(dir, 'site'),
-      },
-    },
-  );
-  server.stdout?.on('data', (b: Buffer) => (output += b.toString()));
-  server.stderr?.on('data', (b: Buffer) => (output += b.toString()));
-  await waitFor(() => output.includes('Ctrl+C'), 150_000, 'the product to start');
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
-}, 200_000);
-
-afterAll(async () => {
-  await browser.close();
-  server.kill('SIGTERM');
-});
-
-async function login(user: string): Promise<Page> {
-  const page = await (
-    await browser.newContext({ viewport: { width: 1280, height: 900 } })
-  ).newPage();
-  await page.goto(editor);
-  await page.getByLabel('Tên đăng nhập').fill(user);
-  await page.getByLabel('Mật khẩu').fill(password(user));
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  const choose = page.getByRole('heading', { name: 'Đặt mật khẩu của bạn' });
-  const reports = page.getByRole('heading', { name: 'Báo cáo', exact: true });
-  await choose.or(reports).waitFor();
-  if (await choose.isVisible()) {
-    const own = `Mật khẩu riêng của ${user} 2025`;
-    await page.getByLabel('Mật khẩu một lần').fill(password(user));
-    await page.getByLabel('Mật khẩu mới', { exact: true }).fill(own);
-    await page.getByLabel('Nhập lại mật khẩu mới').fill(own);
-    await page.getByRole('button', { name: 'Lưu mật khẩu và tiếp tục' }).click();
-    chosen.set(user, own);
-  }
-  await reports.waitFor();
-  return page;
-}
+beforeAll(() => product.start(), 200_000);
+afterAll(() => product.stop());
 
 /** The blockers the action bar lists, as links to their fields. */
 const blockerLinks = (page: Page) => page.locator('.actions .blockers a');
@@ -336,7 +260,7 @@ describe('reviewing', () => {
     if (await confirm.isVisible()) await confirm.click();
     await live.waitFor({ timeout: 90_000 });
     const url = (await live.getAttribute('href')) ?? '';
-    expect(url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${String(port + 1)}/xa/`));
+    expect(url.startsWith(`${site}/xa/`)).toBe(true);
     expect((await fetch(url)).status).toBe(200);
     await shoot(rv, 'published');
   }, 200_000);
