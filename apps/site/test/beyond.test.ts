@@ -3,12 +3,10 @@
  * reported each period, the correction log, and a unit among its peers.
  */
 import { createServer } from 'node:http';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch } from './browser.ts';
+import { launch, openPage, scriptKb, seriousAxeViolations, type OpenOptions } from './browser.ts';
 import { builtSite, type BuiltSite } from './fixture.ts';
 
 let site: BuiltSite;
@@ -24,18 +22,9 @@ afterAll(async () => {
   await site.stop();
 });
 
-async function open(
-  path: string,
-  opts: { javaScript?: boolean; width?: number; bypassCSP?: boolean } = {},
-): Promise<Page> {
-  const context = await browser.newContext({
-    javaScriptEnabled: opts.javaScript ?? false,
-    bypassCSP: opts.bypassCSP ?? false,
-    viewport: { width: opts.width ?? 1280, height: 900 },
-  });
-  const page = await context.newPage();
-  const res = await page.goto(site.url + path, { waitUntil: 'networkidle' });
-  expect(res?.status(), path).toBe(200);
+async function open(path: string, opts: OpenOptions = {}): Promise<Page> {
+  const { page, status } = await openPage(browser, site.url + path, { javaScript: false, ...opts });
+  expect(status, path).toBe(200);
   return page;
 }
 
@@ -215,35 +204,16 @@ describe('new pages stay light and accessible', () => {
     '/xa/an-binh-tay-son-nghe-an/2025-H1/',
     '/xa/an-binh-tay-son-nghe-an/ban-in/',
   ])('%s loads no JavaScript', async (path) => {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const bodies: Promise<Buffer>[] = [];
-    page.on('response', (res) => {
-      if (res.request().resourceType() === 'script') bodies.push(res.body());
-    });
-    await page.goto(site.url + path, { waitUntil: 'networkidle' });
-    const bytes = (await Promise.all(bodies)).reduce((n, b) => n + gzipSync(b).length, 0);
-    expect(bytes).toBe(0);
-    await context.close();
+    expect(await scriptKb(browser, site.url + path)).toBe(0);
   });
 
   it.each(['/so-sanh/', '/nhung/so-sanh/', '/xa/an-binh-tay-son-nghe-an/'])(
     '%s stays under 70 KB of JavaScript (gzip) with the new tools',
     async (path) => {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      const bodies: Promise<Buffer>[] = [];
-      page.on('response', (res) => {
-        if (res.request().resourceType() === 'script') bodies.push(res.body());
-      });
-      await page.goto(site.url + path, { waitUntil: 'networkidle' });
-      const bytes = (await Promise.all(bodies)).reduce((n, b) => n + gzipSync(b).length, 0);
-      expect(bytes / 1024).toBeLessThan(70);
-      await context.close();
+      expect(await scriptKb(browser, site.url + path)).toBeLessThan(70);
     },
   );
 
-  const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
   it.each([
     ['/cong-bo/', 1280],
     ['/cong-bo/2025-H1/', 1280],
@@ -256,21 +226,7 @@ describe('new pages stay light and accessible', () => {
   ] as const)('%s has no serious axe-core violation (%s px)', async (path, width) => {
     // axe-core is injected as an inline script, which the site's CSP rightly refuses.
     const page = await open(path, { javaScript: true, width, bypassCSP: true });
-    await page.addScriptTag({ path: axePath });
-    const result = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
-          };
-        }
-      ).axe;
-      return axe.run();
-    });
-    const serious = result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${String(v.nodes.length)})`);
-    expect(serious).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await page.context().close();
   });
 });

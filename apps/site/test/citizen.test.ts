@@ -6,10 +6,9 @@
  * at render time, and open data a spreadsheet reads.
  */
 import { createRequire } from 'node:module';
-import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch } from './browser.ts';
+import { launch, openPage, scriptKb, seriousAxeViolations, type OpenOptions } from './browser.ts';
 import { REPORTS, builtSite, type BuiltSite } from './fixture.ts';
 
 /** The fixture's reports and the three real ones of content/. */
@@ -31,18 +30,8 @@ afterAll(async () => {
   await site.stop();
 });
 
-async function open(
-  path: string,
-  opts: { javaScript?: boolean; width?: number; bypassCSP?: boolean } = {},
-): Promise<Page> {
-  const context = await browser.newContext({
-    javaScriptEnabled: opts.javaScript ?? true,
-    // Only for a test's own injected script (axe-core): the site's pages run under its CSP.
-    bypassCSP: opts.bypassCSP ?? false,
-    viewport: { width: opts.width ?? 1280, height: 900 },
-  });
-  const page = await context.newPage();
-  await page.goto(site.url + path, { waitUntil: 'networkidle' });
+async function open(path: string, opts: OpenOptions = {}): Promise<Page> {
+  const { page } = await openPage(browser, site.url + path, { javaScript: true, ...opts });
   return page;
 }
 
@@ -408,27 +397,6 @@ describe('smaller things', () => {
 });
 
 describe('pages stay light and accessible', () => {
-  /** Every script a page loads once it has been scrolled through, gzipped. */
-  async function scriptKb(path: string): Promise<number> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const bodies: Promise<Buffer>[] = [];
-    page.on('response', (res) => {
-      if (res.request().resourceType() === 'script') bodies.push(res.body());
-    });
-    await page.goto(site.url + path, { waitUntil: 'networkidle' });
-    await page.evaluate(async () => {
-      for (let y = 0; y < document.body.scrollHeight; y += 500) {
-        window.scrollTo(0, y);
-        await new Promise((r) => setTimeout(r, 30));
-      }
-    });
-    await page.waitForLoadState('networkidle');
-    const bytes = (await Promise.all(bodies)).reduce((n, b) => n + gzipSync(b).length, 0);
-    await context.close();
-    return bytes / 1024;
-  }
-
   it.each([
     '/',
     '/xa/',
@@ -437,19 +405,18 @@ describe('pages stay light and accessible', () => {
     '/chi-so/on_time_rate/',
     '/phuong-phap/',
   ])('%s loads no JavaScript', async (path) => {
-    expect(await scriptKb(path)).toBe(0);
+    expect(await scriptKb(browser, site.url + path)).toBe(0);
   });
 
   it.each(['/xa/dong-hai-tien-hai-thai-binh/', '/so-sanh/'])(
     '%s loads under 70 KB of JavaScript (gzip)',
     async (path) => {
-      const kb = await scriptKb(path);
+      const kb = await scriptKb(browser, site.url + path);
       expect(kb).toBeGreaterThan(0);
       expect(kb).toBeLessThan(70);
     },
   );
 
-  const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
   it.each([
     ['/xa/', true],
     ['/en/xa/', true],
@@ -465,21 +432,7 @@ describe('pages stay light and accessible', () => {
   ] as const)('%s has no serious axe-core violation (JavaScript: %s)', async (path, javaScript) => {
     const page = await open(path, { javaScript, bypassCSP: true });
     if (path.includes('?q=')) await page.locator('#results > *').first().waitFor();
-    await page.addScriptTag({ path: axePath });
-    const result = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
-          };
-        }
-      ).axe;
-      return axe.run();
-    });
-    const serious = result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${String(v.nodes.length)})`);
-    expect(serious).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await page.context().close();
   });
 });

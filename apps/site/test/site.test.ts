@@ -9,11 +9,10 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
 import { INLINE_SCRIPT_HASHES, siteSecurityHeaders } from '@congkhai/serve';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch } from './browser.ts';
+import { launch, openPage, seriousAxeViolations, type OpenOptions } from './browser.ts';
 import { buildSite, builtSite, writeFixture, type BuiltSite } from './fixture.ts';
 
 let site: BuiltSite;
@@ -29,17 +28,8 @@ afterAll(async () => {
   await site.stop();
 });
 
-async function open(
-  path: string,
-  opts: { javaScript?: boolean; width?: number; bypassCSP?: boolean } = {},
-): Promise<Page> {
-  const context = await browser.newContext({
-    javaScriptEnabled: opts.javaScript ?? true,
-    bypassCSP: opts.bypassCSP ?? false,
-    viewport: { width: opts.width ?? 1280, height: 900 },
-  });
-  const page = await context.newPage();
-  await page.goto(site.url + path, { waitUntil: 'networkidle' });
+async function open(path: string, opts: OpenOptions = {}): Promise<Page> {
+  const { page } = await openPage(browser, site.url + path, { javaScript: true, ...opts });
   return page;
 }
 
@@ -245,7 +235,6 @@ describe('search', () => {
 });
 
 describe('accessibility', () => {
-  const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
   const pages = [
     '/',
     '/en/',
@@ -260,21 +249,7 @@ describe('accessibility', () => {
   it.each(pages)('%s has no serious axe-core violation', async (path) => {
     // axe-core is injected as an inline script, which the site's CSP rightly refuses.
     const page = await open(path, { bypassCSP: true });
-    await page.addScriptTag({ path: axePath });
-    const result = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run: () => Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }>;
-          };
-        }
-      ).axe;
-      return axe.run();
-    });
-    const serious = result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${String(v.nodes.length)})`);
-    expect(serious).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await page.context().close();
   });
 });
