@@ -7,7 +7,7 @@
 import { globSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { formatNumber, type Locale } from '@congkhai/indicators';
-import type { ProposedReport } from '@congkhai/importer';
+import { proposedPeriodId, type ProposedReport } from '@congkhai/importer';
 import { importCommand, toJson, type ImportJson } from './import.ts';
 
 /** What an official keeps reports in; anything else in the folder is left alone. */
@@ -32,8 +32,7 @@ export interface BacklogEntry {
   readonly proposal?: ImportJson;
 }
 
-const periodLabel = (r: ProposedReport) =>
-  r.period ? (r.period.label ?? `${r.period.start}..${r.period.end}`) : null;
+const periodLabel = (r: ProposedReport) => (r.period ? proposedPeriodId(r.period) : null);
 
 function unitLabel(r: ProposedReport): string | null {
   const u = r.unit;

@@ -1,8 +1,14 @@
 /** `congkhai import`: propose a structured report from a report's text, .docx or PDF. */
 import { readFileSync } from 'node:fs';
-import { type Locale, type MetricId } from '@congkhai/indicators';
-import { importFile, type ProposedReport } from '@congkhai/importer';
-import { REPORT_SCHEMA_VERSION, serializeReport, unitId } from '@congkhai/report';
+import { type Locale } from '@congkhai/indicators';
+import {
+  figuresOf,
+  importFile,
+  proposedPeriodId,
+  proposedReport,
+  type ProposedReport,
+} from '@congkhai/importer';
+import { serializeReport, unitId } from '@congkhai/report';
 
 export interface ImportJson {
   readonly unit: ProposedReport['unit'];
@@ -23,8 +29,6 @@ export interface ImportJson {
 
 const withSources = (m: ProposedReport['metrics']) =>
   Object.fromEntries(Object.entries(m).map(([k, v]) => [k, { value: v.value, source: v.source }]));
-const values = (m: ProposedReport['metrics']) =>
-  Object.fromEntries(Object.entries(m).map(([k, v]) => [k, v.value]));
 
 export function toJson(r: ProposedReport, locale: Locale): ImportJson {
   return {
@@ -35,8 +39,8 @@ export function toJson(r: ProposedReport, locale: Locale): ImportJson {
     title: r.title,
     signer: r.signer,
     metrics: withSources(r.metrics),
-    targets: values(r.targets),
-    statedShares: values(r.statedShares),
+    targets: figuresOf(r.targets),
+    statedShares: figuresOf(r.statedShares),
     otherPeriods: r.otherPeriods.map((o) => ({
       period: o.period,
       metrics: withSources(o.metrics),
@@ -47,22 +51,13 @@ export function toJson(r: ProposedReport, locale: Locale): ImportJson {
 
 /** The proposal as a report file, for review; what could not be read is left for the editor. */
 export function toReportFile(r: ProposedReport): string {
-  const period = r.period ? (r.period.label ?? `${r.period.start}..${r.period.end}`) : '';
-  const flat = (m: ProposedReport['metrics']) => values(m) as Partial<Record<MetricId, number>>;
-  return serializeReport({
-    schema: REPORT_SCHEMA_VERSION,
-    unit: r.unit.name ? unitId(r.unit.name, r.unit.district, r.unit.province) : 'chua-ro',
-    period,
-    title: r.title ?? 'Báo cáo',
-    ...(r.number ? { number: r.number } : {}),
-    ...(r.issued ? { issued: r.issued } : {}),
-    ...(r.signer ? { signer: r.signer } : {}),
-    metrics: flat(r.metrics),
-    targets: flat(r.targets),
-    statedShares: flat(r.statedShares),
-    explanations: {},
-    body: r.body,
-  });
+  return serializeReport(
+    proposedReport(
+      r,
+      r.unit.name ? unitId(r.unit.name, r.unit.district, r.unit.province) : 'chua-ro',
+      r.period ? proposedPeriodId(r.period) : '',
+    ),
+  );
 }
 
 export async function importCommand(

@@ -10,3 +10,4 @@ export type {
 } from './import.ts';
 export type { ProposedUnit, UnitCandidate } from './header.ts';
 export { MAX_TEXT_CHARS, MAX_FILE_BYTES } from './decode.ts';
+export { figuresOf, proposedPeriodId, proposedReport } from './draft.ts';

@@ -3,9 +3,9 @@
  * with its source sentence, and every number of the text where it stands
  * (for the review, where any of them can be assigned to a field).
  */
-import { matchUnits, parsePeriod, type MetricId } from '@congkhai/indicators';
-import type { ProposedReport, SourcedMetrics } from '@congkhai/importer';
-import { REPORT_SCHEMA_VERSION, parseReport, serializeReport, type Report } from '@congkhai/report';
+import { matchUnits, parsePeriod } from '@congkhai/indicators';
+import { proposedPeriodId, proposedReport, type ProposedReport } from '@congkhai/importer';
+import { parseReport, serializeReport } from '@congkhai/report';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { ImportBusyError, ImportTimeoutError, runImport, type ImportJob } from '../import-pool.ts';
@@ -54,11 +54,6 @@ async function proposal(input: z.infer<typeof sourceInput>): Promise<ProposedRep
   return r.report;
 }
 
-const values = (m: SourcedMetrics) =>
-  Object.fromEntries(
-    Object.entries(m).map(([k, v]) => [k as MetricId, v.value]),
-  ) as Partial<Record<MetricId, number>>;
-
 export const importRouter = router({
   /**
    * The backlog (admins): one past report in, a draft out when the text
@@ -95,9 +90,7 @@ export const importRouter = router({
                   en: `The text matches several units (${units.map((u) => u.id).join(', ')}).`,
                 },
         };
-      const period = p.period
-        ? parsePeriod(p.period.label ?? `${p.period.start}..${p.period.end}`)
-        : undefined;
+      const period = p.period ? parsePeriod(proposedPeriodId(p.period)) : undefined;
       if (!period?.ok)
         return {
           ...base,
@@ -122,20 +115,7 @@ export const importRouter = router({
             en: 'The unit has a report of this period; open it to merge.',
           },
         };
-      const report: Report = {
-        schema: REPORT_SCHEMA_VERSION,
-        unit: unit.id,
-        period: period.period.id,
-        title: p.title ?? 'Báo cáo',
-        ...(p.number ? { number: p.number } : {}),
-        ...(p.issued ? { issued: p.issued } : {}),
-        ...(p.signer ? { signer: p.signer } : {}),
-        metrics: values(p.metrics),
-        targets: values(p.targets),
-        statedShares: values(p.statedShares),
-        explanations: {},
-        body: p.body,
-      };
+      const report = proposedReport(p, unit.id, period.period.id);
       const checked = parseReport(serializeReport(report));
       if (!checked.ok)
         return {
