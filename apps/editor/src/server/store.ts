@@ -220,14 +220,16 @@ function toRow(r: Record<string, unknown>): ReportRow {
   };
 }
 
-export async function listReports(
-  db: Db,
-  where: { units?: readonly string[]; status?: Status; period?: string; text?: string },
-): Promise<ReportRow[]> {
+/** Which reports a list asks for, as SQL: one reading of the filters for the list and its pages. */
+function reportFilter(where: {
+  units?: readonly string[];
+  status?: Status;
+  period?: string;
+  text?: string;
+}): { clauses: string[]; args: InValue[] } {
   const clauses: string[] = [];
   const args: InValue[] = [];
   if (where.units) {
-    if (where.units.length === 0) return [];
     clauses.push(`r.unit_id IN (${where.units.map(() => '?').join(',')})`);
     args.push(...where.units);
   }
@@ -243,6 +245,15 @@ export async function listReports(
     clauses.push('(lower(r.title) LIKE ? OR lower(r.unit_id) LIKE ?)');
     args.push(`%${where.text.toLowerCase()}%`, `%${where.text.toLowerCase()}%`);
   }
+  return { clauses, args };
+}
+
+export async function listReports(
+  db: Db,
+  where: { units?: readonly string[]; status?: Status; period?: string; text?: string },
+): Promise<ReportRow[]> {
+  if (where.units?.length === 0) return [];
+  const { clauses, args } = reportFilter(where);
   const sql = `SELECT ${REPORT_COLUMNS} FROM ${REPORT_FROM} ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''} ORDER BY r.updated_at DESC LIMIT ${String(REPORT_LIST_LIMIT)}`;
   return (await db.execute({ sql, args })).rows.map((r) =>
     toRow(r as unknown as Record<string, unknown>),
@@ -380,16 +391,7 @@ export async function pageReports(
   page: { offset: number; limit: number },
 ): Promise<{ rows: ReportRow[]; total: number }> {
   if (where.units.length === 0) return { rows: [], total: 0 };
-  const clauses = [`r.unit_id IN (${where.units.map(() => '?').join(',')})`];
-  const args: InValue[] = [...where.units];
-  if (where.status) {
-    clauses.push('r.status = ?');
-    args.push(where.status);
-  }
-  if (where.period) {
-    clauses.push('r.period = ?');
-    args.push(where.period);
-  }
+  const { clauses, args } = reportFilter(where);
   const w = `WHERE ${clauses.join(' AND ')}`;
   const total = Number(
     (await db.execute({ sql: `SELECT COUNT(*) AS n FROM reports r ${w}`, args })).rows[0]?.n ?? 0,
