@@ -38,6 +38,19 @@ async function row(page: Page, scope: string, name: string): Promise<string[]> {
 }
 
 describe('who has reported', () => {
+  it('keeps each period on one line in the list of periods on a phone', async () => {
+    const page = await open('/cong-bo/', { width: 390 });
+    const cell = page.locator('table.reporting tbody th').first();
+    const lines = await cell.evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+      return new Set(rects.map((r) => Math.round(r.top))).size;
+    });
+    expect(lines).toBe(1);
+    await page.context().close();
+  });
+
   it('lists every period with its due date and on-time share, without JavaScript', async () => {
     const page = await open('/cong-bo/');
     expect(await page.locator('h1').innerText()).toBe('Ai đã báo cáo');
