@@ -13,7 +13,8 @@ import { openDatabase } from '../src/server/db.ts';
 import { readEnv } from '../src/server/env.ts';
 import { editorHandler, listen } from '../src/server/http.ts';
 import { hashPassword } from '../src/server/password.ts';
-import { createUser, upsertUnit } from '../src/server/store.ts';
+import { upsertUnit } from '../src/server/store/units.ts';
+import { createUser } from '../src/server/store/users.ts';
 import { cookieClient } from '../test/client.ts';
 
 const arg = (name: string, fallback: number) => {

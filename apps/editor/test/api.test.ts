@@ -1,4 +1,4 @@
-import { text } from '../src/server/store.ts';
+import { text } from '../src/server/store/values.ts';
 /** The editor's API over real HTTP against a real temporary libsql database. */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -13,7 +13,7 @@ import { editorHandler, listen } from '../src/server/http.ts';
 import { hashPassword } from '../src/server/password.ts';
 import { describeRequest } from '../src/server/rebuild.ts';
 import { loadContent } from '../src/server/seed.ts';
-import { createUser, type Role } from '../src/server/store.ts';
+import { createUser, type Role } from '../src/server/store/users.ts';
 
 export interface Harness {
   readonly url: string;

@@ -1,6 +1,6 @@
 /** Who may do what, checked on the server for every procedure. */
 import type { Unit } from '@congkhai/indicators';
-import type { User } from './store.ts';
+import type { User } from './store/users.ts';
 
 /** Units whose reports the user may read. */
 export function readableUnits(user: User, units: readonly Unit[]): string[] {

@@ -30,7 +30,7 @@ import {
 } from './password.ts';
 import { DEVICE_COOKIE, deviceOf, passwordStamp } from './device-cookie.ts';
 import { endUserSessions, readCookie } from './sessions.ts';
-import { text } from './store.ts';
+import { text } from './store/values.ts';
 
 export const ONE_TIME_PASSWORD_MS = ONE_TIME_PASSWORD_DAYS * 24 * 60 * 60 * 1000;
 

@@ -7,7 +7,8 @@
 import type { Unit } from '@congkhai/indicators';
 import type { Client, Transaction } from '@libsql/client';
 import { TRPCError } from '@trpc/server';
-import { text, type User } from './store.ts';
+import type { User } from './store/users.ts';
+import { text } from './store/values.ts';
 
 export type ApprovalLevel = 'district' | 'province';
 export const APPROVAL_LEVELS: readonly ApprovalLevel[] = ['district', 'province'];

@@ -5,9 +5,11 @@ import { canEdit, canReview, readableUnits } from './access.ts';
 import { nowOf } from './accounts.ts';
 import { type ApprovalLevel, canApproveAt, provincesRequiringApproval } from './approvals.ts';
 import { cyclePeriods, dueOf, duePeriod, readDueDates, unitInPeriod, vnDate } from './cycle.ts';
-import { listReports, listUnits, text } from './store.ts';
+import { listReports } from './store/reports.ts';
+import { listUnits } from './store/units.ts';
+import { text } from './store/values.ts';
 import type { Context } from './trpc.ts';
-import type { User } from './store.ts';
+import type { User } from './store/users.ts';
 
 export async function cycleOf(ctx: Context & { user: User }, requested: string | undefined) {
   const today = vnDate(nowOf(ctx));

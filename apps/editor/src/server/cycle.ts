@@ -8,7 +8,7 @@ import {
   type Unit,
 } from '@congkhai/indicators';
 import type { Client } from '@libsql/client';
-import { text } from './store.ts';
+import { text } from './store/values.ts';
 
 /** Today's date in Vietnam (the day reminders and due dates are counted in), as yyyy-mm-dd. */
 export function vnDate(ms: number): string {

@@ -11,7 +11,7 @@ import { editorHandler, listen } from './http.ts';
 import { closeImports } from './import-pool.ts';
 import { BuildRunner } from './rebuild.ts';
 import { scheduleReminders } from './reminders.ts';
-import { text } from './store.ts';
+import { text } from './store/values.ts';
 import {
   demoUsers,
   ensureFirstAdmin,

@@ -9,7 +9,8 @@ import { parsePeriod, periodLabel } from '@congkhai/indicators';
 import type { Client } from '@libsql/client';
 import type { EditorEnv } from './env.ts';
 import { sendMail } from './mail.ts';
-import { listUnits, text } from './store.ts';
+import { listUnits } from './store/units.ts';
+import { text } from './store/values.ts';
 
 export type NotificationKind =
   'due_soon' | 'overdue' | 'in_review' | 'approval_needed' | 'returned' | 'published' | 'digest';

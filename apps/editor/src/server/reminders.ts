@@ -19,7 +19,9 @@ import {
   viDate,
   type Recipient,
 } from './notifications.ts';
-import { getUser, listUnits, text } from './store.ts';
+import { listUnits } from './store/units.ts';
+import { getUser } from './store/users.ts';
+import { text } from './store/values.ts';
 
 /** Overdue reminders go out for this many days after a due date; later, a reviewer reminds by hand. */
 export const OVERDUE_WINDOW_DAYS = 30;

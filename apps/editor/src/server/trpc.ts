@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { inputErrorMessage } from './input-errors.ts';
 import { inputProblem, inputProblemMessage } from './input-guard.ts';
 import { readCookie, sessionUser } from './sessions.ts';
-import { getUser, type User } from './store.ts';
+import { getUser, type User } from './store/users.ts';
 
 export interface Services {
   readonly db: Client;
@@ -96,6 +96,8 @@ const wellFormedInput = t.middleware(async ({ getRawInput, next }) => {
 });
 
 export const router = t.router;
+/** Routers of one namespace written in parts; merging refuses a procedure name given twice. */
+export const mergeRouters = t.mergeRouters;
 
 /**
  * Mutations must come from this site: the browser's Origin (or

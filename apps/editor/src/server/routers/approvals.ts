@@ -17,7 +17,11 @@ import {
   reportVars,
   reviewersOf,
 } from '../notifications.ts';
-import { addComment, audit, getReport, listUnits, setStatus, type User } from '../store.ts';
+import { audit } from '../store/audit.ts';
+import { getReport, setStatus } from '../store/reports.ts';
+import { addComment } from '../store/review.ts';
+import { listUnits } from '../store/units.ts';
+import type { User } from '../store/users.ts';
 import { authed, router, type Context } from '../trpc.ts';
 
 async function load(ctx: Context & { user: User }, id: number) {

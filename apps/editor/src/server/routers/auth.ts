@@ -19,7 +19,8 @@ import {
   endUserSessions,
   sessionCookie,
 } from '../sessions.ts';
-import { audit, getUser, type User } from '../store.ts';
+import { audit } from '../store/audit.ts';
+import { getUser, type User } from '../store/users.ts';
 import { publicProcedure, router, signedIn, type Context } from '../trpc.ts';
 
 /** The signed-in user as the app sees them: who, what they may do, and whether a one-time password waits to be changed. */

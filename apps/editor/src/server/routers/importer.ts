@@ -9,7 +9,9 @@ import { parseReport, serializeReport } from '@congkhai/report';
 import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { ImportBusyError, ImportTimeoutError, runImport, type ImportJob } from '../import-pool.ts';
-import { audit, findReport, insertReport, listUnits } from '../store.ts';
+import { audit } from '../store/audit.ts';
+import { findReport, insertReport } from '../store/reports.ts';
+import { listUnits } from '../store/units.ts';
 import { adminOnly, authed, router } from '../trpc.ts';
 
 /** A commune's report is tens of thousands of characters; a whole year's pasted backlog stays well under this. */

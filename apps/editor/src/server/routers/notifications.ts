@@ -6,7 +6,10 @@ import { canReview } from '../access.ts';
 import { daysBetween, dueOf, readDueDates, vnDate } from '../cycle.ts';
 import { nowOf } from '../accounts.ts';
 import { cycleLink, editorsOf, notify, reportLink, reportVars, viDate } from '../notifications.ts';
-import { audit, findReport, getReport, listUnits, text } from '../store.ts';
+import { audit } from '../store/audit.ts';
+import { findReport, getReport } from '../store/reports.ts';
+import { listUnits } from '../store/units.ts';
+import { text } from '../store/values.ts';
 import { authed, router } from '../trpc.ts';
 
 export const notificationsRouter = router({

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { readableUnits } from '../access.ts';
 import { describeRequest, type BuildRequest } from '../rebuild.ts';
-import { listUnits, text } from '../store.ts';
+import { listUnits } from '../store/units.ts';
+import { text } from '../store/values.ts';
 import { authed, router, type Context } from '../trpc.ts';
 
 /** The requests a build was for, from its row (builds before requests were kept: one of its reason). */

@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { readableUnits } from '../access.ts';
 import { provincesRequiringApproval } from '../approvals.ts';
 import { publishUnits } from '../publish.ts';
-import { audit, listUnits, upsertUnit } from '../store.ts';
+import { audit } from '../store/audit.ts';
+import { listUnits, upsertUnit } from '../store/units.ts';
 import { adminOnly, authed, router, type Context } from '../trpc.ts';
 
 const unitInput = z.object({

@@ -3,7 +3,10 @@ import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { markOneTime, nowOf, resetPassword, unlessBusy } from '../accounts.ts';
 import { generatePassword, hashPassword } from '../password.ts';
-import { audit, createUser, listUnits, text } from '../store.ts';
+import { audit } from '../store/audit.ts';
+import { listUnits } from '../store/units.ts';
+import { createUser } from '../store/users.ts';
+import { text } from '../store/values.ts';
 import { adminOnly, router, type Context } from '../trpc.ts';
 
 const email = z

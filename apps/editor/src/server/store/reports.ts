@@ -1,0 +1,197 @@
+/** Reports with their revisions: the list and its pages, one report, its history, new versions, its status. */
+import type { InValue } from '@libsql/client';
+import type { Report } from '@congkhai/report';
+import { REPORT_LIST_LIMIT } from '../limits.ts';
+import { now, text, type Db } from './values.ts';
+
+export type Status = 'draft' | 'in_review' | 'published' | 'withdrawn';
+
+export interface ReportRow {
+  readonly id: number;
+  readonly unit: string;
+  readonly period: string;
+  readonly status: Status;
+  readonly version: number;
+  readonly updatedAt: string;
+  readonly updatedBy: string | null;
+  readonly title: string;
+}
+
+// No JSON functions over stored content in SQL: libsql panics (ending the
+// process) when json_extract decodes an escaped lone surrogate. The title
+// has a column of its own; content is parsed in JavaScript.
+const REPORT_COLUMNS = `r.id, r.unit_id, r.period, r.status, r.version, r.updated_at, u.display_name AS updated_by, r.title`;
+const REPORT_FROM = `reports r LEFT JOIN users u ON u.id = r.updated_by`;
+
+function toRow(r: Record<string, unknown>): ReportRow {
+  return {
+    id: Number(r.id),
+    unit: text(r.unit_id),
+    period: text(r.period),
+    status: text(r.status) as Status,
+    version: Number(r.version),
+    updatedAt: text(r.updated_at),
+    updatedBy: r.updated_by === null ? null : text(r.updated_by),
+    title: text(r.title),
+  };
+}
+
+/** Which reports a list asks for, as SQL: one reading of the filters for the list and its pages. */
+function reportFilter(where: {
+  units?: readonly string[];
+  status?: Status;
+  period?: string;
+  text?: string;
+}): { clauses: string[]; args: InValue[] } {
+  const clauses: string[] = [];
+  const args: InValue[] = [];
+  if (where.units) {
+    clauses.push(`r.unit_id IN (${where.units.map(() => '?').join(',')})`);
+    args.push(...where.units);
+  }
+  if (where.status) {
+    clauses.push('r.status = ?');
+    args.push(where.status);
+  }
+  if (where.period) {
+    clauses.push('r.period = ?');
+    args.push(where.period);
+  }
+  if (where.text) {
+    clauses.push('(lower(r.title) LIKE ? OR lower(r.unit_id) LIKE ?)');
+    args.push(`%${where.text.toLowerCase()}%`, `%${where.text.toLowerCase()}%`);
+  }
+  return { clauses, args };
+}
+
+export async function listReports(
+  db: Db,
+  where: { units?: readonly string[]; status?: Status; period?: string; text?: string },
+): Promise<ReportRow[]> {
+  if (where.units?.length === 0) return [];
+  const { clauses, args } = reportFilter(where);
+  const sql = `SELECT ${REPORT_COLUMNS} FROM ${REPORT_FROM} ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''} ORDER BY r.updated_at DESC LIMIT ${String(REPORT_LIST_LIMIT)}`;
+  return (await db.execute({ sql, args })).rows.map((r) =>
+    toRow(r as unknown as Record<string, unknown>),
+  );
+}
+
+export async function getReport(
+  db: Db,
+  id: number,
+): Promise<(ReportRow & { content: Report }) | undefined> {
+  const row = (
+    await db.execute({
+      sql: `SELECT ${REPORT_COLUMNS}, v.content FROM ${REPORT_FROM} JOIN revisions v ON v.report_id = r.id AND v.version = r.version WHERE r.id = ?`,
+      args: [id],
+    })
+  ).rows[0];
+  if (!row) return undefined;
+  return { ...toRow(row), content: JSON.parse(text(row.content)) as Report };
+}
+
+export async function findReport(
+  db: Db,
+  unit: string,
+  period: string,
+): Promise<number | undefined> {
+  const row = (
+    await db.execute({
+      sql: 'SELECT id FROM reports WHERE unit_id = ? AND period = ?',
+      args: [unit, period],
+    })
+  ).rows[0];
+  return row ? Number(row.id) : undefined;
+}
+
+export async function insertReport(
+  db: Db,
+  content: Report,
+  status: Status,
+  userId: number | null,
+  note?: string,
+): Promise<number> {
+  const at = now();
+  const r = await db.execute({
+    sql: 'INSERT INTO reports (unit_id, period, status, version, updated_at, updated_by, title) VALUES (?, ?, ?, 1, ?, ?, ?)',
+    args: [content.unit, content.period, status, at, userId, content.title],
+  });
+  const id = Number(r.lastInsertRowid);
+  await db.execute({
+    sql: 'INSERT INTO revisions (report_id, version, content, author_id, created_at, note) VALUES (?, 1, ?, ?, ?, ?)',
+    args: [id, JSON.stringify(content), userId, at, note ?? null],
+  });
+  return id;
+}
+
+/** A new revision on top of `version`; the caller checked that `version` is the current one, in the same transaction. */
+export async function addRevision(
+  db: Db,
+  id: number,
+  version: number,
+  content: Report,
+  userId: number,
+  note?: string,
+): Promise<number> {
+  const at = now();
+  const next = version + 1;
+  await db.execute({
+    sql: 'INSERT INTO revisions (report_id, version, content, author_id, created_at, note) VALUES (?, ?, ?, ?, ?, ?)',
+    args: [id, next, JSON.stringify(content), userId, at, note ?? null],
+  });
+  await db.execute({
+    sql: 'UPDATE reports SET version = ?, updated_at = ?, updated_by = ?, title = ? WHERE id = ?',
+    args: [next, at, userId, content.title, id],
+  });
+  return next;
+}
+
+export async function setStatus(db: Db, id: number, status: Status, userId: number): Promise<void> {
+  await db.execute({
+    sql: 'UPDATE reports SET status = ?, updated_at = ?, updated_by = ? WHERE id = ?',
+    args: [status, now(), userId, id],
+  });
+}
+
+export async function history(
+  db: Db,
+  id: number,
+): Promise<
+  { version: number; author: string | null; at: string; note: string | null; content: Report }[]
+> {
+  const rows = (
+    await db.execute({
+      sql: `SELECT v.version, u.display_name AS author, v.created_at, v.note, v.content FROM revisions v
+            LEFT JOIN users u ON u.id = v.author_id WHERE v.report_id = ? ORDER BY v.version DESC`,
+      args: [id],
+    })
+  ).rows;
+  return rows.map((r) => ({
+    version: Number(r.version),
+    author: r.author === null ? null : text(r.author),
+    at: text(r.created_at),
+    note: r.note === null ? null : text(r.note),
+    content: JSON.parse(text(r.content)) as Report,
+  }));
+}
+
+/** One page of the report list, newest change first, with how many there are in all: the list never stops silently. */
+export async function pageReports(
+  db: Db,
+  where: { units: readonly string[]; status?: Status; period?: string },
+  page: { offset: number; limit: number },
+): Promise<{ rows: ReportRow[]; total: number }> {
+  if (where.units.length === 0) return { rows: [], total: 0 };
+  const { clauses, args } = reportFilter(where);
+  const w = `WHERE ${clauses.join(' AND ')}`;
+  const total = Number(
+    (await db.execute({ sql: `SELECT COUNT(*) AS n FROM reports r ${w}`, args })).rows[0]?.n ?? 0,
+  );
+  const rows = (
+    await db.execute({
+      sql: `SELECT ${REPORT_COLUMNS} FROM ${REPORT_FROM} ${w} ORDER BY r.updated_at DESC, r.id DESC LIMIT ? OFFSET ?`,
+      args: [...args, page.limit, page.offset],
+    })
+  ).rows.map((r) => toRow(r as unknown as Record<string, unknown>));
+  return { rows, total };
+}
