@@ -117,4 +117,25 @@ describe('check levels', () => {
       'payments.online_rate',
     ]);
   });
+
+  it('give a report with an impossible figure no score at all, and leave one with warnings only its score', async () => {
+    const { hasImpossible } = await import('./checks.ts');
+    const { reportScore } = await import('./score.ts');
+    // Online 1.400 of 1.250 received: the online-services group alone would score 12/12.
+    const impossible = {
+      'dossiers.received': 1250,
+      'dossiers.received_online': 1400,
+      'dossiers.resolved': 1200,
+      'dossiers.resolved_in_time': 1150,
+    } as const;
+    const w = runChecks({ metrics: impossible });
+    expect(hasImpossible(w)).toBe(true);
+    expect(reportScore(impossible, w)).toMatchObject({ value: null, covered: [], possible: 0 });
+    // A sum that does not add up only warns: the score stands.
+    const off = { ...impossible, 'dossiers.received_online': 1000, 'dossiers.received_direct': 10 };
+    const w2 = runChecks({ metrics: off });
+    expect(w2.length).toBeGreaterThan(0);
+    expect(hasImpossible(w2)).toBe(false);
+    expect(reportScore(off, w2).covered).toEqual(['timeliness', 'online_services']);
+  });
 });

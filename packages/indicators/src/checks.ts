@@ -249,6 +249,15 @@ export function runChecks(input: CheckInput): CheckWarning[] {
   ];
 }
 
+/**
+ * Whether a report states a figure that cannot be true as written. Such a
+ * unit-period is shown with its figures but gets no composite score and no
+ * rank (issue 14): a rank from 1.400 online of 1.250 received is no rank.
+ */
+export function hasImpossible(warnings: readonly CheckWarning[]): boolean {
+  return warnings.some((w) => w.level === 'impossible');
+}
+
 /** The figures an impossible check names: the ones to explain, and to leave out of any score. */
 export function impossibleFigures(warnings: readonly CheckWarning[]): MetricId[] {
   const ids = new Set<MetricId>();

@@ -6,6 +6,7 @@
  * approximation from the report, not the national portal's official score.
  */
 import type { Metrics, Text } from './catalog.ts';
+import { hasImpossible, type CheckWarning } from './checks.ts';
 import { computeIndicator, type IndicatorId } from './indicators.ts';
 
 export type ScoreGroupId =
@@ -109,4 +110,13 @@ export function compositeScore(metrics: Metrics): CompositeScore {
     covered: groups.filter((g) => g.covered).map((g) => g.group),
     groups,
   };
+}
+
+/**
+ * The score a report is given in public: none (no group covered, value
+ * null) when one of its figures is impossible, since a score over figures
+ * that cannot be true is no score at all, whichever groups it covers.
+ */
+export function reportScore(metrics: Metrics, warnings: readonly CheckWarning[]): CompositeScore {
+  return compositeScore(hasImpossible(warnings) ? {} : metrics);
 }
