@@ -64,6 +64,11 @@ export const UNITS: Unit[] = [
   unit('duc-lam-duc-tho-ha-tinh', 'Đức Lâm', 'Đức Thọ', 'Hà Tĩnh'),
   unit('lam-trung-thuy-duc-tho-ha-tinh', 'Lâm Trung Thủy', 'Đức Thọ', 'Hà Tĩnh'),
   unit('thinh-quang-bac-thanh-ha-hai-duong', 'Thịnh Quang Bắc', 'Thanh Hà', 'Hải Dương'),
+  // Its only report states online 1.400 of 1.250 received: shown, never scored or ranked.
+  // Gone before 2024, so it is due for no period other tests count.
+  unit('vinh-hien-phu-loc-thua-thien-hue', 'Vinh Hiền', 'Phú Lộc', 'Thừa Thiên Huế', {
+    validTo: '2023-12-31',
+  }),
 ];
 
 function counts(received: number, online: number, resolved: number, late: number): Metrics {
@@ -119,6 +124,15 @@ export const REPORTS: Report[] = [
   // Two half-years with the one between missing (a gap, not a line); an on-time rate near 100 %.
   report('dong-hai-tien-hai-thai-binh', '2023-H2', counts(800, 400, 800, 1)),
   report('dong-hai-tien-hai-thai-binh', '2024-H2', counts(900, 500, 900, 4)),
+  // Impossible figures (issue 14): more dossiers received online than received at all.
+  report('vinh-hien-phu-loc-thua-thien-hue', '2023-H2', {
+    'dossiers.received': 1250,
+    'dossiers.received_online': 1400,
+    'dossiers.resolved': 1200,
+    'dossiers.resolved_early': 1000,
+    'dossiers.resolved_on_time': 150,
+    'dossiers.resolved_late': 50,
+  }),
   report(
     'hai-tan-dong-trieu-quang-ninh',
     '2024-H2',

@@ -112,6 +112,11 @@ const vi = {
   choosePeriod: 'Chọn kỳ',
   sinceLast: 'so với kỳ trước',
   notRanked: 'Không xếp hạng (không đủ số liệu)',
+  impossible: {
+    note: 'Báo cáo có số liệu không thể đúng như đã ghi (một phần lớn hơn tổng của nó, hoặc một tỷ lệ trên 100 %). Số liệu vẫn được công bố đúng như báo cáo, nhưng kỳ này đơn vị không được tính điểm tổng hợp và không được xếp hạng.',
+    score: 'không tính: báo cáo có số liệu không thể đúng',
+    notRanked: 'Không xếp hạng vì báo cáo có số liệu không thể đúng',
+  },
   nowhereComputable: 'Chưa đơn vị nào có đủ số liệu để tính chỉ số này trong kỳ.',
   units: 'đơn vị',
   compareTitle: 'So sánh các đơn vị',
@@ -311,6 +316,11 @@ const en: Dict = {
   choosePeriod: 'Period',
   sinceLast: 'since the previous period',
   notRanked: 'Not ranked (figures missing)',
+  impossible: {
+    note: 'The report states a figure that cannot be true as written (a part larger than its whole, or a rate over 100%). Its figures are published as reported, but the unit gets no composite score and no rank for this period.',
+    score: 'not computed: the report states an impossible figure',
+    notRanked: 'Not ranked: the report states an impossible figure',
+  },
   nowhereComputable: 'No unit has the figures for this indicator in this period.',
   units: 'units',
   compareTitle: 'Compare units',

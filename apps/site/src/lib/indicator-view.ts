@@ -19,12 +19,14 @@ import {
 import { fmtFraction, fmtPointChange } from './format.ts';
 import { href, t } from './i18n.ts';
 import { escapeMarkup } from './markup.ts';
-import { collator, type SiteData, type SiteReport } from './site-data.ts';
+import { collator, type SiteData, type SiteReport, type SiteUnit } from './site-data.ts';
 
 export interface IndicatorView {
   readonly total: IndicatorAggregate;
   readonly ranked: number;
   readonly unranked: number;
+  /** Units left out of the ranking since a figure of their report is impossible (issue 14). */
+  readonly impossible: readonly SiteUnit[];
   readonly provinces: readonly { name: string; agg: IndicatorAggregate }[];
   readonly districts: readonly { name: string; agg: IndicatorAggregate }[];
   readonly bins: readonly { from: number; to: number; n: number }[];
@@ -60,8 +62,9 @@ function compute(data: SiteData, def: IndicatorDefinition, period: Period): Indi
   const prevReports = new Map(
     (prev ? (data.byPeriod.get(prev.id) ?? []) : []).map((r) => [r.unit, r]),
   );
+  // Not computable: counted as not ranked; an impossible figure: left out, and named on the page.
   const ranking = rank(
-    reports.map((r) => {
+    reports.filter((r) => !r.impossible).map((r) => {
       const u = data.units.get(r.unit);
       const x = r.indicators[def.id];
       return { key: r.unit, name: u?.name ?? r.unit, value: x.ok ? x.value : null };
@@ -97,6 +100,10 @@ function compute(data: SiteData, def: IndicatorDefinition, period: Period): Indi
     ),
     ranked: ranking.ranked.length,
     unranked: ranking.unranked.length,
+    impossible: reports
+      .filter((r) => r.impossible)
+      .flatMap((r) => data.units.get(r.unit) ?? [])
+      .sort((a, b) => collator.compare(a.name, b.name)),
     provinces: byArea((u) => u.province),
     districts: byArea((u) => (u.district ? `${u.district} (${u.province})` : undefined)),
     bins,

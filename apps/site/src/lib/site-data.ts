@@ -8,9 +8,10 @@ import {
   INDICATORS,
   aggregateIndicator,
   comparePeriods,
-  compositeScore,
   computeIndicators,
+  hasImpossible,
   period as toPeriod,
+  reportScore,
   runChecks,
   type CheckWarning,
   type CompositeScore,
@@ -28,8 +29,11 @@ export interface SiteReport extends Report {
   readonly key: string;
   readonly periodInfo: Period;
   readonly indicators: Record<IndicatorId, IndicatorResult>;
+  /** None (value null) when a figure is impossible. */
   readonly score: CompositeScore;
   readonly warnings: readonly CheckWarning[];
+  /** A figure cannot be true as written: the report is shown, never scored or ranked (issue 14). */
+  readonly impossible: boolean;
 }
 
 export interface SiteUnit extends Unit {
@@ -101,13 +105,15 @@ const derived = new WeakMap<Report, SiteReport>();
 function siteReport(key: string, report: Report): SiteReport {
   let r = derived.get(report);
   if (!r) {
+    const warnings = runChecks({ metrics: report.metrics, statedShares: report.statedShares });
     r = {
       ...report,
       key,
       periodInfo: toPeriod(report.period),
       indicators: computeIndicators(report.metrics),
-      score: compositeScore(report.metrics),
-      warnings: runChecks({ metrics: report.metrics, statedShares: report.statedShares }),
+      score: reportScore(report.metrics, warnings),
+      warnings,
+      impossible: hasImpossible(warnings),
     };
     derived.set(report, r);
   }

@@ -51,7 +51,9 @@ const MEASURES: readonly {
 ];
 
 export function standingRows(unit: SiteUnit, report: SiteReport, data: SiteData): StandingRow[] {
-  const others = data.byPeriod.get(report.period) ?? [];
+  // A report with an impossible figure has no rank, and is no one's peer in a rank or a median.
+  if (report.impossible) return [];
+  const others = (data.byPeriod.get(report.period) ?? []).filter((r) => !r.impossible);
   const inProvince = others.filter((r) => data.units.get(r.unit)?.province === unit.province);
   const inDistrict = unit.district
     ? inProvince.filter((r) => data.units.get(r.unit)?.district === unit.district)
