@@ -128,11 +128,15 @@ describe('directory', () => {
     await en.context().close();
   });
 
-  it('is where the breadcrumb of a unit page leads, province and district', async () => {
+  it('is where the breadcrumb of a unit page leads, through the district’s and the province’s pages', async () => {
+    // The breadcrumb leads to the district's page (test/areas.test.ts), which leads to its place here.
     const page = await open('/xa/quang-hai-tu-ky-hai-duong/', { javaScript: false });
     const crumbs = page.locator('main nav a');
     expect(await crumbs.allInnerTexts()).toEqual(['Trang chủ', 'Hải Dương', 'Tứ Kỳ']);
     await crumbs.filter({ hasText: 'Tứ Kỳ' }).click();
+    await page.waitForURL(/\/tinh\/hai-duong\/tu-ky\/$/);
+    expect(await page.locator('h1').innerText()).toBe('Huyện Tứ Kỳ, tỉnh Hải Dương');
+    await page.locator('main a', { hasText: 'Xem trong danh bạ' }).click();
     await page.waitForURL(/\/xa\/#huyen-hai-duong-tu-ky$/);
     const target = page.locator('#huyen-hai-duong-tu-ky');
     expect(await target.innerText()).toBe('Huyện Tứ Kỳ (trước 01/07/2025)');

@@ -97,6 +97,12 @@ describe('an incremental build', () => {
     expect(
       readFileSync(join(live, 'xa/an-phu-tay-son-nghe-an/2025-H1/index.html'), 'utf8'),
     ).toContain('333');
+    // Its district's and its province's pages (both languages, held equal to a full build above):
+    // An Phú's online share is 150/333, Tây Sơn's (420 + 150 + 200)/(600 + 333 + 400).
+    const district = readFileSync(join(live, 'tinh/nghe-an/tay-son/index.html'), 'utf8');
+    expect(district).toMatch(/Xã An Phú<\/a>.*?<td class="num">45\u00a0%<\/td>/);
+    const province = readFileSync(join(live, 'en/tinh/nghe-an/index.html'), 'utf8');
+    expect(province).toMatch(/Tây Sơn<\/a>.*?<td class="num">57\.8%<\/td>/);
   });
 
   it('equals a full build after a new report in a period that has reports', async () => {

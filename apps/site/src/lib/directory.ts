@@ -16,6 +16,24 @@ export const provinceAnchor = (province: string) => `tinh-${slug(province)}`;
 export const districtAnchor = (u: Pick<Unit, 'province' | 'district'>) =>
   `huyen-${slug(u.province)}-${slug(u.district ?? '')}`;
 
+/** A province's page: its units, map and who has reported. */
+export const provincePage = (province: string) => `/tinh/${slug(province)}/`;
+/** A district's page (a district of before 1 July 2025). */
+export const districtPage = (u: { readonly province: string; readonly district: string }) =>
+  `/tinh/${slug(u.province)}/${slug(u.district)}/`;
+
+/** The province, and the district if any, a page's address names (the slugs of the two above). */
+export function areaAt(
+  data: SiteData,
+  provinceSlug: string,
+  districtSlug?: string,
+): { province: DirectoryProvince; district?: DirectoryProvince['districts'][number] } | undefined {
+  const province = directory(data).find((p) => slug(p.name) === provinceSlug);
+  if (!province || districtSlug === undefined) return province && { province };
+  const district = province.districts.find((d) => slug(d.name) === districtSlug);
+  return district && { province, district };
+}
+
 export interface DirectoryProvince {
   readonly name: string;
   readonly anchor: string;

@@ -14,11 +14,15 @@
  *   is also the indicator's own page (`/chi-so/<indicator>/`);
  * - per period, who has reported it (`/cong-bo/<period>/`): the reports of
  *   that period, and the due dates (a change of due.yaml renders them all);
+ * - per province and per district of before 1 July 2025 (`/tinh/<province>/`,
+ *   `/tinh/<province>/<district>/`): the reports of its units (their latest
+ *   figures, its map, who has reported there) and the due dates;
  * - everything else (home, the directory of units, indexes, compare,
  *   downloads, feed, sitemap):
  *   rebuilt on every change, since it sums or lists all reports.
  */
 import { INDICATORS, previousPeriod, successors, type Period } from '@congkhai/indicators';
+import { directory, districtPage, provincePage } from './directory.ts';
 import { LANGS, href, localeOf } from './i18n.ts';
 import { peersOf, type SiteData } from './site-data.ts';
 
@@ -79,6 +83,13 @@ export const reportingPage = (periodId: string) => `/cong-bo/${periodId}/`;
 
 const reportingPages = (periodId: string) => inLangs(reportingPage(periodId));
 
+/** A province's page and its districts' pages. */
+const areaPages = (data: SiteData) =>
+  directory(data).flatMap((p) => [
+    ...inLangs(provincePage(p.name)),
+    ...p.districts.flatMap((d) => inLangs(districtPage({ province: p.name, district: d.name }))),
+  ]);
+
 const globalPages = () => [...GLOBAL_PAGES.flatMap(inLangs), ...GLOBAL_FILES];
 
 /** Every page and file of the site, in a stable order. */
@@ -88,6 +99,7 @@ export function allPages(data: SiteData): string[] {
     ...(data.latest ? [] : INDICATORS.flatMap((d) => inLangs(`/chi-so/${d.id}/`))),
     ...data.periods.flatMap((p) => rankingPages(p.id, data)),
     ...reportingPeriods(data).flatMap((p) => reportingPages(p.id)),
+    ...areaPages(data),
     ...data.unitList.flatMap((u) => unitPages(u.id)),
     ...data.reports.map((r) => reportPage(r.unit, r.period)),
   ];
@@ -136,11 +148,14 @@ export function affectedPages(
   const periods = new Set<string>();
   const reports = new Set<string>();
   const remove: string[] = [];
+  const areas = new Set<string>();
   for (const key of changed) {
     const [unitId = '', periodId = ''] = key.split('/');
     const unit = after.units.get(unitId);
     if (!unit) return undefined;
     units.add(unitId);
+    areas.add(provincePage(unit.province));
+    if (unit.district) areas.add(districtPage({ province: unit.province, district: unit.district }));
     for (const peer of peersOf(unit, after)) units.add(peer.id);
     for (const u of after.unitList) if (u.province === unit.province) units.add(u.id);
     for (const next of successors(unitId, after.unitList)) units.add(next.unit.id);
@@ -158,6 +173,8 @@ export function affectedPages(
       ...globalPages(),
       ...[...periods].filter((p) => known.has(p)).flatMap((p) => rankingPages(p, after)),
       ...reporting.flatMap(reportingPages),
+      // Who has reported shows on every area's page: its due dates change them all.
+      ...(dueChanged ? areaPages(after) : [...areas].flatMap(inLangs)),
       ...[...units].flatMap(unitPages),
       ...reports,
     ],

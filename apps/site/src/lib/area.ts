@@ -1,0 +1,81 @@
+/**
+ * What a province's or a district's page shows (src/components/AreaView.astro):
+ * its units, the latest period any of them reported, its districts of
+ * before 1 July 2025 with their latest figures, and who has reported each
+ * period there. Sums leave out reports with an impossible figure, as
+ * rankings and scores do (issue 14).
+ */
+import {
+  aggregateIndicator,
+  comparePeriods,
+  type IndicatorAggregate,
+  type Period,
+  type ReportingSummary,
+} from '@congkhai/indicators';
+import { districtAnchor, provinceAnchor, type DirectoryProvince } from './directory.ts';
+import { reportingOf } from './reporting.ts';
+import { reportingPeriods } from './routes.ts';
+import type { SiteData, SiteUnit } from './site-data.ts';
+
+export interface AreaFigures {
+  readonly period: Period | undefined;
+  readonly onTime: IndicatorAggregate | undefined;
+  readonly online: IndicatorAggregate | undefined;
+}
+
+export interface AreaReporting {
+  readonly period: Period;
+  /** The area's own due date (its province's, else the national one). */
+  readonly due: string | undefined;
+  readonly summary: ReportingSummary;
+  /** Where the area is on the period's page (/cong-bo/<period>/). */
+  readonly anchor: string;
+}
+
+/** The latest standard period any of `units` reported, else their latest custom range. */
+export function latestPeriodOf(units: readonly SiteUnit[]): Period | undefined {
+  const periods = units.flatMap((u) => u.reports.map((r) => r.periodInfo));
+  const standard = periods.filter((p) => p.kind !== 'range');
+  return (standard.length > 0 ? standard : periods).sort(comparePeriods).at(-1);
+}
+
+/** The units' figures in their latest period, counts added first. */
+export function areaFigures(units: readonly SiteUnit[]): AreaFigures {
+  const period = latestPeriodOf(units);
+  if (!period) return { period, onTime: undefined, online: undefined };
+  const metrics = units
+    .flatMap((u) => u.reports.filter((r) => r.period === period.id && !r.impossible))
+    .map((r) => r.metrics);
+  return {
+    period,
+    onTime: aggregateIndicator('on_time_rate', metrics),
+    online: aggregateIndicator('online_intake_rate', metrics),
+  };
+}
+
+/** Who has reported each period in a province, or in one of its districts; newest first. */
+export function areaReporting(
+  data: SiteData,
+  province: DirectoryProvince,
+  district?: string,
+): AreaReporting[] {
+  const someUnit = province.current[0] ?? province.districts[0]?.units[0];
+  return reportingPeriods(data)
+    .flatMap((period): AreaReporting[] => {
+      const p = reportingOf(data, period).provinces.find((x) => x.name === province.name);
+      const group = district === undefined ? p : p?.districts.find((d) => d.name === district);
+      if (!group || group.summary.expected === 0) return [];
+      return [
+        {
+          period,
+          due: someUnit ? data.dueOf(period.id, someUnit) : undefined,
+          summary: group.summary,
+          anchor:
+            district === undefined
+              ? provinceAnchor(province.name)
+              : districtAnchor({ province: province.name, district }),
+        },
+      ];
+    })
+    .reverse();
+}
