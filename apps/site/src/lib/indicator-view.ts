@@ -5,6 +5,9 @@
  * the distribution. The ranking's rows, thousands at 3,300 units, are
  * written as one HTML string per language here rather than row by row in
  * the template, since they are the largest part of a publish's rendering.
+ * The ranking is cut into pages of RANKING_PAGE_ROWS rows, so that no page
+ * grows with the number of units (688 KB of HTML at 3,300 units in one
+ * table, issue 16).
  */
 import {
   aggregateIndicator,
@@ -21,6 +24,23 @@ import { href, t } from './i18n.ts';
 import { escapeMarkup } from './markup.ts';
 import { collator, type SiteData, type SiteReport, type SiteUnit } from './site-data.ts';
 
+/** Rows per page of a ranking: about 45 KB of HTML, whatever the number of units. */
+export const RANKING_PAGE_ROWS = 200;
+
+/** Whether a report takes part in an indicator's ranking: computable, and no impossible figure. */
+const rankable = (r: SiteReport, def: IndicatorDefinition) =>
+  !r.impossible && r.indicators[def.id].ok;
+
+/** How many pages an indicator's ranking of a period has (one, even when empty). */
+export function rankingPageCount(data: SiteData, def: IndicatorDefinition, periodId: string) {
+  const n = (data.byPeriod.get(periodId) ?? []).filter((r) => rankable(r, def)).length;
+  return Math.max(1, Math.ceil(n / RANKING_PAGE_ROWS));
+}
+
+/** The address of a page of a ranking: the first is the period's own page. */
+export const rankingPagePath = (indicator: string, periodId: string, page: number) =>
+  `/chi-so/${indicator}/${periodId}/${page > 1 ? `trang-${String(page)}/` : ''}`;
+
 export interface IndicatorView {
   readonly total: IndicatorAggregate;
   readonly ranked: number;
@@ -31,8 +51,10 @@ export interface IndicatorView {
   readonly districts: readonly { name: string; agg: IndicatorAggregate }[];
   readonly bins: readonly { from: number; to: number; n: number }[];
   readonly hasPrevious: boolean;
-  /** The ranking's table rows, per language. */
-  readonly rows: (locale: Locale) => string;
+  /** Pages of the ranking (RANKING_PAGE_ROWS rows each), at least one. */
+  readonly pages: number;
+  /** The table rows of a page of the ranking (1 is the first), per language. */
+  readonly rows: (locale: Locale, page?: number) => string;
 }
 
 const cache = new WeakMap<SiteData, Map<string, IndicatorView>>();
@@ -92,7 +114,8 @@ function compute(data: SiteData, def: IndicatorDefinition, period: Period): Indi
       .sort((a, b) => collator.compare(a.name, b.name));
   };
   const bins = distribution(ranking.ranked.map((r) => r.value));
-  const rows = new Map<Locale, string>();
+  const rows = new Map<string, string>();
+  const pages = Math.max(1, Math.ceil(ranking.ranked.length / RANKING_PAGE_ROWS));
   return {
     total: aggregateIndicator(
       def.id,
@@ -108,11 +131,15 @@ function compute(data: SiteData, def: IndicatorDefinition, period: Period): Indi
     districts: byArea((u) => (u.district ? `${u.district} (${u.province})` : undefined)),
     bins,
     hasPrevious: prev !== undefined,
-    rows: (locale) => {
-      let html = rows.get(locale);
+    pages,
+    rows: (locale, page = 1) => {
+      const key = `${locale} ${String(page)}`;
+      let html = rows.get(key);
       if (html === undefined) {
         const s = t(locale);
+        const from = (page - 1) * RANKING_PAGE_ROWS;
         html = ranking.ranked
+          .slice(from, from + RANKING_PAGE_ROWS)
           .map((r) => {
             const u = data.units.get(r.key);
             const before = prevReports.get(r.key)?.indicators[def.id];
@@ -120,16 +147,20 @@ function compute(data: SiteData, def: IndicatorDefinition, period: Period): Indi
             const better = delta === null ? 0 : def.better === 'lower' ? -delta : delta;
             const good = better > 0 ? 'up' : better < 0 ? 'down' : '';
             const tied = r.tied ? `<span class="meta"> (${escapeMarkup(s.tied)})</span>` : '';
+            const province = escapeMarkup(u?.province ?? '');
+            const change = escapeMarkup(fmtPointChange(delta, locale));
+            // On a phone the province goes under the name and the change under the value:
+            // three columns that fit 390 px, still one row per unit for a screen reader.
             return (
               `<tr><td class="num">${String(r.rank)}${tied}</td>` +
-              `<th scope="row"><a href="${escapeMarkup(href(locale, `/xa/${r.key}/`))}">${escapeMarkup(u ? unitTitle(u, locale) : r.key)}</a></th>` +
-              `<td>${escapeMarkup(u?.province ?? '')}</td>` +
-              `<td class="num">${escapeMarkup(fmtFraction(r.value, locale))}</td>` +
-              `<td class="num ${good}">${escapeMarkup(fmtPointChange(delta, locale))}</td></tr>`
+              `<th scope="row"><a href="${escapeMarkup(href(locale, `/xa/${r.key}/`))}">${escapeMarkup(u ? unitTitle(u, locale) : r.key)}</a><span class="meta narrow-only"><br>${province}</span></th>` +
+              `<td class="wide-only">${province}</td>` +
+              `<td class="num">${escapeMarkup(fmtFraction(r.value, locale))}${delta === null ? '' : `<span class="narrow-only change ${good}"><br>${change}</span>`}</td>` +
+              `<td class="num wide-only ${good}">${change}</td></tr>`
             );
           })
           .join('');
-        rows.set(locale, html);
+        rows.set(key, html);
       }
       return html;
     },

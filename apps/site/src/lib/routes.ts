@@ -24,6 +24,7 @@
 import { INDICATORS, previousPeriod, successors, type Period } from '@congkhai/indicators';
 import { directory, districtPage, provincePage } from './directory.ts';
 import { LANGS, href, localeOf } from './i18n.ts';
+import { rankingPageCount, rankingPagePath } from './indicator-view.ts';
 import { peersOf, type SiteData } from './site-data.ts';
 
 /** Paths present once per language. */
@@ -68,10 +69,15 @@ const unitPages = (id: string) => [
   `/du-lieu/xa/${id}.json`,
 ];
 
-/** The rankings of a period; the latest period's are also each indicator's own page. */
+/**
+ * The rankings of a period, each in pages of a bounded size; the latest
+ * period's first pages are also each indicator's own page.
+ */
 const rankingPages = (periodId: string, data: SiteData) =>
   INDICATORS.flatMap((d) => [
-    ...inLangs(`/chi-so/${d.id}/${periodId}/`),
+    ...Array.from({ length: rankingPageCount(data, d, periodId) }, (_, i) =>
+      inLangs(rankingPagePath(d.id, periodId, i + 1)),
+    ).flat(),
     ...(periodId === data.latest?.id ? inLangs(`/chi-so/${d.id}/`) : []),
   ]);
 
@@ -164,6 +170,10 @@ export function affectedPages(
     if (unit.reports.some((r) => r.period === periodId)) reports.add(`/xa/${key}/`);
     else remove.push(`/xa/${key}/`);
   }
+  // A ranking that gains or loses a page: the pages of before are not all rendered again.
+  for (const p of periods)
+    for (const d of INDICATORS)
+      if (rankingPageCount(before, d, p) !== rankingPageCount(after, d, p)) return undefined;
   const known = new Set(after.periods.map((p) => p.id));
   const reporting = reportingPeriods(after)
     .map((p) => p.id)
