@@ -5,6 +5,7 @@
  * that it reads before any fetch and without JavaScript.
  */
 import {
+  INDICATORS,
   foldVietnamese,
   periodLabel,
   periodShortLabel,
@@ -12,7 +13,8 @@ import {
   type IndicatorDefinition,
   type Locale,
 } from '@congkhai/indicators';
-import type { IndicatorFigures, UnitEntry } from './compare-shared.ts';
+import { chartCsv } from './chart-svg.ts';
+import { unitLabel, type IndicatorFigures, type UnitEntry } from './compare-shared.ts';
 import { peersOf, type SiteData, type SiteUnit } from './site-data.ts';
 
 export function unitEntry(u: SiteUnit, data: SiteData): UnitEntry {
@@ -60,4 +62,35 @@ export function indicatorData(
     })),
     values,
   };
+}
+
+/**
+ * The comparison the page opens on, rendered on the server (so it reads
+ * without JavaScript): the first unit with reports over several periods
+ * and up to four others of its district, on the online intake rate.
+ */
+export function defaultView(data: SiteData) {
+  const first =
+    data.unitList.find((u) => u.reports.length > 1) ??
+    data.unitList.find((u) => u.reports.length > 0);
+  const units = first
+    ? [first, ...peersOf(first, data).filter((u) => u.reports.length > 0).slice(0, 4)]
+    : [];
+  const def = INDICATORS.find((d) => d.id === 'online_intake_rate') ?? INDICATORS[0];
+  return { units, def, entries: units.map((u) => unitEntry(u, data)), figures: indicatorData(def, data, units) };
+}
+
+/** Where the CSV of the default view is, per language: a file, so that it downloads without JavaScript. */
+export const defaultCsvPath = (locale: Locale) => `/du-lieu/so-sanh/${locale}.csv`;
+
+/** The CSV of the default view: the same file the page's script makes of what it shows. */
+export function defaultCsv(data: SiteData, locale: Locale): string {
+  const { entries, figures } = defaultView(data);
+  return chartCsv(
+    figures.periods.map((p) => ({ id: p.id, label: p.short[locale] })),
+    entries.map((u) => ({
+      label: unitLabel(u, locale),
+      data: figures.values[u.id] ?? figures.periods.map(() => null),
+    })),
+  );
 }

@@ -261,7 +261,9 @@ export function compare(root: HTMLElement): void {
     }, 1000);
   }
   const fileName = (ext: string) => `cong-khai-so-sanh-${indicator}.${ext}`;
-  root.querySelector('#share-csv')?.addEventListener('click', () => {
+  // The link downloads the default view's file without JavaScript; here, the view shown.
+  root.querySelector('#share-csv')?.addEventListener('click', (e) => {
+    e.preventDefault();
     const s = shown();
     if (s)
       download(

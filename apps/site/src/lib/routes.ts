@@ -48,6 +48,8 @@ const GLOBAL_FILES = [
   '/du-lieu/datapackage.json',
   '/du-lieu/don-vi.json',
   '/du-lieu/cong-bo.csv',
+  '/du-lieu/so-sanh/vi.csv',
+  '/du-lieu/so-sanh/en.csv',
   ...INDICATORS.map((d) => `/du-lieu/chi-so/${d.id}.json`),
   '/feed.xml',
   '/sitemap-index.xml',
