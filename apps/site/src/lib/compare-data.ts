@@ -74,10 +74,20 @@ export function defaultView(data: SiteData) {
     data.unitList.find((u) => u.reports.length > 1) ??
     data.unitList.find((u) => u.reports.length > 0);
   const units = first
-    ? [first, ...peersOf(first, data).filter((u) => u.reports.length > 0).slice(0, 4)]
+    ? [
+        first,
+        ...peersOf(first, data)
+          .filter((u) => u.reports.length > 0)
+          .slice(0, 4),
+      ]
     : [];
   const def = INDICATORS.find((d) => d.id === 'online_intake_rate') ?? INDICATORS[0];
-  return { units, def, entries: units.map((u) => unitEntry(u, data)), figures: indicatorData(def, data, units) };
+  return {
+    units,
+    def,
+    entries: units.map((u) => unitEntry(u, data)),
+    figures: indicatorData(def, data, units),
+  };
 }
 
 /** Where the CSV of the default view is, per language: a file, so that it downloads without JavaScript. */

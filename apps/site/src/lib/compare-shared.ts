@@ -60,7 +60,8 @@ export function compareText(locale: Locale) {
         csv: 'Tải CSV (đúng số liệu đang hiển thị)',
         png: 'Tải ảnh PNG',
         svg: 'Tải ảnh SVG',
-        imagesNeedJs: 'Ảnh PNG và SVG của biểu đồ cần JavaScript. Đường dẫn và tệp CSV ở trên dùng được không cần JavaScript.',
+        imagesNeedJs:
+          'Ảnh PNG và SVG của biểu đồ cần JavaScript. Đường dẫn và tệp CSV ở trên dùng được không cần JavaScript.',
         embed: 'Mã nhúng (iframe) vào trang khác',
         source: 'Nguồn: Công khai, số liệu do các đơn vị tự báo cáo',
       }
@@ -79,7 +80,8 @@ export function compareText(locale: Locale) {
         csv: 'Download CSV (exactly the figures shown)',
         png: 'Download PNG image',
         svg: 'Download SVG image',
-        imagesNeedJs: 'PNG and SVG images of the chart need JavaScript. The link and the CSV file above work without it.',
+        imagesNeedJs:
+          'PNG and SVG images of the chart need JavaScript. The link and the CSV file above work without it.',
         embed: 'Embed code (iframe) for another site',
         source: 'Source: Công khai, figures as reported by the units',
       };

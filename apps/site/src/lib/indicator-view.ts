@@ -86,11 +86,13 @@ function compute(data: SiteData, def: IndicatorDefinition, period: Period): Indi
   );
   // Not computable: counted as not ranked; an impossible figure: left out, and named on the page.
   const ranking = rank(
-    reports.filter((r) => !r.impossible).map((r) => {
-      const u = data.units.get(r.unit);
-      const x = r.indicators[def.id];
-      return { key: r.unit, name: u?.name ?? r.unit, value: x.ok ? x.value : null };
-    }),
+    reports
+      .filter((r) => !r.impossible)
+      .map((r) => {
+        const u = data.units.get(r.unit);
+        const x = r.indicators[def.id];
+        return { key: r.unit, name: u?.name ?? r.unit, value: x.ok ? x.value : null };
+      }),
     def.better,
   );
   const byArea = (key: (u: { district?: string; province: string }) => string | undefined) => {

@@ -163,7 +163,8 @@ export function affectedPages(
     if (!unit) return undefined;
     units.add(unitId);
     areas.add(provincePage(unit.province));
-    if (unit.district) areas.add(districtPage({ province: unit.province, district: unit.district }));
+    if (unit.district)
+      areas.add(districtPage({ province: unit.province, district: unit.district }));
     for (const peer of peersOf(unit, after)) units.add(peer.id);
     for (const u of after.unitList) if (u.province === unit.province) units.add(u.id);
     for (const next of successors(unitId, after.unitList)) units.add(next.unit.id);
