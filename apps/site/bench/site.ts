@@ -1,7 +1,8 @@
 /**
  * pnpm bench:site — full build time and peak memory at 100, 1,000 and 3,300
  * units with 8 half-year periods each, pages per second, and the transfer
- * size of each page type (HTML, JS, CSS; raw and gzip). Prints figures;
+ * size of each page type (HTML, JS, CSS; raw and gzip), and the largest
+ * HTML pages against the 150 KB bound of issue 16. Prints figures;
  * asserts nothing. `--units 100,1000` picks the sizes.
  */
 import { spawnSync } from 'node:child_process';
@@ -21,6 +22,26 @@ function countPages(dir: string): number {
   for (const e of readdirSync(dir, { withFileTypes: true, recursive: true }))
     if (e.isFile() && e.name.endsWith('.html')) n++;
   return n;
+}
+
+/** The largest HTML pages, biggest first. */
+function largestPages(dir: string, n: number): { path: string; bytes: number }[] {
+  const pages: { path: string; bytes: number }[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true }))
+    if (e.isFile() && e.name.endsWith('.html')) {
+      const file = join(e.parentPath, e.name);
+      pages.push({ path: file.slice(dir.length), bytes: statSync(file).size });
+    }
+  return pages.sort((a, b) => b.bytes - a.bytes).slice(0, n);
+}
+
+/** The first page under `dir` (relative to `out`) that is a folder with an index.html, if any. */
+function firstPage(out: string, dir: string, deeper = ''): string | undefined {
+  if (!existsSync(join(out, dir))) return undefined;
+  const name = readdirSync(join(out, dir)).find((d) =>
+    existsSync(join(out, dir, d, deeper, 'index.html')),
+  );
+  return name === undefined ? undefined : join(dir, name, deeper);
 }
 
 const gz = (b: Buffer | string) => gzipSync(b).length;
@@ -107,12 +128,25 @@ for (const units of sizes) {
     readdirSync(join(out, 'xa', unit)).find((p) =>
       statSync(join(out, 'xa', unit, p)).isDirectory(),
     ) ?? '';
+  const province = firstPage(out, 'tinh');
+  const district = province && firstPage(out, province);
+  const rankingPage2 = firstPage(out, 'chi-so/on_time_rate', 'trang-2');
+  // Who has reported the latest period: a row per unit due.
+  const reporting = readdirSync(join(out, 'cong-bo'))
+    .filter((p) => /^\d{4}/.test(p))
+    .sort()
+    .at(-1);
   const types: [string, string][] = [
     ['home', ''],
+    ['directory', 'xa'],
     ['unit', `xa/${unit}`],
     ['report', `xa/${unit}/${report}`],
     ['compare', 'so-sanh'],
     ['indicator', 'chi-so/on_time_rate'],
+    ...(rankingPage2 ? [['ranking p.2', rankingPage2] as [string, string]] : []),
+    ...(province ? [['province', province] as [string, string]] : []),
+    ...(district ? [['district', district] as [string, string]] : []),
+    ...(reporting ? [['reporting', `cong-bo/${reporting}`] as [string, string]] : []),
     ['method', 'phuong-phap'],
   ];
   console.log('  transfer per page type (raw / gzip): HTML · JS · CSS');
@@ -122,6 +156,12 @@ for (const units of sizes) {
       `    ${name.padEnd(10)} HTML ${kb(t.html)} / ${kb(t.htmlGz)} · JS ${kb(t.js)} / ${kb(t.jsGz)} · CSS ${kb(t.css)} / ${kb(t.cssGz)}`,
     );
   }
+  const largest = largestPages(out, 5);
+  const over = largest.filter((p) => p.bytes > 150 * 1024).length;
+  console.log(
+    `  largest HTML pages (bound: 150 KB raw; ${over > 0 ? 'some over it' : 'all under it'}):`,
+  );
+  for (const p of largest) console.log(`    ${kb(p.bytes).padStart(9)}  ${p.path}`);
   console.log('');
   rmSync(content, { recursive: true, force: true });
 }
