@@ -11,6 +11,7 @@ import {
   type MetricId,
   type Metrics,
 } from '@congkhai/indicators';
+import { editorTexts } from './i18n.ts';
 
 /** The report's own fields, as typed (the issue date as dd/mm/yyyy). */
 export interface ReportFields {
@@ -63,7 +64,7 @@ export function blockersOf(
   },
   locale: Locale,
 ): Blocker[] {
-  const L = (a: string, b: string) => (locale === 'vi' ? a : b);
+  const t = editorTexts(locale).draft;
   const label = (k: string) => metricDefinition(k as MetricId).label[locale];
   const noted = (k: string) => (d.notes[k] ?? '').trim() !== '';
   const out: Blocker[] = [];
@@ -71,35 +72,28 @@ export function blockersOf(
     out.push({ text: `${label(k)}: ${d.figureErrors[k] ?? ''}`, field: `m-${k}` });
   for (const k of Object.keys(d.targetErrors))
     out.push({
-      text: `${L('Chỉ tiêu', 'Target')} ${label(k)}: ${d.targetErrors[k] ?? ''}`,
+      text: `${t.target} ${label(k)}: ${d.targetErrors[k] ?? ''}`,
       field: `t-${k}`,
     });
-  if (d.issuedError)
-    out.push({ text: `${L('Ngày ban hành', 'Issue date')}: ${d.issuedError}`, field: 'issued' });
+  if (d.issuedError) out.push({ text: `${t.issueDate}: ${d.issuedError}`, field: 'issued' });
   for (const w of d.impossible)
     if (!Object.keys(w.values).some(noted)) {
       const first = Object.keys(w.values)[0] ?? '';
       out.push({
-        text: `${w.message[locale]} ${L('Sửa, hoặc ghi vì sao nguồn ghi như vậy.', 'Fix it, or say why the source says so.')}`,
+        text: `${w.message[locale]} ${t.fixItOrSay}`,
         field: `m-${first}`,
       });
     }
   for (const k of d.unusual)
     if (!noted(k))
       out.push({
-        text: L(
-          `${label(k)}: khác thường, cần một dòng xác nhận.`,
-          `${label(k)}: unusual, needs a line of confirmation.`,
-        ),
+        text: t.unusualNeedsLineConfirmation(label(k)),
         field: `n-${k}`,
       });
   for (const k of d.moved)
     if (!(d.explanations[k] ?? '').trim())
       out.push({
-        text: L(
-          `${label(k)}: thay đổi hơn 50 %, cần một dòng giải trình.`,
-          `${label(k)}: moved more than 50%, needs a line of explanation.`,
-        ),
+        text: t.movedMoreThan50(label(k)),
         field: `x-${k}`,
       });
   return out;
