@@ -314,6 +314,10 @@ const vi = {
     new: 'Mới',
     markAsRead: 'Đánh dấu đã đọc',
   },
+  presence: {
+    alsoOpenBy: 'Đang mở cùng lúc:',
+    since: 'từ',
+  },
   reportEditor: {
     unsavedChangesOnThis: 'Đã khôi phục nội dung chưa lưu trên máy này.',
     nothingNewSaveVersion: (version: string) => `Không có gì mới để lưu (phiên bản ${version}).`,
@@ -338,8 +342,6 @@ const vi = {
     reportHasUnsavedChanges:
       'Báo cáo có thay đổi chưa lưu. Rời trang? (Bản nháp vẫn được giữ trên máy này.)',
     allReports: 'Danh sách báo cáo',
-    alsoOpenBy: 'Đang mở cùng lúc:',
-    since: 'từ',
     correctingPublishedReportPublic:
       'Đang đính chính báo cáo đã công bố: trang công khai giữ bản đã công bố cho đến khi bản đính chính được công bố.',
     loading: 'Đang tải…',
@@ -689,6 +691,10 @@ const en: EditorTexts = {
     new: 'New',
     markAsRead: 'Mark as read',
   },
+  presence: {
+    alsoOpenBy: 'Also open by:',
+    since: 'since',
+  },
   reportEditor: {
     unsavedChangesOnThis: 'Unsaved changes on this machine were restored.',
     nothingNewSaveVersion: (version: string) => `Nothing new to save (version ${version}).`,
@@ -713,8 +719,6 @@ const en: EditorTexts = {
     reportHasUnsavedChanges:
       'The report has unsaved changes. Leave? (A copy stays on this machine.)',
     allReports: 'All reports',
-    alsoOpenBy: 'Also open by:',
-    since: 'since',
     correctingPublishedReportPublic:
       'Correcting a published report: the public site keeps the published version until the correction is published.',
     loading: 'Loading…',
