@@ -338,7 +338,8 @@ const vi = {
     reopenedForCorrectionPublic:
       'Đã mở lại để đính chính. Trang công khai vẫn giữ bản đã công bố cho đến khi bản đính chính được công bố.',
     published: 'Đã công bố.',
-    writeWhyItIs: 'Hãy ghi lý do đính chính; người đọc sẽ thấy nó trong nhật ký đính chính.',
+    correctionReasonNeeded:
+      'Hãy ghi lý do đính chính; người đọc sẽ thấy nó trong nhật ký đính chính.',
     reportHasUnsavedChanges:
       'Báo cáo có thay đổi chưa lưu. Rời trang? (Bản nháp vẫn được giữ trên máy này.)',
     allReports: 'Danh sách báo cáo',
@@ -715,7 +716,7 @@ const en: EditorTexts = {
     reopenedForCorrectionPublic:
       'Reopened for correction. The public site keeps the published version until the correction is published.',
     published: 'Published.',
-    writeWhyItIs: 'Write why it is corrected; readers see it in the correction log.',
+    correctionReasonNeeded: 'Write why it is corrected; readers see it in the correction log.',
     reportHasUnsavedChanges:
       'The report has unsaved changes. Leave? (A copy stays on this machine.)',
     allReports: 'All reports',
