@@ -22,7 +22,7 @@ import { comparisonSpans, readSentence, type Candidate } from './figures.ts';
 import type { Topic } from './lexicon.ts';
 import { findHeader, findSigner, findUnit, type ProposedUnit } from './header.ts';
 import { findNumbers } from './numbers.ts';
-import { findPeriods, type PeriodMention } from './periods.ts';
+import { cutOffOf, findPeriods, type PeriodMention } from './periods.ts';
 import { readTables } from './tables.ts';
 import { normalizeImportText, splitSentences, type Sentence } from './text.ts';
 
@@ -112,43 +112,77 @@ const HEADING = /^(?:[IVX]+\.|\d+(?:\.\d+)*\.|Phần thứ)\s/u;
 const STATES_DOSSIERS =
   /\d[\d.,]*\s*(?:ngàn\s+|nghìn\s+)?(?:hồ sơ|hs)(?![\p{L}])|(?:tiếp nhận|giải quyết)[^.;\d]{0,40}\d/u;
 
+/**
+ * A period written inside a document reference ("Quyết định số 766/QĐ-TTg năm
+ * 2022", "Kế hoạch số 12/KH-UBND ngày 10/01/2025 ... năm 2025") dates that
+ * document, not the report.
+ */
+function inReference(text: string, at: number): boolean {
+  return /\d+\s*(?:\/\s*\d{4})?\s*[-/]\s*[\p{Lu}Đ][\p{L}Đ/-]*\s*$/u.test(
+    text.slice(Math.max(0, at - 40), at),
+  );
+}
+
 function reportPeriod(
   text: string,
   title: string | null,
   sentences: readonly Sentence[],
   issued: string | null,
 ): Period | undefined {
-  // A period written without its year ("6 tháng đầu năm") is of the year the document
-  // was issued in, or of the year before when that would start after the issue date.
+  // A period written without its year ("6 tháng đầu năm", "quý III") is of the year the
+  // title writes ("... quý III và 9 tháng đầu năm 2020"), else of the year the document was
+  // issued in, or of the year before when that would start after the issue date.
+  const titleYear = title
+    ? findPeriods(title)
+        .filter((m) => !inReference(title, m.start))
+        .map((m) => m.period.year)[0]
+    : undefined;
   const issuedYear = issued ? Number(issued.slice(0, 4)) : undefined;
-  const named = (s: string, pick: (m: PeriodMention) => boolean) => {
-    const found = findPeriods(s, issuedYear).find(pick);
-    if (found && issued && issuedYear !== undefined && found.period.start > issued) {
-      const earlier = findPeriods(s, issuedYear - 1).find(pick);
-      if (earlier && earlier.period.year === issuedYear - 1) return earlier;
-    }
-    return found;
+  const all = (s: string): PeriodMention[] => {
+    // Without a title's or a date line's year, the year the same sentence writes ("Thực hiện
+    // kế hoạch năm 2025, trong quý I ...").
+    const year = titleYear ?? issuedYear ?? findPeriods(s)[0]?.period.year;
+    return findPeriods(s, year)
+      .map((found) => {
+        if (
+          titleYear === undefined &&
+          issued &&
+          issuedYear !== undefined &&
+          found.period.start > issued
+        ) {
+          const earlier = findPeriods(s, issuedYear - 1).find((e) => e.start === found.start);
+          if (earlier && earlier.period.year === issuedYear - 1) return earlier;
+        }
+        return found;
+      })
+      .filter((m) => !inReference(s, m.start));
   };
-  const titled = title ? named(title, (m) => !m.explicitRange) : undefined;
+  const titled = title ? all(title).find((m) => !m.explicitRange) : undefined;
   if (titled) return titled.period;
   for (const s of sentences) {
     if (!/hồ sơ|tiếp nhận|giải quyết|kết quả|báo cáo/u.test(s.lower)) continue;
-    const range = findPeriods(s.flat).find((m) => m.explicitRange);
+    const range = all(s.flat).find((m) => m.explicitRange);
     if (range) return range.period;
   }
   // The period named where the first dossier count is stated ("trong năm 2023, huyện đã
   // tiếp nhận 21.882 hồ sơ"), or just before it ("Kết quả quý III/2020:"), unless it compares
-  // with another period.
+  // with another period. Of several, the one nearest before the count ("Thực hiện kế hoạch
+  // năm 2025, trong quý I xã tiếp nhận ...").
   const first = sentences.findIndex((s) => STATES_DOSSIERS.test(s.lower));
-  for (const s of first >= 0 ? [first, first - 1, first - 2].map((i) => sentences[i]) : []) {
+  for (const [k, s] of (first >= 0 ? [first, first - 1, first - 2] : []).map(
+    (i, k) => [k, sentences[i]] as const,
+  )) {
     if (!s) continue;
     const spans = comparisonSpans(s.lower);
-    const m = named(s.flat, (x) => !spans.some(([a, b]) => x.start >= a && x.start < b));
+    const found = all(s.flat).filter((x) => !spans.some(([a, b]) => x.start >= a && x.start < b));
+    const count =
+      k === 0 ? (STATES_DOSSIERS.exec(s.lower)?.index ?? s.lower.length) : s.lower.length;
+    const m = found.filter((x) => x.start < count).at(-1) ?? found[0];
     if (m) return m.period;
   }
   // A named period in the opening lines ("Báo cáo kết quả CCHC quý I/2024").
   const opening = text.slice(0, 600);
-  return named(opening, (m) => !m.explicitRange && m.period.kind !== 'year')?.period;
+  return all(opening).find((m) => !m.explicitRange && m.period.kind !== 'year')?.period;
 }
 
 type Tag = { current: true } | { current: false; period: Period };
@@ -161,7 +195,10 @@ function tagSentence(s: Sentence, section: Period | undefined, report: Period | 
     // carried-over dossiers ("hồ sơ của năm 2023 chuyển sang") does not date the sentence.
     .filter((m) => !spans.some(([a, b]) => m.start >= a && m.start < b))
     .filter((m) => !/^\s*(?:\S+\s+){0,2}(?:chuyển sang|chuyển qua)/u.test(s.lower.slice(m.end)))
-    .map((m) => m.period)
+    // A reporting cut-off ("từ 15/12/2024 đến 14/3/2025") counts for the period it closes.
+    .map((m) =>
+      m.period.id !== report.id && cutOffOf(m.period)?.id === report.id ? report : m.period,
+    )
     // "Kế hoạch CCHC năm 2023" in a half-year report of 2023 sets the scene, not the period.
     .filter((p) => !(p.kind === 'year' && report.kind !== 'year' && p.year === report.year))
     // Figures counted up to a cut-off inside the period ("từ 01/7 đến 22/9") are the period's.

@@ -1,7 +1,7 @@
 /** Periods as reports write them, each with a sentence that must not be read as one. */
 import { describe, expect, it } from 'vitest';
 import { importText } from './import.ts';
-import { findPeriods } from './periods.ts';
+import { cutOffOf, findPeriods } from './periods.ts';
 
 const ids = (text: string, year?: number) => findPeriods(text, year).map((m) => m.period.id);
 
@@ -123,5 +123,122 @@ describe('the report’s period', () => {
         'Phường triển khai kế hoạch cải cách hành chính 6 tháng cuối năm 2025.\n\nTừ ngày 1/7 đến cuối tháng 10/2025, phường đã tiếp nhận 2.000 hồ sơ.',
       ),
     ).toMatchObject({ start: '2025-07-01', end: '2025-10-31', label: null });
+  });
+});
+
+describe('every form of period the reports write', () => {
+  it('reads any number of first or last months, in digits or words', () => {
+    expect(ids('Kết quả 7 tháng đầu năm 2025')).toEqual(['2025-01-01..2025-07-31']);
+    expect(ids('Báo cáo sáu tháng đầu năm 2024')).toEqual(['2024-H1']);
+    expect(ids('Kết quả 06 tháng cuối năm 2023')).toEqual(['2023-H2']);
+    expect(ids('3 tháng cuối năm 2024')).toEqual(['2024-Q4']);
+    expect(ids('Kết quả 9 tháng đầu năm 2020')).toEqual(['2020-01-01..2020-09-30']);
+    expect(ids('Kết quả chín tháng đầu năm', 2020)).toEqual(['2020-01-01..2020-09-30']);
+    // A duration, and a number of months that ends a larger number, are not periods.
+    expect(ids('trong 7 tháng, xã đã tiếp nhận', 2025)).toEqual([]);
+    expect(ids('sau 16 tháng đầu tư')).toEqual([]);
+  });
+
+  it('reads a quarter written in any of the usual ways, and no quarter without a year', () => {
+    for (const q of [
+      'QUÝ III NĂM 2020',
+      'quý III.2020',
+      'Quý 3 - 2020',
+      'quý III 2020',
+      'Quý III/2020',
+    ])
+      expect(ids(q)).toEqual(['2020-Q3']);
+    expect(ids('Kết quả quý III')).toEqual([]);
+    expect(ids('quý III, 2020 hồ sơ')).toEqual([]);
+  });
+
+  it('reads a month written with a dot or in capitals, never a date', () => {
+    expect(ids('Báo cáo tháng 07.2025')).toEqual(['2025-M07']);
+    expect(ids('BÁO CÁO THÁNG 7 NĂM 2025')).toEqual(['2025-M07']);
+    expect(ids('Củ Chi, ngày 28 tháng 7 năm 2025')).toEqual([]);
+  });
+
+  it('reads a reporting cut-off as the window it states, and knows the period it counts for', () => {
+    const [cut] = findPeriods('Kỳ báo cáo: từ ngày 15/12/2024 đến ngày 14/01/2025');
+    expect(cut?.period.id).toBe('2024-12-15..2025-01-14');
+    expect(cut && cutOffOf(cut.period)?.id).toBe('2025-M01');
+    const [half] = findPeriods('Kỳ báo cáo: 15/12/2023 - 14/6/2024');
+    expect(half && cutOffOf(half.period)?.id).toBe('2024-H1');
+    const [quarter] = findPeriods('số liệu từ 15/12/2024 đến 14/3/2025');
+    expect(quarter && cutOffOf(quarter.period)?.id).toBe('2025-Q1');
+    // Two months, or a window that does not end on the 14th, close no period.
+    const [two] = findPeriods('từ 15/3/2024 đến 14/5/2024');
+    expect(two && cutOffOf(two.period)).toBeUndefined();
+    const [plain] = findPeriods('từ 01/01/2024 đến 31/3/2024');
+    expect(plain && cutOffOf(plain.period)).toBeUndefined();
+  });
+
+  it('reads "từ đầu năm đến ..." with its end, never without one', () => {
+    expect(ids('Từ đầu năm đến ngày 30/6/2024')).toEqual(['2024-H1']);
+    expect(ids('từ đầu năm 2024 đến hết tháng 9')).toEqual(['2024-01-01..2024-09-30']);
+    expect(ids('từ đầu năm đến nay', 2024)).toEqual([]);
+  });
+});
+
+describe('the report’s period, wherever the text names it', () => {
+  it('takes the year of a yearless title period from the title, before the date line', () => {
+    expect(
+      period(
+        'Hội An, ngày 05 tháng 01 năm 2021\n\nBÁO CÁO\nKết quả cải cách hành chính quý III và 9 tháng đầu năm 2020\n\nTiếp nhận 500 hồ sơ.',
+      ),
+    ).toMatchObject({ label: '2020-Q3' });
+    expect(
+      period(
+        'Hội An, ngày 05 tháng 10 năm 2020\n\nBÁO CÁO\nKết quả cải cách hành chính quý III\n\nTiếp nhận 500 hồ sơ.',
+      ),
+    ).toMatchObject({ label: '2020-Q3' });
+  });
+
+  it('never takes the date line’s month for the period', () => {
+    expect(
+      period(
+        'Hội An, ngày 05 tháng 10 năm 2020\n\nBÁO CÁO\nTình hình cải cách hành chính\n\nTrong quý III, phường tiếp nhận 500 hồ sơ.',
+      ),
+    ).toMatchObject({ label: '2020-Q3' });
+  });
+
+  it('skips a year that dates a document named in the title', () => {
+    expect(
+      period(
+        'BÁO CÁO\nKết quả thực hiện Quyết định số 766/QĐ-TTg năm 2022 trong quý I năm 2025\n\nTiếp nhận 500 hồ sơ.',
+      ),
+    ).toMatchObject({ label: '2025-Q1' });
+    expect(
+      period('BÁO CÁO\nKết quả cải cách hành chính năm 2025\n\nTiếp nhận 500 hồ sơ.'),
+    ).toMatchObject({ label: '2025' });
+  });
+
+  it('takes the period nearest before the first count, not a plan named earlier', () => {
+    expect(
+      period(
+        'Thực hiện Kế hoạch cải cách hành chính năm 2025, trong quý I, UBND xã tiếp nhận 500 hồ sơ.',
+      ),
+    ).toMatchObject({ label: '2025-Q1' });
+    expect(
+      period('Năm 2025, xã tiếp nhận 1.200 hồ sơ, riêng quý IV tiếp nhận 300 hồ sơ.'),
+    ).toMatchObject({ label: '2025' });
+  });
+
+  it('keeps the figures of a cut-off window under the period it counts for', () => {
+    const r = importText(
+      'BÁO CÁO\nKết quả cải cách hành chính quý I năm 2025\n\nKỳ báo cáo từ ngày 15/12/2024 đến ngày 14/3/2025, xã tiếp nhận 500 hồ sơ.\n\nTừ ngày 15/3/2025 đến ngày 14/5/2025, xã tiếp nhận 200 hồ sơ.',
+    );
+    if (!r.ok) throw new Error(r.message.en);
+    expect(r.report.period).toMatchObject({ label: '2025-Q1' });
+    expect(r.report.metrics['dossiers.received']?.value).toBe(500);
+    expect(r.report.otherPeriods.map((o) => o.period.start)).toEqual(['2025-03-15']);
+  });
+
+  it('reads "từ đầu năm đến 30/6" figures as the half year’s, not as a comparison', () => {
+    const r = importText(
+      'BÁO CÁO\nKết quả cải cách hành chính 6 tháng đầu năm 2024\n\nTừ đầu năm đến ngày 30/6/2024, xã tiếp nhận 640 hồ sơ.',
+    );
+    if (!r.ok) throw new Error(r.message.en);
+    expect(r.report.metrics['dossiers.received']?.value).toBe(640);
   });
 });

@@ -23,9 +23,66 @@ function iso(y: string | number, m: string | number, d: string | number): string
 
 const lastDay = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
+/**
+ * The period a reporting cut-off counts for (Decree 09/2019/NĐ-CP, art. 12):
+ * "từ ngày 15 tháng trước đến ngày 14" is the month's, 15/12 to 14/3 the
+ * first quarter's, 15/12 to 14/6 the first half's, 15/12 to 14/12 the
+ * year's. The window stays what the text states (a report that gives only
+ * it is proposed with it); a report named for the period it counts for
+ * ("Báo cáo quý I/2025 ... từ 15/12/2024 đến 14/3/2025") keeps its figures.
+ */
+export function cutOffOf(period: Period): Period | undefined {
+  const { start, end } = period;
+  if (period.kind !== 'range') return undefined;
+  if (start.slice(8) !== '15' || end.slice(8) !== '14') return undefined;
+  const [ys, ms] = [Number(start.slice(0, 4)), Number(start.slice(5, 7))];
+  const [ye, me] = [Number(end.slice(0, 4)), Number(end.slice(5, 7))];
+  const months = ye * 12 + me - (ys * 12 + ms);
+  if (months === 1) return p(`${String(ye)}-M${pad(me)}`);
+  if (months === 3 && me % 3 === 0) return p(`${String(ye)}-Q${String(me / 3)}`);
+  if (months === 6 && (me === 6 || me === 12)) return p(`${String(ye)}-H${me === 6 ? 1 : 2}`);
+  if (months === 9 && me === 9) return p(`${String(ye)}-01-01..${String(ye)}-09-30`);
+  if (months === 12 && me === 12) return p(String(ye));
+  return undefined;
+}
+
 function range(start: string, end: string): Period | undefined {
   const r = periodFromDates(start, end);
   return r.ok ? r.period : undefined;
+}
+
+const MONTH_WORDS: Record<string, number> = {
+  một: 1,
+  hai: 2,
+  ba: 3,
+  bốn: 4,
+  năm: 5,
+  sáu: 6,
+  bảy: 7,
+  tám: 8,
+  chín: 9,
+  mười: 10,
+  'mười một': 11,
+  'mười hai': 12,
+};
+
+/** A count of months written in digits ("06", "7") or words ("sáu", "chín"). */
+const MONTHS = String.raw`(?<![\d\p{L}])(0?[1-9]|1[0-2]|mười một|mười hai|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)(?![\d\p{L}])`;
+
+function monthCount(raw: string | undefined): number | undefined {
+  const w = (raw ?? '').toLowerCase().replace(/\s+/g, ' ');
+  const n = MONTH_WORDS[w] ?? Number(w);
+  return Number.isInteger(n) && n >= 1 && n <= 12 ? n : undefined;
+}
+
+/** The first `n` months of a year ("6 tháng đầu năm" is the first half, "12 tháng" the year). */
+function firstMonths(y: number, n: number): Period | undefined {
+  return range(iso(y, 1, 1), iso(y, n, lastDay(y, n)));
+}
+
+/** The last `n` months of a year ("6 tháng cuối năm" is the second half). */
+function lastMonths(y: number, n: number): Period | undefined {
+  return range(iso(y, 13 - n, 1), iso(y, 12, 31));
 }
 
 /** A start written without its year ("từ ngày 1/7 đến ...") takes the end's, or the year before. */
@@ -47,6 +104,14 @@ const PATTERNS: readonly {
       String.raw`${FROM}(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})${UNTIL}(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})`,
       'giu',
     ),
+    make: (m) =>
+      range(iso(m[3] ?? '', m[2] ?? '', m[1] ?? ''), iso(m[6] ?? '', m[5] ?? '', m[4] ?? '')),
+    range: true,
+  },
+  {
+    // "Kỳ báo cáo: 15/12/2024 - 14/01/2025", "(số liệu 01/01/2025 đến 30/6/2025)": two full
+    // dates joined as a range, without "từ".
+    re: /(?<![\d/.-])(\d{1,2})\/(\d{1,2})\/(\d{4})\s*(?:-|–|đến|tới)\s*(?:ngày\s+)?(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\d/])/giu,
     make: (m) =>
       range(iso(m[3] ?? '', m[2] ?? '', m[1] ?? ''), iso(m[6] ?? '', m[5] ?? '', m[4] ?? '')),
     range: true,
@@ -82,54 +147,51 @@ const PATTERNS: readonly {
     range: true,
   },
   {
-    re: /(?:6|sáu)\s+tháng\s+(đầu|cuối)\s+năm\s*(\d{4})/giu,
-    make: (m) => p(`${m[2] ?? ''}-H${m[1]?.toLowerCase() === 'đầu' ? 1 : 2}`),
+    // "6 tháng đầu năm 2024", "06 tháng cuối năm 2024", "9 tháng đầu năm 2020", "7 tháng đầu
+    // năm 2025", "sáu tháng đầu năm": the first or last months of the year; without the
+    // year, the document's, when it is known.
+    re: new RegExp(String.raw`${MONTHS}\s+tháng\s+(đầu|cuối)\s+năm(?:\s*(\d{4})|(?!\s*\d))`, 'giu'),
+    make: (m, year) => {
+      const n = monthCount(m[1]);
+      const y = m[3] ? Number(m[3]) : year;
+      if (n === undefined || y === undefined) return undefined;
+      return m[2]?.toLowerCase() === 'đầu' ? firstMonths(y, n) : lastMonths(y, n);
+    },
   },
   {
-    // Without its year ("6 tháng đầu năm"): the year of the document, when it is known.
-    re: /(?:6|sáu)\s+tháng\s+(đầu|cuối)\s+năm(?!\s*\d)/giu,
-    make: (m, year) =>
-      year === undefined
-        ? undefined
-        : p(`${String(year)}-H${m[1]?.toLowerCase() === 'đầu' ? 1 : 2}`),
+    // "Báo cáo CCHC 6 tháng năm 2024", "9 tháng năm 2024": the first months, as reports mean
+    // it (never a date: "ngày 6 tháng ... năm 2024" with the month left blank).
+    re: new RegExp(String.raw`(?<!ngày\s*)${MONTHS}\s+tháng\s+năm\s*(\d{4})`, 'giu'),
+    make: (m) => {
+      const n = monthCount(m[1]);
+      return n === undefined ? undefined : firstMonths(Number(m[2]), n);
+    },
   },
   {
-    // "Báo cáo CCHC 6 tháng năm 2024": the first half, as reports mean it (never a date:
-    // "ngày 6 tháng ... năm 2024" with the month left blank).
-    re: /(?<!ngày\s*\d?)(?:6|sáu)\s+tháng\s+năm\s*(\d{4})/giu,
-    make: (m) => p(`${m[1] ?? ''}-H1`),
+    // "từ đầu năm đến ngày 30/6/2024", "từ đầu năm 2024 đến hết tháng 9": counted from the
+    // first of January (a bare "từ đầu năm đến nay" names no end, so no period).
+    re: /từ\s+đầu\s+năm(?:\s+(\d{4}))?\s*(?:đến|tới)\s*(?:hết\s+|cuối\s+)?(?:(?:ngày\s+)?(\d{1,2})[/.-](\d{1,2})|tháng\s+(\d{1,2}))(?:\s*(?:[/.-]|năm)\s*(\d{4}))?/giu,
+    make: (m, year) => {
+      const y = m[5] ? Number(m[5]) : m[1] ? Number(m[1]) : year;
+      if (y === undefined) return undefined;
+      if (m[4]) {
+        const mo = Number(m[4]);
+        return mo >= 1 && mo <= 12 ? range(iso(y, 1, 1), iso(y, mo, lastDay(y, mo))) : undefined;
+      }
+      return range(iso(y, 1, 1), iso(y, m[3] ?? '', m[2] ?? ''));
+    },
+    range: true,
   },
   {
-    re: /(?<!ngày\s*\d?)(?:9|chín)\s+tháng\s+năm\s*(\d{4})/giu,
-    make: (m) => p(`${m[1] ?? ''}-01-01..${m[1] ?? ''}-09-30`),
-  },
-  {
-    // "3 tháng đầu năm 2024" is the first quarter.
-    re: /(?:3|ba)\s+tháng\s+đầu\s+năm\s*(\d{4})/giu,
-    make: (m) => p(`${m[1] ?? ''}-Q1`),
-  },
-  {
-    re: /(?:3|ba)\s+tháng\s+đầu\s+năm(?!\s*\d)/giu,
-    make: (_m, year) => (year === undefined ? undefined : p(`${String(year)}-Q1`)),
-  },
-  {
-    re: /(?:9|chín)\s+tháng\s+đầu\s+năm\s*(\d{4})/giu,
-    make: (m) => p(`${m[1] ?? ''}-01-01..${m[1] ?? ''}-09-30`),
-  },
-  {
-    re: /(?:9|chín)\s+tháng\s+đầu\s+năm(?!\s*\d)/giu,
-    make: (_m, year) =>
-      year === undefined ? undefined : p(`${String(year)}-01-01..${String(year)}-09-30`),
-  },
-  {
-    re: /quý\s+(iv|iii|ii|i|[1-4])\s*(?:\/|năm|-)\s*(\d{4})/giu,
+    // "quý III/2020", "Quý III năm 2020", "quý 3-2020", "QUÝ III.2020", "quý III 2020".
+    re: /quý\s+(iv|iii|ii|i|[1-4])(?:\s*(?:[/.–-]|năm)\s*|\s+)(\d{4})(?!\d)/giu,
     make: (m) => {
       const q = ROMAN[(m[1] ?? '').toLowerCase()] ?? Number(m[1]);
       return p(`${m[2] ?? ''}-Q${String(q)}`);
     },
   },
   {
-    re: /quý\s+(iv|iii|ii|i|[1-4])(?![\p{L}\d])(?!\s*(?:\/|năm|-)\s*\d)/giu,
+    re: /quý\s+(iv|iii|ii|i|[1-4])(?![\p{L}\d])(?!(?:\s*(?:[/.–-]|năm)\s*|\s+)\d)/giu,
     make: (m, year) => {
       if (year === undefined) return undefined;
       const q = ROMAN[(m[1] ?? '').toLowerCase()] ?? Number(m[1]);
@@ -149,12 +211,12 @@ const PATTERNS: readonly {
   },
   {
     // Not "ngày 07 tháng 7 năm 2023", which is a date.
-    re: /(?<!ngày\s+\d{1,2}\s+)(?<!ngày\s+)tháng\s+(\d{1,2})\s*(?:\/|năm|-)\s*(\d{4})/giu,
+    re: /(?<!ngày\s+\d{1,2}\s+)(?<!ngày\s+)tháng\s+(\d{1,2})\s*(?:[/.–-]|năm)\s*(\d{4})/giu,
     make: (m) => p(`${m[2] ?? ''}-M${pad(m[1] ?? '')}`),
   },
   {
     // "Trong tháng 7, ..." without its year: the document's, when known.
-    re: /(?<!ngày\s+\d{1,2}\s+)(?<!ngày\s+)(?<!\d\s*)tháng\s+(\d{1,2})(?![\d/.-])(?!\s*(?:năm|\/|-)\s*\d)/giu,
+    re: /(?<!ngày\s+\d{1,2}\s+)(?<!ngày\s+)(?<!\d\s*)tháng\s+(\d{1,2})(?![\d/.-])(?!\s*(?:năm|[/.–-])\s*\d)/giu,
     make: (m, year) => {
       const month = Number(m[1]);
       return year === undefined || month < 1 || month > 12
