@@ -10,6 +10,12 @@ import {
   COUNT_CUES,
   DELIVERY_CHANNEL,
   AFTER_DOSSIER_NOUN,
+  FIELD_LEAD,
+  GOAL_CUES,
+  NEGATION_BEFORE,
+  PAYMENT_BEFORE,
+  WEAK_TARGET,
+  ZERO_GOAL,
   AFTER_DOSSIER_RATE,
   DOSSIER_HEADS,
   FIELD_SUBSET,
@@ -119,6 +125,15 @@ function closestCue(
     for (const m of context.matchAll(c.re)) {
       const start = m.index;
       if (start > maxStart) continue;
+      const before = context.slice(Math.max(0, start - 24), start);
+      // "không hài lòng", "chưa thanh toán trực tuyến": the opposite of the cue.
+      if (NEGATION_BEFORE.test(before)) continue;
+      // "thanh toán trực tuyến 120 hồ sơ": how fees were paid, not how dossiers came in.
+      if (
+        (c.metric === 'dossiers.received_online' || c.metric === 'dossiers.received_direct') &&
+        PAYMENT_BEFORE.test(before)
+      )
+        continue;
       const end = start + m[0].length;
       if (!best || end > best.end || (end === best.end && start < best.start))
         best = { metric: c.metric, end, start, ...(c.postal ? { postal: c.postal } : {}) };
@@ -203,6 +218,10 @@ const AFTER_PERCENT = new RegExp(
   'u',
 );
 
+/** "toàn trình" or "một phần" alone, or one level ("mức độ 4"), in the words after "hồ sơ". */
+const ONE_KIND_ONLINE =
+  /^[^,;.()\d]{0,40}?(?:(?<![\p{L}])(?:toàn trình|một phần)(?![\p{L}])(?![^,;.()\d]*(?:toàn trình|một phần))|mức độ\s*[34](?!\s*(?:,|và|-)\s*(?:mức độ\s*)?\d))/u;
+
 const DOSSIER_NOUN = /^\s*(?:bộ\s+|lượt\s+)?(?:hồ sơ|hs)(?![\p{L}])/u;
 const AFTER_NOUN = new RegExp(
   `^\\s*(?:${wordsRegex(AFTER_DOSSIER_NOUN, 'u').source}|${AFTER_COUNT.source.replace(/^\^\\s\*/, '')})`,
@@ -224,6 +243,8 @@ function countedNoun(after: string): string | undefined {
   if (FIELD_SUBSET.test(rest)) return 'hồ sơ (một lĩnh vực)';
   // "1.200 hồ sơ/tháng", "50 hồ sơ mỗi ngày": a rate, not a count.
   if (RATE.test(rest)) return 'hồ sơ (mỗi ngày, tháng...)';
+  // "500 hồ sơ dịch vụ công trực tuyến toàn trình": one kind of online dossier, a part.
+  if (ONE_KIND_ONLINE.test(rest)) return 'hồ sơ (toàn trình hoặc một phần)';
   const next = /^\s*(\p{L}+)/u.exec(rest);
   if (!next || AFTER_NOUN.test(rest)) return undefined;
   return `hồ sơ ${next[1] ?? ''}`;
@@ -303,7 +324,7 @@ export function readSentence(
     extra: { note?: Text; postal?: true } = {},
   ) => out.push({ metric, value, role, sentence, offset: sentence.start + t.start, ...extra });
   // "Riêng tại Bộ phận ... huyện đã tiếp nhận 1.279 hồ sơ": a part of the unit.
-  const subset = !otherPeriod && SUBSET_LEAD.test(lower);
+  const subset = (!otherPeriod && SUBSET_LEAD.test(lower)) || FIELD_LEAD.test(lower);
   const classified: NumberToken[] = [];
   let lastCount: { metric: MetricId; token: NumberToken } | undefined;
   let lastPercent: MetricId | undefined;
@@ -326,7 +347,10 @@ export function readSentence(
       const ctxStart = contextStart(lower, t.start, classified);
       const beforeParen =
         lower[ctxStart - 1] === '(' ? lower.slice(Math.max(0, ctxStart - 40), ctxStart) : '';
-      const isTarget = TARGET.test(context) || (context.trim() === '' && TARGET.test(beforeParen));
+      const isTarget =
+        TARGET.test(context) ||
+        WEAK_TARGET.test(context) ||
+        (context.trim() === '' && (TARGET.test(beforeParen) || WEAK_TARGET.test(beforeParen)));
       const cue = closestCue(PERCENT, context, topic);
       const between = lastCount ? lower.slice(lastCount.token.spanEnd, t.start) : undefined;
       if (lastCount && between !== undefined && SHARE_LINK.test(between) && !isTarget) {
@@ -371,6 +395,10 @@ export function readSentence(
       noun === undefined &&
       head === undefined &&
       !subset &&
+      // "Phấn đấu tiếp nhận trực tuyến 1.000 hồ sơ": a goal, not a result.
+      !GOAL_CUES.test(context.split(/[,;]/u).at(-1) ?? '') &&
+      // "Lĩnh vực hộ tịch: tiếp nhận 223 hồ sơ", "...; đất đai tiếp nhận 20": one field's.
+      !FIELD_LEAD.test(context) &&
       !PER_ITEM.test(context) &&
       !LEVEL_PART.test(context)
     ) {
@@ -453,7 +481,19 @@ export function readSentence(
 
   for (const z of ZERO_STATEMENTS) {
     const m = z.pattern.exec(lower);
-    if (m && !subset && !inSpans(spans, m.index)) push(z.metric, 0, 'value', { start: m.index });
+    if (
+      m &&
+      !subset &&
+      !inSpans(spans, m.index) &&
+      // "Phấn đấu không phát sinh hồ sơ quá hạn", "đảm bảo không có hồ sơ trễ hạn": a goal.
+      !ZERO_GOAL.test(
+        lower
+          .slice(Math.max(0, m.index - 60), m.index)
+          .split(/[;.]/u)
+          .at(-1) ?? '',
+      )
+    )
+      push(z.metric, 0, 'value', { start: m.index });
   }
   return { candidates: out, unclear, topic: topicAt(lower, lower.length) ?? inherited };
 }

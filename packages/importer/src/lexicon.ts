@@ -33,6 +33,11 @@ export const COUNT_CUES: readonly Cue[] = [
       'mới tiếp nhận',
       'số hồ sơ nhận',
       'hồ sơ nhận',
+      // "Số hồ sơ nhận giải quyết", "Tổng số hồ sơ phải giải quyết": all the period had to
+      // resolve (carried over and new), the form's intake column, never what was resolved.
+      'nhận giải quyết',
+      'phải giải quyết',
+      'cần giải quyết',
     ],
   },
   {
@@ -159,9 +164,11 @@ export const COUNT_CUES: readonly Cue[] = [
       'mức độ 3, mức độ 4',
       'mức độ 3 và mức độ 4',
       'mức 3, 4',
-      'trực tuyến toàn trình',
-      'trực tuyến một phần',
+      // Both kinds together; "toàn trình" or "một phần" alone is a part of them.
       'toàn trình và một phần',
+      'một phần và toàn trình',
+      'toàn trình, một phần',
+      'một phần, toàn trình',
     ],
   },
 ];
@@ -192,9 +199,13 @@ export const PERCENT_CUES: readonly Cue[] = [
   { metric: 'satisfaction.rate', phrases: ['hài lòng', 'sipas'] },
 ];
 
-/** Words before a percentage that make it a target, not a result. */
+/**
+ * Words before a percentage that make it a target, not a result. "Kế hoạch"
+ * counts only as a plan's figure ("kế hoạch giao 50%"), never as the name of
+ * a document ("Thực hiện Kế hoạch số 125/KH-UBND ..., tỷ lệ ... đạt 45%"): see
+ * WEAK_TARGET.
+ */
 export const TARGET_CUES = [
-  'kế hoạch',
   'chỉ tiêu',
   'giao là',
   'được giao',
@@ -203,6 +214,26 @@ export const TARGET_CUES = [
   'yêu cầu đạt',
   'theo quyết định giao',
 ];
+
+/** "Kế hoạch" right before its figure, with no comma, number or document number between. */
+export const WEAK_TARGET = /(?<![\p{L}])kế hoạch(?!\s*(?:số|\d))[^,;\d]*$/u;
+
+/**
+ * Words that make a count a goal or a forecast, not a result: "Phấn đấu tiếp
+ * nhận trực tuyến 1.000 hồ sơ", "dự kiến giải quyết 300 hồ sơ".
+ */
+export const GOAL_CUES =
+  /(?<![\p{L}])(?:phấn đấu|chỉ tiêu|mục tiêu|dự kiến|dự báo|ước thực hiện|kế hoạch giao|được giao|phải đạt|yêu cầu đạt)(?![\p{L}])/u;
+
+/** A cue negated: "không hài lòng", "chưa thanh toán trực tuyến". */
+export const NEGATION_BEFORE = /(?<![\p{L}])(?:không|chưa|chẳng)\s*$/u;
+
+/**
+ * Words that make an online or in-person cue one of payment, not intake:
+ * "thanh toán trực tuyến 120 hồ sơ", "120 hồ sơ được thanh toán trực tuyến".
+ */
+export const PAYMENT_BEFORE =
+  /(?<![\p{L}])(?:thanh toán|nộp phí|nộp lệ phí|phí, lệ phí|lệ phí|phí|nộp tiền|chi trả)\s*$/u;
 
 /** A percentage that follows a count this closely is the count's share: "5.599 hồ sơ = 99,1%". */
 export const SHARE_LINK =
@@ -462,6 +493,61 @@ export const DOSSIER_HEADS = [
 ];
 export const HEAD_MARKER = /(?<![\p{L}])(?:tổng số|tổng cộng|số lượng|số)\s+(?=\p{L})/gu;
 
+/**
+ * The fields of procedures a commune reports one by one ("Lĩnh vực hộ tịch:
+ * tiếp nhận 223 hồ sơ", "- Chứng thực: 858 hồ sơ"): a clause that opens with
+ * one counts that field's dossiers, a part of the unit's.
+ */
+export const FIELD_NAMES = [
+  'hộ tịch',
+  'chứng thực',
+  'tư pháp',
+  'tư pháp - hộ tịch',
+  'đất đai',
+  'địa chính',
+  'tài nguyên',
+  'tài nguyên và môi trường',
+  'tài nguyên - môi trường',
+  'môi trường',
+  'xây dựng',
+  'lao động',
+  'lao động - thương binh và xã hội',
+  'lđtbxh',
+  'lđ-tb&xh',
+  'btxh',
+  'bảo trợ xã hội',
+  'người có công',
+  'thương binh',
+  'chính sách',
+  'văn hóa',
+  'văn hoá',
+  'giáo dục',
+  'y tế',
+  'nông nghiệp',
+  'kinh tế',
+  'công thương',
+  'giao thông',
+  'đăng ký kinh doanh',
+  'hộ kinh doanh',
+  'kinh doanh',
+  'nội vụ',
+  'tôn giáo',
+  'thi đua',
+  'khen thưởng',
+  'quân sự',
+  'cư trú',
+  'bảo hiểm',
+  'tài chính',
+  'khiếu nại',
+  'tố cáo',
+];
+
+/** "Lĩnh vực đất đai ...", "- Hộ tịch: ...", "trong đó lĩnh vực hộ tịch ...": opened by one field. */
+export const FIELD_LEAD = new RegExp(
+  String.raw`^\s*(?:[-+•*–]\s*|\d+[.)]\s*|[a-zđ]\)\s*)?(?:trong đó\s*:?\s*)?(?:về\s+|đối với\s+|riêng\s+)?(?:lĩnh vực\s+(?!chuyên môn)(?!các\s)(?!\d)\p{L}|(?:${FIELD_NAMES.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\s*(?::|(?=\s+(?:tiếp nhận|đã|giải quyết|nhận|có|\d))))`,
+  'u',
+);
+
 /** A clause about a part of the unit ("Riêng tại Bộ phận ... huyện", "Riêng lĩnh vực đất đai"): not the unit's figures. */
 export const SUBSET_LEAD = /^(?:[-+•*–]\s*)?(?:riêng|đối với riêng)(?![\p{L}])/u;
 
@@ -484,7 +570,9 @@ export const GAP_WORDS = new Set(
     'trong kỳ quý năm tháng tuần ngày là được đã có gồm đạt tổng số cộng đến từ tính nay ' +
     'của ubnd ủy uỷ ban nhân dân xã phường thị trấn bộ phận một cửa trung tâm ' +
     'hồ sơ hs tthc thủ tục hành chính báo cáo này đó qua với và các loại mới lũy kế hết ' +
-    'đầu cuối thời gian vừa hiện tại lên'
+    'đầu cuối thời gian vừa hiện tại lên ' +
+    // "Tổng số hồ sơ tiếp nhận trên các lĩnh vực: 500": all the fields are the whole.
+    'trên lĩnh vực tất cả'
   ).split(' '),
 );
 
@@ -543,7 +631,13 @@ export const ZERO_STATEMENTS: readonly { metric: MetricId; pattern: RegExp }[] =
   {
     metric: 'dossiers.resolved_late',
     pattern:
-      /(?<![\p{L}])không có (?:hồ sơ|trường hợp hồ sơ)(?: nào)?(?: giải quyết| bị)? (?:quá hạn|trễ hạn|trễ hẹn|chậm muộn)/u,
+      /(?<![\p{L}])(?:không có|chưa có|không phát sinh|chưa phát sinh|không còn) (?:hồ sơ|trường hợp hồ sơ)(?: nào)?(?: giải quyết| bị)? (?:quá hạn|trễ hạn|trễ hẹn|chậm muộn|quá thời hạn)/u,
+  },
+  {
+    // "Hồ sơ quá hạn: không", "số hồ sơ trễ hạn: không có".
+    metric: 'dossiers.resolved_late',
+    pattern:
+      /(?<![\p{L}])(?:hồ sơ|hs)(?: giải quyết)? (?:quá hạn|trễ hạn|trễ hẹn)\s*:\s*(?:không|không có)(?![\p{L}])/u,
   },
   {
     metric: 'dossiers.resolved_late',
@@ -551,9 +645,14 @@ export const ZERO_STATEMENTS: readonly { metric: MetricId; pattern: RegExp }[] =
   },
   {
     metric: 'dossiers.returned',
-    pattern: /(?<![\p{L}])không có (?:hồ sơ|trường hợp hồ sơ)(?: nào)? (?:bị )?(?:trả lại|trả về)/u,
+    pattern:
+      /(?<![\p{L}])(?:không có|chưa có|không phát sinh) (?:hồ sơ|trường hợp hồ sơ)(?: nào)? (?:bị )?(?:trả lại|trả về)/u,
   },
 ];
+
+/** A zero stated as a goal or a duty, not a result: "Phấn đấu không phát sinh hồ sơ quá hạn". */
+export const ZERO_GOAL =
+  /(?<![\p{L}])(?:phấn đấu|mục tiêu|chỉ tiêu|bảo đảm|đảm bảo|yêu cầu|cam kết|quyết tâm|tiếp tục|nhằm|để)(?![\p{L}])/u;
 
 /**
  * Words after "N hồ sơ" that keep it the unit's whole count: a cue, a

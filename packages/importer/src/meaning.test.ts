@@ -360,3 +360,128 @@ describe('numbers that are never figures (property)', () => {
     );
   });
 });
+
+describe('what the form calls "nhận giải quyết" is intake, never what was resolved', () => {
+  it('reads the total to resolve as intake, and the new intake when the carry-over is given', () => {
+    expect(
+      figures(
+        'Số hồ sơ nhận giải quyết: 520 hồ sơ (kỳ trước chuyển qua 20 hồ sơ, mới tiếp nhận 500 hồ sơ).',
+      ),
+    ).toEqual({ 'dossiers.received': 500, 'dossiers.carried_over': 20 });
+    expect(figures('Tổng số hồ sơ phải giải quyết là 520 hồ sơ.')).toEqual({
+      'dossiers.received': 520,
+    });
+  });
+
+  it('still reads what was resolved', () => {
+    expect(figures('Tổng số hồ sơ đã giải quyết là 510 hồ sơ.')).toEqual({
+      'dossiers.resolved': 510,
+    });
+    expect(figures('Số hồ sơ đã giải quyết: 510 hồ sơ.')).toEqual({ 'dossiers.resolved': 510 });
+  });
+});
+
+describe('one field’s dossiers are a part, never the unit’s', () => {
+  it('leaves out clauses opened by a field', () => {
+    expect(figures('Lĩnh vực hộ tịch: tiếp nhận 223 hồ sơ, giải quyết 223 hồ sơ.')).toEqual({});
+    expect(figures('- Chứng thực: tiếp nhận 858 hồ sơ.')).toEqual({});
+    expect(figures('+ Đất đai tiếp nhận 20 hồ sơ, đã giải quyết 18 hồ sơ.')).toEqual({});
+    expect(figures('Tiếp nhận 500 hồ sơ; lĩnh vực đất đai tiếp nhận 20 hồ sơ.')).toEqual({
+      'dossiers.received': 500,
+    });
+  });
+
+  it('still reads the unit’s totals over all its fields', () => {
+    expect(figures('Tổng số hồ sơ tiếp nhận trên các lĩnh vực: 500 hồ sơ.')).toEqual({
+      'dossiers.received': 500,
+    });
+    expect(figures('Cải cách hành chính: tiếp nhận 143 hồ sơ.')).toEqual({
+      'dossiers.received': 143,
+    });
+  });
+});
+
+describe('one kind of online dossier is not all level 3 and 4 ones, nor the intake', () => {
+  it('leaves out "toàn trình" or "một phần" alone', () => {
+    expect(figures('Tiếp nhận 500 hồ sơ dịch vụ công trực tuyến toàn trình.')).toEqual({});
+    expect(figures('Hồ sơ trực tuyến toàn trình 300 hồ sơ.')).toEqual({});
+    expect(figures('Hồ sơ trực tuyến một phần 200 hồ sơ.')).toEqual({});
+  });
+
+  it('reads both together, and "hồ sơ dịch vụ công" as dossiers', () => {
+    expect(figures('Hồ sơ trực tuyến toàn trình và một phần: 500 hồ sơ.')).toEqual({
+      'services.online_level34': 500,
+    });
+    expect(figures('Tiếp nhận 500 hồ sơ dịch vụ công.')).toEqual({ 'dossiers.received': 500 });
+  });
+});
+
+describe('paid online is not received online', () => {
+  it('leaves out dossiers whose fees were paid online', () => {
+    expect(figures('Tiếp nhận trực tuyến 500 hồ sơ, thanh toán trực tuyến 120 hồ sơ.')).toEqual({
+      'dossiers.received_online': 500,
+    });
+    expect(
+      figures('Đã tiếp nhận 500 hồ sơ, trong đó 120 hồ sơ được thanh toán trực tuyến.'),
+    ).toEqual({ 'dossiers.received': 500 });
+  });
+
+  it('still reads dossiers received online', () => {
+    expect(figures('Đã tiếp nhận 500 hồ sơ, trong đó 120 hồ sơ được nộp trực tuyến.')).toEqual({
+      'dossiers.received': 500,
+      'dossiers.received_online': 120,
+    });
+  });
+});
+
+describe('a negated cue is not the cue', () => {
+  it('never reads "không hài lòng" as satisfaction', () => {
+    expect(figures('Tỷ lệ không hài lòng 2%.')).toEqual({});
+    expect(figures('Tỷ lệ hài lòng đạt 98%.')).toEqual({ 'satisfaction.rate': 98 });
+  });
+});
+
+describe('a plan is a target only when it states the figure', () => {
+  it('never takes a result for a target because a plan is named as a document', () => {
+    const text =
+      'Thực hiện Kế hoạch số 125/KH-UBND ngày 10/01/2024 của UBND xã, tỷ lệ thanh toán trực tuyến đạt 45%.';
+    expect(figures(text)).toEqual({ 'payments.online_rate': 45 });
+    expect(read(text).targets).toEqual({});
+  });
+
+  it('still reads the plan’s figure', () => {
+    const r = read('Tỷ lệ số hóa đạt 60% (kế hoạch giao 80%).');
+    expect(r.metrics['rates.digitization']?.value).toBe(60);
+    expect(r.targets['rates.digitization']?.value).toBe(80);
+    expect(read('Tỷ lệ số hóa đạt 60%, kế hoạch 80%.').targets['rates.digitization']?.value).toBe(
+      80,
+    );
+  });
+});
+
+describe('a goal or forecast of a count is not a result', () => {
+  it('leaves out "phấn đấu", "chỉ tiêu", "dự kiến" counts', () => {
+    expect(figures('Phấn đấu tiếp nhận trực tuyến 1.000 hồ sơ.')).toEqual({});
+    expect(figures('Chỉ tiêu giao: tiếp nhận 1.000 hồ sơ trực tuyến.')).toEqual({});
+    expect(figures('Dự kiến giải quyết 300 hồ sơ.')).toEqual({});
+  });
+
+  it('still reads a result after a goal in another clause', () => {
+    expect(figures('Để hoàn thành chỉ tiêu được giao, xã đã tiếp nhận 500 hồ sơ.')).toEqual({
+      'dossiers.received': 500,
+    });
+  });
+});
+
+describe('more zeros stated in words, never a goal of zero', () => {
+  it('reads "không phát sinh", "chưa có" and "quá hạn: không" as zero late', () => {
+    expect(figures('Không phát sinh hồ sơ quá hạn.')).toEqual({ 'dossiers.resolved_late': 0 });
+    expect(figures('Chưa có hồ sơ nào trễ hạn.')).toEqual({ 'dossiers.resolved_late': 0 });
+    expect(figures('Hồ sơ quá hạn: không.')).toEqual({ 'dossiers.resolved_late': 0 });
+  });
+
+  it('but not a goal or a duty to have none', () => {
+    expect(figures('Phấn đấu không phát sinh hồ sơ quá hạn.')).toEqual({});
+    expect(figures('Đảm bảo không có hồ sơ trễ hạn.')).toEqual({});
+  });
+});

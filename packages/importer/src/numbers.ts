@@ -69,7 +69,9 @@ function classify(
   ) {
     return 'a year';
   }
-  if (prefixBefore.test(before) || DOCUMENT_PREFIX.test(before)) return 'a date, reference or rank';
+  if (prefixBefore.test(before)) return 'a date, reference or rank';
+  // "Kế hoạch 101", but not "kế hoạch 80%": a plan's figure, not a document's number.
+  if (DOCUMENT_PREFIX.test(before) && !/^\s*%/u.test(rest)) return 'a document number';
   if (/(?:^|\n|[.;:]\s)\s*$/.test(before) && /^[.)]\s/.test(rest))
     return 'a list or section number';
   if (t.start === 0 && /^[.)]/.test(rest)) return 'a list or section number';
