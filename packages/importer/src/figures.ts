@@ -94,6 +94,14 @@ const COUNT = compile(COUNT_CUES);
 const PERCENT = compile(PERCENT_CUES);
 const TARGET = wordsRegex(TARGET_CUES, 'u');
 const PENDING = wordsRegex(PENDING_QUALIFIERS, 'u');
+const PENDING_G = wordsRegex(PENDING_QUALIFIERS);
+/** What was resolved, as against what is pending: the state a later "quá hạn" is of. */
+const RESOLVED_STATE = wordsRegex([
+  'đã giải quyết',
+  'giải quyết xong',
+  'đã xử lý',
+  'đã trả kết quả',
+]);
 const INTAKE = wordsRegex(['tiếp nhận', 'nộp', 'nhận mới', 'nhận']);
 const RESOLUTION = wordsRegex(['giải quyết', 'xử lý', 'trả kết quả']);
 
@@ -272,7 +280,11 @@ export function comparisonSpans(lower: string): [number, number][] {
   const re = new RegExp(COMPARISON_MARKER.source, 'gu');
   for (const m of lower.matchAll(re)) {
     const rest = lower.slice(m.index);
-    const end = /[;.]/.exec(rest);
+    // Inside a parenthesis ("(tăng 10,5% so với cùng kỳ), giải quyết 1.000 hồ sơ"), the
+    // comparison ends with it.
+    const before = lower.slice(0, m.index);
+    const open = before.lastIndexOf('(') > before.lastIndexOf(')');
+    const end = (open ? /[;.)]/u : /[;.]/u).exec(rest);
     spans.push([m.index, end ? m.index + end.index : lower.length]);
   }
   return spans;
@@ -459,7 +471,10 @@ export function readSentence(
         (metric === 'dossiers.resolved_late' ||
           metric === 'dossiers.resolved_early' ||
           metric === 'dossiers.resolved_on_time') &&
-        PENDING.test(context.slice(0, left.start))
+        (PENDING.test(context.slice(0, left.start)) ||
+          // "Đang giải quyết 20 hồ sơ (trong hạn 18, quá hạn 2)": the state the clause is in.
+          lastIndex(PENDING_G, lower.slice(0, t.start)) >
+            lastIndex(RESOLVED_STATE, lower.slice(0, t.start)))
       ) {
         metric = undefined;
       }

@@ -137,6 +137,10 @@ export const COUNT_CUES: readonly Cue[] = [
       'đang thụ lý',
       'chưa đến hạn',
       'chưa đến hạn trả',
+      // Not "trả kết quả": the result is not out yet.
+      'chưa đến hạn trả kết quả',
+      'chưa trả kết quả',
+      'chưa đến hạn giải quyết',
       'đang trong hạn',
       'đang trong thời hạn',
       'trong thời hạn giải quyết',

@@ -485,3 +485,40 @@ describe('more zeros stated in words, never a goal of zero', () => {
     expect(figures('Đảm bảo không có hồ sơ trễ hạn.')).toEqual({});
   });
 });
+
+describe('overdue among pending dossiers is not resolved late', () => {
+  it('reads "Đang giải quyết 20 hồ sơ (trong hạn 18, quá hạn 2)" as 20 pending only', () => {
+    expect(figures('Đang giải quyết 20 hồ sơ (trong hạn 18 hồ sơ, quá hạn 2 hồ sơ).')).toEqual({
+      'dossiers.pending': 20,
+    });
+  });
+
+  it('still reads late ones after what was resolved', () => {
+    expect(figures('Đang giải quyết 20 hồ sơ; đã giải quyết 500 hồ sơ, quá hạn 2 hồ sơ.')).toEqual({
+      'dossiers.pending': 20,
+      'dossiers.resolved': 500,
+      'dossiers.resolved_late': 2,
+    });
+  });
+
+  it('reads "chưa đến hạn trả kết quả" as pending, never as results given out', () => {
+    expect(figures('Hồ sơ chưa đến hạn trả kết quả: 18 hồ sơ.')).toEqual({
+      'dossiers.pending': 18,
+    });
+    expect(figures('Đã trả kết quả 15 hồ sơ.')).toEqual({ 'dossiers.resolved': 15 });
+  });
+});
+
+describe('a comparison in parentheses ends with them', () => {
+  it('reads the figures after "(tăng 10,5% so với cùng kỳ)"', () => {
+    expect(
+      figures('Tiếp nhận 1.050 hồ sơ (tăng 10,5% so với cùng kỳ), giải quyết 1.000 hồ sơ.'),
+    ).toEqual({ 'dossiers.received': 1050, 'dossiers.resolved': 1000 });
+  });
+
+  it('but never the compared figure inside them', () => {
+    expect(figures('Tiếp nhận 1.200 hồ sơ (cùng kỳ năm 2023 tiếp nhận 1.043 hồ sơ).')).toEqual({
+      'dossiers.received': 1200,
+    });
+  });
+});
