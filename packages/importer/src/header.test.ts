@@ -57,6 +57,16 @@ describe('the issue date', () => {
     );
   });
 
+  it('reads an article’s date line with its time first ("Cập nhật lúc 10:20 ngày 05/10/2020")', () => {
+    expect(read('Tin tức\n\nCập nhật lúc 10:20 ngày 05/10/2020\n\nBài viết.').issued).toBe(
+      '2020-10-05',
+    );
+    expect(read('Tin tức\n\n09:15, Thứ Hai, 04/08/2025\n\nBài viết.').issued).toBe('2025-08-04');
+    expect(
+      read('Tin tức về cải cách\n\nLúc 10:20 ngày 05/10/2020, phường tổ chức hội nghị.').issued,
+    ).toBeNull();
+  });
+
   it('never takes a date inside a sentence for the issue date', () => {
     expect(
       read(

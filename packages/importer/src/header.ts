@@ -382,7 +382,7 @@ export function findHeader(text: string): DocumentHeader {
     // ("06/06/2021 - 13:18", "Cập nhật: 06/06/2021 13:18 GMT+7").
     const web =
       /(?:Thứ\s+\p{L}+|Chủ nhật),?\s*(\d{1,2})[-/](\d{1,2})[-/](\d{4})/u.exec(head) ??
-      /^[ \t]*(?:(?:Cập nhật|Ngày đăng|Đăng ngày|Ngày)\s*:?\s*)?(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:\s*[-,|]?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)?(?:\s*\(?GMT[+-]?\d*\)?)?[ \t]*$/mu.exec(
+      /^[ \t]*(?:(?:Cập nhật|Ngày đăng|Đăng ngày|Đăng lúc|Ngày|Thời gian đăng|Xuất bản)(?:\s+lúc)?\s*:?\s*)?(?:\d{1,2}[:h]\d{2}(?::\d{2})?\s*(?:[AP]M)?\s*[,|-]?\s*(?:ngày\s+)?)?(?:(?:Thứ\s+\p{L}+|Chủ nhật)\s*,?\s*(?:ngày\s+)?)?(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:\s*[-,|]?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)?(?:\s*\(?GMT[+-]?\d*\)?)?[ \t]*$/mu.exec(
         head.slice(0, 800),
       );
     const [d, m] = [Number(web?.[1]), Number(web?.[2])];
