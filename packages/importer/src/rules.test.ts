@@ -210,3 +210,43 @@ describe('targets and stated shares', () => {
     ]);
   });
 });
+
+describe('a table with the one-stop form’s two header rows', () => {
+  const head = [
+    'STT\tLĩnh vực\tSố hồ sơ nhận giải quyết\tKết quả giải quyết\tĐang giải quyết',
+    'Tổng số\tKỳ trước chuyển qua\tMới tiếp nhận trực tuyến\tMới tiếp nhận trực tiếp\tTổng số\tTrước hạn\tĐúng hạn\tQuá hạn\tTổng số\tQuá hạn',
+  ];
+  const rows = [
+    '1\tHộ tịch\t212\t4\t180\t28\t208\t150\t58\t0\t4\t0',
+    '2\tĐất đai\t41\t6\t10\t25\t35\t20\t12\t3\t6\t1',
+    '\tTổng cộng\t253\t10\t190\t53\t243\t170\t70\t3\t10\t1',
+  ];
+
+  it('reads each sub-column under its group, and only the total under "Đang giải quyết"', () => {
+    expect(figures([...head, ...rows].join('\n'))).toEqual({
+      'dossiers.received': 253,
+      'dossiers.carried_over': 10,
+      'dossiers.received_online': 190,
+      'dossiers.received_direct': 53,
+      'dossiers.resolved': 243,
+      'dossiers.resolved_early': 170,
+      'dossiers.resolved_on_time': 70,
+      'dossiers.resolved_late': 3,
+      'dossiers.pending': 10,
+    });
+  });
+
+  it('reads the same with the merged cells left empty', () => {
+    const padded = [head[0], `\t\t${head[1] ?? ''}`, ...rows].join('\n');
+    expect(figures(padded)).toMatchObject({ 'dossiers.resolved': 243, 'dossiers.pending': 10 });
+  });
+
+  it('reads nothing when the groups cannot be matched to the columns', () => {
+    const unmatched = [
+      head[0],
+      'Kỳ trước chuyển qua\tMới tiếp nhận trực tuyến\tMới tiếp nhận trực tiếp\tTrước hạn\tĐúng hạn\tQuá hạn\tTổng số\tQuá hạn\tGhi chú\tKhác',
+      ...rows,
+    ].join('\n');
+    expect(figures(unmatched)).toEqual({});
+  });
+});

@@ -62,6 +62,47 @@ function cellNumber(cell: string): number | undefined {
   return undefined;
 }
 
+const isTotalCell = (c: string) => /^(?:tổng số|tổng|cộng|tổng cộng)$/iu.test(c.trim());
+const hasNumber = (r: Row) => r.cells.some((c) => cellNumber(c) !== undefined);
+
+/**
+ * The label of each column, when the header is one row with a cell per
+ * column, or two rows as Word writes the one-stop form: groups on top
+ * ("Số hồ sơ nhận giải quyết", "Kết quả giải quyết", "Đang giải quyết"),
+ * each over sub-columns that begin with "Tổng số". The merged cells are
+ * lost in the text, so the groups are matched to the sub-columns by those
+ * "Tổng số" cells; when they cannot be, the table is not read (a column
+ * read under the wrong group would be a wrong figure).
+ */
+function columnLabels(rows: readonly Row[], headerIndex: number, width: number) {
+  const header = rows[headerIndex];
+  if (!header) return undefined;
+  if (header.cells.length === width) {
+    return {
+      labels: header.cells.map((c) => ({ group: '', label: c })),
+      bodyFrom: headerIndex + 1,
+    };
+  }
+  const sub = rows[headerIndex + 1];
+  if (!sub || hasNumber(sub)) return undefined;
+  // Sub-header cells without the empty ones left by cells merged down from the top row.
+  const subCells = sub.cells.length === width ? sub.cells : undefined;
+  const lead = subCells ? subCells.findIndex((c) => c.trim() !== '') : width - sub.cells.length;
+  const subs = subCells ? subCells.slice(lead) : sub.cells;
+  if (lead < 0 || lead + subs.length !== width) return undefined;
+  const starts = subs.flatMap((c, i) => (isTotalCell(c) ? [i] : []));
+  const groups = header.cells.slice(lead).filter((c) => c.trim() !== '');
+  if (starts[0] !== 0 || starts.length !== groups.length) return undefined;
+  const labels = [
+    ...header.cells.slice(0, lead).map((c) => ({ group: '', label: c })),
+    ...subs.map((c, i) => {
+      const g = starts.filter((st) => st <= i).length - 1;
+      return { group: groups[g] ?? '', label: c };
+    }),
+  ];
+  return { labels, bodyFrom: headerIndex + 2 };
+}
+
 export function readTables(text: string): Candidate[] {
   const out: Candidate[] = [];
   for (const rows of tables(text)) {
@@ -70,22 +111,37 @@ export function readTables(text: string): Candidate[] {
     );
     const header = rows[headerIndex];
     if (!header) continue;
-    const headerText = header.cells.join(' ').toLowerCase();
+    const numbered = rows.slice(headerIndex + 1).filter(hasNumber);
+    const total =
+      numbered.find((r) =>
+        r.cells.slice(0, 3).some((c) => /^(?:tổng|cộng|toàn xã|toàn phường|tổng cộng)/iu.test(c)),
+      ) ?? (numbered.length === 1 ? numbered[0] : undefined);
+    if (!total) continue;
+    const layout = columnLabels(rows, headerIndex, total.cells.length);
+    if (!layout) continue;
+    const headerText = [header, rows[headerIndex + 1]]
+      .map((r) => r?.cells.join(' ') ?? '')
+      .join(' ')
+      .toLowerCase();
     const intake = /tiếp nhận|nhận/u.test(headerText);
-    const columns: (MetricId | undefined)[] = header.cells.map((c) => {
-      const lower = c.toLowerCase();
+    const columns: (MetricId | undefined)[] = layout.labels.map(({ group, label }) => {
+      const g = group.toLowerCase();
+      const lower = `${g} ${label.toLowerCase()}`.trim();
+      const groupMetric = g === '' ? undefined : cueFor(g, undefined);
+      // Under "Đang giải quyết", only its total: "Quá hạn" there is overdue pending, not late.
+      if (groupMetric === 'dossiers.pending')
+        return isTotalCell(label) ? 'dossiers.pending' : undefined;
+      // A group's "Tổng số" is the group's own figure.
+      if (groupMetric && isTotalCell(label)) return groupMetric;
       // "Trực tuyến" under a header that speaks of intake is the online intake.
       return (
-        cueFor(lower, intake && !/giải quyết/u.test(lower) ? 'intake' : 'resolution') ??
-        cueFor(lower, undefined)
+        cueFor(
+          lower,
+          intake && !/giải quyết/u.test(label.toLowerCase()) ? 'intake' : 'resolution',
+        ) ?? cueFor(lower, undefined)
       );
     });
-    const body = rows.slice(headerIndex + 1);
-    const total = body.find((r) =>
-      r.cells.slice(0, 2).some((c) => /^(?:tổng|cộng|toàn xã|toàn phường|tổng cộng)/iu.test(c)),
-    );
-    const row = total ?? (body.length === 1 ? body[0] : undefined);
-    if (!row) continue;
+    const row = total;
     const flat = text.slice(row.start, row.end).replace(/\t/g, ' ');
     const sentence: Sentence = {
       start: row.start,
