@@ -321,11 +321,13 @@ export function readSentence(
   sentence: Sentence,
   inherited?: Topic,
   otherPeriod = false,
+  /** Spans of another period's figures ("(năm 2023 tiếp nhận 2.115 hồ sơ)"), left out. */
+  asides: readonly [number, number][] = [],
 ): SentenceReading {
   const { lower } = sentence;
   const tokens = findNumbers(sentence);
   const figures = tokens.filter(isFigure);
-  const spans = comparisonSpans(lower);
+  const spans = [...comparisonSpans(lower), ...asides];
   const out: Candidate[] = [];
   const unclear: Unclear[] = [];
   const push = (

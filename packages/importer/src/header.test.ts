@@ -234,3 +234,21 @@ describe('every number of the text, for the review', () => {
     ]);
   });
 });
+
+describe('the date line beside a long number line', () => {
+  it('reads "Số: 05/BC-UBND        An Thịnh, ngày 14 tháng 12 năm 2024" (two columns run together)', () => {
+    const r = read(
+      'UBND XÃ AN THỊNH\nSố: 05/BC-UBND                            An Thịnh, ngày 14 tháng 12 năm 2024\n\nBÁO CÁO\nKết quả\n',
+    );
+    expect(r.issued).toBe('2024-12-14');
+    expect(r.number).toBe('05/BC-UBND');
+  });
+
+  it('never takes a date inside a long sentence for the date line', () => {
+    expect(
+      read(
+        'Tin tức\n\nTheo kế hoạch của huyện về cải cách hành chính trên địa bàn, ngày 14 tháng 12 năm 2024 xã tổ chức hội nghị.',
+      ).issued,
+    ).toBeNull();
+  });
+});

@@ -363,10 +363,19 @@ export function findHeader(text: string): DocumentHeader {
   }
   let issued: string | null = null;
   let placeName: string | null = null;
-  const date =
-    /(?:^|\n)[ \t]*([^\n,]{2,40}),\s*ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})/u.exec(
-      head,
+  // The place before the date is short, or the last column of a line laid out in two
+  // ("Số: 05/BC-UBND            An Thịnh, ngày ..."); a long clause before it is a sentence.
+  const date = [
+    ...head.matchAll(
+      /(?:^|\n)[ \t]*([^\n,]{2,120}),\s*ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})/gu,
+    ),
+  ].find((m) => {
+    const place = m[1] ?? '';
+    return (
+      place.length <= 40 ||
+      (/\s{2,}|\t/.test(place) && (place.split(/\s{2,}|\t/).pop() ?? '').trim().length <= 40)
     );
+  });
   if (date) {
     const [, place, d, m, y] = date;
     issued = d ? `${y ?? ''}-${pad(m ?? '')}-${pad(d)}` : `${y ?? ''}-${pad(m ?? '')}`;

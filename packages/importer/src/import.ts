@@ -107,6 +107,14 @@ const toProposed = (p: Period): ProposedPeriod => ({
 });
 
 const HEADING = /^(?:[IVX]+\.|\d+(?:\.\d+)*\.|Phần thứ)\s/u;
+/** A top-level heading: "II. ...", "Phần thứ hai", or a line in capitals. */
+const TOP_HEADING = /^(?:[IVX]+\.\s|Phần thứ\s|(?=[^\p{Ll}]*$)(?=.*\p{Lu}{3}))/u;
+/**
+ * The heading of the plan for the next period: "III. PHƯƠNG HƯỚNG, NHIỆM VỤ ...",
+ * "II. NHIỆM VỤ THÁNG 4/2024", "NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM", "KIẾN NGHỊ".
+ */
+const PLAN_HEADING =
+  /^(?:[IVX]+\.|\d+\.|Phần thứ\s+\p{L}+)?\s*(?:PHƯƠNG HƯỚNG|NHIỆM VỤ(?!\s+(?:ĐÃ|ĐƯỢC)\b)|KẾ HOẠCH|ĐỀ XUẤT|KIẾN NGHỊ|Phương hướng|Nhiệm vụ(?:,|\s+và)?\s+(?:giải pháp|trọng tâm|thời gian tới|năm|tháng|quý|6 tháng))/u;
 
 /** A sentence that states a dossier count: "tiếp nhận 21.882 hồ sơ", "5,65 ngàn HS". */
 const STATES_DOSSIERS =
@@ -187,14 +195,49 @@ function reportPeriod(
 
 type Tag = { current: true } | { current: false; period: Period };
 
+/** The spans of a sentence inside parentheses. */
+function parentheses(lower: string): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const m of lower.matchAll(/\([^()]*\)/gu)) spans.push([m.index, m.index + m[0].length]);
+  return spans;
+}
+
+/**
+ * Parentheses that give another period's figures ("tiếp nhận 2.486 hồ sơ (năm 2023
+ * tiếp nhận 2.115 hồ sơ)"): their numbers are neither this period's nor do they date the
+ * sentence.
+ */
+function otherPeriodAsides(s: Sentence, report: Period | undefined): [number, number][] {
+  if (!report) return [];
+  return parentheses(s.lower).filter(([a, b]) => {
+    const inside = s.flat.slice(a + 1, b - 1);
+    const lead = findPeriods(inside)[0];
+    return (
+      lead !== undefined &&
+      /^\s*(?:trong\s+|của\s+|so với\s+)?$/u.test(inside.slice(0, lead.start).toLowerCase()) &&
+      lead.period.id !== report.id &&
+      cutOffOf(lead.period)?.id !== report.id
+    );
+  });
+}
+
 function tagSentence(s: Sentence, section: Period | undefined, report: Period | undefined): Tag {
   if (!report) return { current: true };
-  const spans = comparisonSpans(s.lower);
-  const mentions = findPeriods(s.flat)
-    // A period named in a comparison ("so với cùng kỳ năm 2022") or as the source of
-    // carried-over dossiers ("hồ sơ của năm 2023 chuyển sang") does not date the sentence.
+  const spans = [...comparisonSpans(s.lower), ...parentheses(s.lower)];
+  const found = findPeriods(s.flat);
+  if (
+    found.some(
+      (m) => m.period.id === report.id && !spans.some(([a, b]) => m.start >= a && m.start < b),
+    )
+  )
+    return { current: true };
+  const mentions = found
+    // A period named in a comparison ("so với cùng kỳ năm 2022"), in an aside "(năm 2023
+    // đạt 31%)", or as where dossiers were carried from or to ("hồ sơ của năm 2023 chuyển
+    // sang", "đang giải quyết chuyển sang năm 2025") does not date the sentence.
     .filter((m) => !spans.some(([a, b]) => m.start >= a && m.start < b))
     .filter((m) => !/^\s*(?:\S+\s+){0,2}(?:chuyển sang|chuyển qua)/u.test(s.lower.slice(m.end)))
+    .filter((m) => !/(?:chuyển sang|chuyển qua|sang)\s*$/u.test(s.lower.slice(0, m.start)))
     // A reporting cut-off ("từ 15/12/2024 đến 14/3/2025") counts for the period it closes.
     .map((m) =>
       m.period.id !== report.id && cutOffOf(m.period)?.id === report.id ? report : m.period,
@@ -383,15 +426,35 @@ export function importText(raw: string): ImportResult {
   }
   const others = new Map<string, { period: Period; cands: Candidate[] }>();
   let section: Period | undefined;
+  let plan = false;
   let topic: Topic | undefined;
   let previousEnd = -1;
   for (const s of sentences) {
-    if (HEADING.test(s.flat) && s.flat.length < 200) section = findPeriods(s.flat)[0]?.period;
+    const heading = (HEADING.test(s.flat) || TOP_HEADING.test(s.flat)) && s.flat.length < 200;
+    if (heading) {
+      // A heading that names a period starts that period's block; a top-level one (I., Phần
+      // thứ hai) without a period ends it; a numbered item ("1. Phấn đấu ...") keeps it.
+      const named = findPeriods(s.flat)[0]?.period;
+      const top = TOP_HEADING.test(s.flat);
+      if (named || top) section = named;
+      if (PLAN_HEADING.test(s.flat)) plan = true;
+      else if (top) plan = false;
+    }
     if (/\t|\|/.test(text.slice(s.start, s.end))) continue; // table rows are read as tables
+    // Figures under "PHƯƠNG HƯỚNG, NHIỆM VỤ ..." are goals for a later period, never results.
+    if (plan) {
+      previousEnd = s.end;
+      continue;
+    }
     const tag = tagSentence(s, section, period);
     // The topic carries into the next sentence of the same paragraph ("... tiếp nhận 2.214 hồ sơ. Trong đó: trực tuyến 1.780").
     const samePara = previousEnd >= 0 && !/\n\s*\n/.test(text.slice(previousEnd, s.start));
-    const reading = readSentence(s, samePara ? topic : undefined, !tag.current);
+    const reading = readSentence(
+      s,
+      samePara ? topic : undefined,
+      !tag.current,
+      otherPeriodAsides(s, period),
+    );
     if (!tag.current) {
       for (const [at, m] of mentions)
         if (at >= s.start && at < s.end) mentions.set(at, { ...m, period: tag.period.id });

@@ -54,7 +54,9 @@ function classify(
   const { rest, raw } = t;
   if (t.value === undefined) return 'not a Vietnamese number (30.6, 2.1, 1,164)';
   if (/[\p{L}]$/u.test(before)) return 'attached to a word';
-  if (/\d\s*[-/.:]\s*$/u.test(before) || /[/]$/.test(before)) return 'part of a date or reference';
+  // Not a colon after a year and a space: "chuyển sang năm 2025: 16 hồ sơ" labels a figure.
+  if (/\d\s*[-/.]\s*$|\d:$/u.test(before) || /[/]$/.test(before))
+    return 'part of a date or reference';
   if (/^:\d/.test(rest)) return 'a time';
   if (/^\s*[-–]\s*\d/.test(rest)) return 'a date or a range of years';
   if (/^\s*-\s*[\p{L}]/u.test(rest)) return 'a document number';

@@ -242,3 +242,63 @@ describe('the report’s period, wherever the text names it', () => {
     expect(r.report.metrics['dossiers.received']?.value).toBe(640);
   });
 });
+
+describe('another period’s figures inside this period’s sentence', () => {
+  const report = (body: string) => {
+    const r = importText(`BÁO CÁO\nKết quả cải cách hành chính năm 2024\n\n${body}\n`);
+    if (!r.ok) throw new Error(r.message.en);
+    return r.report;
+  };
+  const values = (m: Record<string, { value: number } | undefined>) =>
+    Object.fromEntries(Object.entries(m).map(([k, v]) => [k, v?.value]));
+
+  it('leaves out an aside that names last year, and keeps the sentence this year’s', () => {
+    expect(
+      values(
+        report(
+          'Năm 2024, xã tiếp nhận 2.486 hồ sơ (năm 2023 tiếp nhận 2.115 hồ sơ), trong đó 2.301 hồ sơ nộp trực tuyến.',
+        ).metrics,
+      ),
+    ).toEqual({ 'dossiers.received': 2486, 'dossiers.received_online': 2301 });
+    expect(
+      values(report('Tỷ lệ thanh toán trực tuyến đạt 47,5% (năm 2023 đạt 31%).').metrics),
+    ).toEqual({ 'payments.online_rate': 47.5 });
+  });
+
+  it('still reads an aside that is not another period', () => {
+    expect(
+      values(report('Năm 2024, xã tiếp nhận 2.486 hồ sơ (trực tuyến 2.301 hồ sơ).').metrics),
+    ).toEqual({ 'dossiers.received': 2486, 'dossiers.received_online': 2301 });
+  });
+
+  it('reads dossiers carried into the next year as pending, not as another year’s', () => {
+    expect(
+      values(report('Số hồ sơ đang giải quyết chuyển sang năm 2025: 16 hồ sơ.').metrics),
+    ).toEqual({ 'dossiers.pending': 16 });
+    expect(values(report('Hồ sơ năm 2023 chuyển sang: 12 hồ sơ.').metrics)).toEqual({
+      'dossiers.carried_over': 12,
+    });
+  });
+});
+
+describe('the plan for the next period', () => {
+  it('gives goals, never results or targets of this period', () => {
+    const r = importText(
+      'BÁO CÁO\nKết quả cải cách hành chính năm 2024\n\nI. KẾT QUẢ\n\nTỷ lệ thanh toán trực tuyến đạt 47,5%.\n\nII. PHƯƠNG HƯỚNG NHIỆM VỤ NĂM 2025\n\n1. Phấn đấu tỷ lệ hồ sơ trực tuyến đạt 95%, tỷ lệ thanh toán trực tuyến đạt 60%.\n\n2. Tiếp nhận trực tuyến 3.000 hồ sơ.\n',
+    );
+    if (!r.ok) throw new Error(r.message.en);
+    expect(r.report.metrics['payments.online_rate']?.value).toBe(47.5);
+    expect(r.report.targets).toEqual({});
+    expect(r.report.metrics['dossiers.received_online']).toBeUndefined();
+  });
+
+  it('ends at the next top-level heading, and a results heading is not a plan', () => {
+    const r = importText(
+      'BÁO CÁO\nKết quả công tác tháng 3 năm 2024\n\nI. KẾT QUẢ THỰC HIỆN NHIỆM VỤ THÁNG 3/2024\n\nTiếp nhận 143 hồ sơ.\n\nII. NHIỆM VỤ THÁNG 4/2024\n\nTiếp nhận 150 hồ sơ.\n\nIII. PHỤ LỤC SỐ LIỆU THÁNG 3/2024\n\nĐã giải quyết 139 hồ sơ.\n',
+    );
+    if (!r.ok) throw new Error(r.message.en);
+    expect(
+      Object.fromEntries(Object.entries(r.report.metrics).map(([k, v]) => [k, v.value])),
+    ).toEqual({ 'dossiers.received': 143, 'dossiers.resolved': 139 });
+  });
+});

@@ -250,3 +250,12 @@ describe('a table with the one-stop form’s two header rows', () => {
     expect(figures(unmatched)).toEqual({});
   });
 });
+
+describe('a colon after a year labels a figure', () => {
+  it('reads "chuyển sang năm 2025: 16 hồ sơ", but never the time "10:20"', () => {
+    expect(figures('Số hồ sơ đang giải quyết chuyển sang năm 2025: 16 hồ sơ.')).toEqual({
+      'dossiers.pending': 16,
+    });
+    expect(figures('Lúc 10:20 tiếp nhận hồ sơ.')).toEqual({});
+  });
+});
