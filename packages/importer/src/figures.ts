@@ -230,6 +230,10 @@ const AFTER_PERCENT = new RegExp(
 const ONE_KIND_ONLINE =
   /^[^,;.()\d]{0,40}?(?:(?<![\p{L}])(?:toàn trình|một phần)(?![\p{L}])(?![^,;.()\d]*(?:toàn trình|một phần))|mức độ\s*[34](?!\s*(?:,|và|-)\s*(?:mức độ\s*)?\d))/u;
 
+/** "100% hồ sơ được ...", "98% hồ sơ TTHC đã ...": the dossiers a percentage is of, before its label. */
+const PERCENT_OF_DOSSIERS =
+  /^\s*(?:số\s+)?(?:hồ sơ|hs)(?:\s+(?:tthc|thủ tục hành chính))?\s+(?:đều\s+)?(?:đã\s+)?(?:được\s+)?/u;
+
 const DOSSIER_NOUN = /^\s*(?:bộ\s+|lượt\s+)?(?:hồ sơ|hs)(?![\p{L}])/u;
 const AFTER_NOUN = new RegExp(
   `^\\s*(?:${wordsRegex(AFTER_DOSSIER_NOUN, 'u').source}|${AFTER_COUNT.source.replace(/^\^\\s\*/, '')})`,
@@ -352,6 +356,8 @@ export function readSentence(
       // A percentage looks back past numbers that named nothing: "số hóa 1.067/1.067 hồ sơ, đạt tỷ lệ 100%".
       const context = lower.slice(contextStart(lower, t.start, classified), t.start);
       if (THRESHOLD_AFTER.test(t.after) || THRESHOLD_BEFORE.test(context)) continue;
+      // "đạt gần 90%", "khoảng 85%": a rounded claim, not the rate.
+      if (t.approximate) continue;
       // "100% các xã", "95% kế hoạch", "100% TTHC": a share of something else than dossiers.
       if (/^\s*\p{L}/u.test(t.after) && !AFTER_PERCENT.test(t.after)) {
         classified.push(t);
@@ -365,7 +371,13 @@ export function readSentence(
         TARGET.test(context) ||
         WEAK_TARGET.test(context) ||
         (context.trim() === '' && (TARGET.test(beforeParen) || WEAK_TARGET.test(beforeParen)));
-      const cue = closestCue(PERCENT, context, topic);
+      // "100% hồ sơ được số hóa": the label right after the dossiers it is a share of.
+      const rightLabel = PERCENT_OF_DOSSIERS.exec(t.after);
+      const cue =
+        closestCue(PERCENT, context, topic) ??
+        (rightLabel
+          ? closestCue(PERCENT, t.after.slice(rightLabel[0].length), topic, 0)
+          : undefined);
       const between = lastCount ? lower.slice(lastCount.token.spanEnd, t.start) : undefined;
       if (lastCount && between !== undefined && SHARE_LINK.test(between) && !isTarget) {
         if (metricDefinition(lastCount.metric).partOf) push(lastCount.metric, t.value, 'share', t);

@@ -522,3 +522,28 @@ describe('a comparison in parentheses ends with them', () => {
     });
   });
 });
+
+describe('a percentage before the dossiers it is a share of', () => {
+  it('reads "100% hồ sơ được số hóa" and "98% hồ sơ đã được thanh toán trực tuyến"', () => {
+    expect(figures('100% hồ sơ được số hóa.')).toEqual({ 'rates.digitization': 100 });
+    expect(figures('98% hồ sơ đã được thanh toán trực tuyến.')).toEqual({
+      'payments.online_rate': 98,
+    });
+  });
+
+  it('but not a share of dossiers resolved on time, which is no catalog rate', () => {
+    expect(figures('100% hồ sơ được giải quyết đúng hạn.')).toEqual({});
+  });
+});
+
+describe('a rounded percentage is not the rate', () => {
+  it('leaves out "gần 90%", "khoảng 85%", "hơn 95%"', () => {
+    expect(figures('Tỷ lệ số hóa đạt gần 90%.')).toEqual({});
+    expect(figures('Tỷ lệ thanh toán trực tuyến khoảng 85%.')).toEqual({});
+    expect(figures('Mức độ hài lòng đạt hơn 95%.')).toEqual({});
+  });
+
+  it('still reads the rate as written', () => {
+    expect(figures('Tỷ lệ số hóa đạt 89,6%.')).toEqual({ 'rates.digitization': 89.6 });
+  });
+});
