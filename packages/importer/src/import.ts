@@ -146,10 +146,22 @@ function reportPeriod(
         .map((m) => m.period.year)[0]
     : undefined;
   const issuedYear = issued ? Number(issued.slice(0, 4)) : undefined;
+  // An article without a date line ("Trong tháng 7, xã tiếp nhận ..."): the latest year its
+  // dates and periods write, never a year inside a document's number.
+  const head = text.slice(0, 3000);
+  const textYears = [
+    ...findPeriods(head)
+      .filter((m) => !inReference(head, m.start))
+      .map((m) => m.period.year),
+    ...[...head.matchAll(/(?<![\d/])\d{1,2}\/\d{1,2}\/((?:19|20)\d{2})(?![\d/])/gu)].map((m) =>
+      Number(m[1]),
+    ),
+  ];
+  const textYear = textYears.length > 0 ? Math.max(...textYears) : undefined;
   const all = (s: string): PeriodMention[] => {
     // Without a title's or a date line's year, the year the same sentence writes ("Thực hiện
-    // kế hoạch năm 2025, trong quý I ...").
-    const year = titleYear ?? issuedYear ?? findPeriods(s)[0]?.period.year;
+    // kế hoạch năm 2025, trong quý I ..."), else the text's.
+    const year = titleYear ?? issuedYear ?? findPeriods(s)[0]?.period.year ?? textYear;
     return findPeriods(s, year)
       .map((found) => {
         if (

@@ -302,3 +302,21 @@ describe('the plan for the next period', () => {
     ).toEqual({ 'dossiers.received': 143, 'dossiers.resolved': 139 });
   });
 });
+
+describe('a yearless period in an article without a date line', () => {
+  it('takes the latest year the text’s dates write', () => {
+    expect(
+      period(
+        'Phường đẩy mạnh cải cách hành chính trên địa bàn\n\nTrong tháng 7, phường tiếp nhận 1.500 hồ sơ. Từ ngày 01/7/2025, phường vận hành mô hình mới.',
+      ),
+    ).toMatchObject({ label: '2025-M07' });
+  });
+
+  it('never takes the year of a document’s number', () => {
+    expect(
+      period(
+        'Phường đẩy mạnh cải cách hành chính trên địa bàn\n\nTrong tháng 7, phường tiếp nhận 1.500 hồ sơ theo Nghị định số 61/2018/NĐ-CP.',
+      ),
+    ).toBeNull();
+  });
+});
