@@ -377,7 +377,8 @@ export function readSentence(
         closestCue(PERCENT, context, topic) ??
         (rightLabel
           ? closestCue(PERCENT, t.after.slice(rightLabel[0].length), topic, 0)
-          : undefined);
+          : // "99,5% hài lòng với thái độ phục vụ": the label right after the number.
+            closestCue(PERCENT, t.after.trimStart(), topic, 0));
       const between = lastCount ? lower.slice(lastCount.token.spanEnd, t.start) : undefined;
       if (lastCount && between !== undefined && SHARE_LINK.test(between) && !isTarget) {
         if (metricDefinition(lastCount.metric).partOf) push(lastCount.metric, t.value, 'share', t);

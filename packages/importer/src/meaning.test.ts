@@ -547,3 +547,19 @@ describe('a rounded percentage is not the rate', () => {
     expect(figures('Tỷ lệ số hóa đạt 89,6%.')).toEqual({ 'rates.digitization': 89.6 });
   });
 });
+
+describe('a rate’s label right after the number', () => {
+  it('reads "99,5% hài lòng" and "đạt 90% số hóa"', () => {
+    expect(figures('Qua khảo sát 420 lượt người dân, 99,5% hài lòng với thái độ phục vụ.')).toEqual(
+      { 'satisfaction.rate': 99.5 },
+    );
+    expect(figures('Đạt 90% số hóa.')).toEqual({ 'rates.digitization': 90 });
+  });
+
+  it('never "2% không hài lòng", nor a label of the next clause', () => {
+    expect(figures('Qua khảo sát, 2% không hài lòng.')).toEqual({});
+    expect(figures('Tỷ lệ hồ sơ trực tuyến 90%, thanh toán trực tuyến 40%.')).toEqual({
+      'payments.online_rate': 40,
+    });
+  });
+});
