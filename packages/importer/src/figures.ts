@@ -309,6 +309,12 @@ function scaledNote(t: NumberToken): Text {
   };
 }
 
+/** The clause before a zero names one field or one level: the zero is that part's. */
+const zeroOfPart = (clause: string) =>
+  FIELD_LEAD.test(clause) ||
+  LEVEL_PART.test(clause) ||
+  /(?<![\p{L}])lĩnh vực\s+(?!các\s)\p{L}/u.test(clause);
+
 export interface SentenceReading {
   readonly candidates: Candidate[];
   /** Numbers that look like figures but are not proposed, with the reason. */
@@ -521,7 +527,9 @@ export function readSentence(
           .slice(Math.max(0, m.index - 60), m.index)
           .split(/[;.]/u)
           .at(-1) ?? '',
-      )
+      ) &&
+      // "...; lĩnh vực đất đai không có hồ sơ quá hạn", "cấp xã không có ...": a part's zero.
+      !zeroOfPart(lower.slice(0, m.index).split(/[;(]/u).at(-1) ?? '')
     )
       push(z.metric, 0, 'value', { start: m.index });
   }

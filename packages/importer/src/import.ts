@@ -293,7 +293,13 @@ function withoutSplitDirect(cands: readonly Candidate[], warnings: ImportWarning
   return cands.filter((c) => !direct(c));
 }
 
-const TOTAL_HINT = /tổng|toàn xã|toàn phường|trong kỳ/u;
+/**
+ * A sentence that gives the unit's total: of values that disagree, its own is
+ * taken only when it is larger than each of the others (they are parts of
+ * it, such as one office's or one field's). "Trong kỳ" names the period, not
+ * a total, so it decides nothing.
+ */
+const TOTAL_HINT = /tổng số|tổng cộng|toàn xã|toàn phường|toàn thị trấn/u;
 
 function resolve(
   cands: readonly Candidate[],
@@ -331,7 +337,11 @@ function resolve(
       }
     }
     const totals = list.filter((c) => TOTAL_HINT.test(c.sentence.lower));
-    if (new Set(totals.map((c) => c.value)).size === 1 && totals[0]) {
+    if (
+      new Set(totals.map((c) => c.value)).size === 1 &&
+      totals[0] &&
+      list.every((c) => c.value <= (totals[0]?.value ?? 0))
+    ) {
       out[id] = sourced(totals[0]);
       continue;
     }

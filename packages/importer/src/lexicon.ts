@@ -556,7 +556,7 @@ export const FIELD_NAMES = [
 
 /** "Lĩnh vực đất đai ...", "- Hộ tịch: ...", "trong đó lĩnh vực hộ tịch ...": opened by one field. */
 export const FIELD_LEAD = new RegExp(
-  String.raw`^\s*(?:[-+•*–]\s*|\d+[.)]\s*|[a-zđ]\)\s*)?(?:trong đó\s*:?\s*)?(?:về\s+|đối với\s+|riêng\s+)?(?:lĩnh vực\s+(?!chuyên môn)(?!các\s)(?!\d)\p{L}|(?:${FIELD_NAMES.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\s*(?::|(?=\s+(?:tiếp nhận|đã|giải quyết|nhận|có|\d))))`,
+  String.raw`^\s*(?:[-+•*–]\s*|\d+[.)]\s*|[a-zđ]\)\s*)?(?:trong đó\s*:?\s*)?(?:trong\s+|về\s+|đối với\s+|riêng\s+)?(?:lĩnh vực\s+(?!chuyên môn)(?!các\s)(?!\d)\p{L}|(?:${FIELD_NAMES.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\s*(?::|(?=\s+(?:tiếp nhận|đã|giải quyết|nhận|có|\d))))`,
   'u',
 );
 

@@ -563,3 +563,22 @@ describe('a rate’s label right after the number', () => {
     });
   });
 });
+
+describe('a zero of one part is not the unit’s', () => {
+  it('leaves out "lĩnh vực đất đai không có hồ sơ quá hạn" and "cấp xã không có ..."', () => {
+    expect(figures('Tiếp nhận 500 hồ sơ; lĩnh vực đất đai không có hồ sơ quá hạn.')).toEqual({
+      'dossiers.received': 500,
+    });
+    expect(figures('Cấp xã không có hồ sơ quá hạn.')).toEqual({});
+    expect(figures('Trong lĩnh vực hộ tịch, tiếp nhận 200 hồ sơ, không có hồ sơ quá hạn.')).toEqual(
+      {},
+    );
+  });
+
+  it('still reads the unit’s zero over all its fields', () => {
+    expect(figures('Tiếp nhận 500 hồ sơ trên các lĩnh vực, không có hồ sơ quá hạn.')).toEqual({
+      'dossiers.received': 500,
+      'dossiers.resolved_late': 0,
+    });
+  });
+});

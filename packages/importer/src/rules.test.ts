@@ -259,3 +259,20 @@ describe('a colon after a year labels a figure', () => {
     expect(figures('Lúc 10:20 tiếp nhận hồ sơ.')).toEqual({});
   });
 });
+
+describe('values that disagree', () => {
+  it('take the total only when it is larger than each of the others', () => {
+    expect(
+      figures('Tổng số hồ sơ tiếp nhận là 500 hồ sơ. Bộ phận Một cửa đã tiếp nhận 200 hồ sơ.'),
+    ).toEqual({ 'dossiers.received': 500 });
+  });
+
+  it('propose none when the "total" is the smaller one, or no sentence is a total', () => {
+    expect(
+      figures('Tổng số hồ sơ tiếp nhận là 200 hồ sơ. Bộ phận Một cửa đã tiếp nhận 500 hồ sơ.'),
+    ).toEqual({});
+    expect(
+      figures('Trong kỳ, xã tiếp nhận 500 hồ sơ. Bộ phận Một cửa đã tiếp nhận 200 hồ sơ.'),
+    ).toEqual({});
+  });
+});
