@@ -179,16 +179,25 @@ function reportPeriod(
   };
   const titled = title ? all(title).find((m) => !m.explicitRange) : undefined;
   if (titled) return titled.period;
-  for (const s of sentences) {
-    if (!/hồ sơ|tiếp nhận|giải quyết|kết quả|báo cáo/u.test(s.lower)) continue;
-    const range = all(s.flat).find((m) => m.explicitRange);
+  // A range the figures are counted over, written before them ("Kỳ báo cáo: từ ngày ... đến
+  // ngày ...") or with them; never one of a cumulative or compared figure ("Lũy kế từ ngày
+  // 1/7 đến ngày 31/8").
+  const first = sentences.findIndex((s) => STATES_DOSSIERS.test(s.lower));
+  const rangeIn = (s: Sentence) => {
+    if (!/hồ sơ|tiếp nhận|giải quyết|kết quả|báo cáo/u.test(s.lower)) return undefined;
+    const spans = comparisonSpans(s.lower);
+    return all(s.flat).find(
+      (m) => m.explicitRange && !spans.some(([a, b]) => m.start >= a && m.start < b),
+    );
+  };
+  for (const s of first >= 0 ? sentences.slice(0, first + 1) : sentences) {
+    const range = rangeIn(s);
     if (range) return range.period;
   }
   // The period named where the first dossier count is stated ("trong năm 2023, huyện đã
   // tiếp nhận 21.882 hồ sơ"), or just before it ("Kết quả quý III/2020:"), unless it compares
   // with another period. Of several, the one nearest before the count ("Thực hiện kế hoạch
   // năm 2025, trong quý I xã tiếp nhận ...").
-  const first = sentences.findIndex((s) => STATES_DOSSIERS.test(s.lower));
   for (const [k, s] of (first >= 0 ? [first, first - 1, first - 2] : []).map(
     (i, k) => [k, sentences[i]] as const,
   )) {
@@ -199,6 +208,11 @@ function reportPeriod(
       k === 0 ? (STATES_DOSSIERS.exec(s.lower)?.index ?? s.lower.length) : s.lower.length;
     const m = found.filter((x) => x.start < count).at(-1) ?? found[0];
     if (m) return m.period;
+  }
+  // A range stated after the figures ("Số liệu tính từ ngày 15/12/2024 đến ngày 14/6/2025").
+  for (const s of sentences.slice(first + 1)) {
+    const range = first >= 0 ? rangeIn(s) : undefined;
+    if (range) return range.period;
   }
   // A named period in the opening lines ("Báo cáo kết quả CCHC quý I/2024").
   const opening = text.slice(0, 600);

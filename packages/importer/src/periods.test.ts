@@ -320,3 +320,21 @@ describe('a yearless period in an article without a date line', () => {
     ).toBeNull();
   });
 });
+
+describe('a range that is not the period of the figures', () => {
+  it('is never a cumulative or compared range after the first count', () => {
+    expect(
+      period(
+        'Phường đẩy mạnh cải cách hành chính trên địa bàn\n\nTrong tháng 8/2025, phường tiếp nhận 1.312 hồ sơ.\n\nLũy kế từ ngày 1/7/2025 đến ngày 31/8/2025, phường tiếp nhận 2.424 hồ sơ.',
+      ),
+    ).toMatchObject({ label: '2025-M08' });
+  });
+
+  it('but a range stated once, after the figures, is the period', () => {
+    expect(
+      period(
+        'Tình hình cải cách hành chính của xã\n\nXã tiếp nhận 1.312 hồ sơ.\n\nSố liệu báo cáo tính từ ngày 15/12/2024 đến ngày 14/6/2025.',
+      ),
+    ).toMatchObject({ start: '2024-12-15', end: '2025-06-14' });
+  });
+});
