@@ -536,7 +536,6 @@ export const FIELD_NAMES = [
   'giáo dục',
   'y tế',
   'nông nghiệp',
-  'kinh tế',
   'công thương',
   'giao thông',
   'đăng ký kinh doanh',
@@ -549,7 +548,6 @@ export const FIELD_NAMES = [
   'quân sự',
   'cư trú',
   'bảo hiểm',
-  'tài chính',
   'khiếu nại',
   'tố cáo',
 ];
