@@ -247,10 +247,34 @@ function otherPeriodAsides(s: Sentence, report: Period | undefined): [number, nu
   });
 }
 
+/**
+ * In a sentence that names the report's period, the clauses led by another
+ * period ("Trong tháng 7, xã tiếp nhận 500 hồ sơ; 7 tháng đầu năm 2025 tiếp
+ * nhận 3.000 hồ sơ"): from that mention to the end of its clause, the
+ * figures are the other period's.
+ */
+function otherPeriodClauses(s: Sentence, report: Period | undefined): [number, number][] {
+  if (!report) return [];
+  const spans = comparisonSpans(s.lower);
+  const mentions = findPeriods(s.flat, report.year).filter(
+    (m) => !spans.some(([a, b]) => m.start >= a && m.start < b),
+  );
+  const own = (p: Period) => p.id === report.id || cutOffOf(p)?.id === report.id;
+  if (!mentions.some((m) => own(m.period))) return [];
+  return mentions.flatMap((m, i) => {
+    if (own(m.period)) return [];
+    const next = mentions[i + 1]?.start ?? s.lower.length;
+    const stop = /[;.]/u.exec(s.lower.slice(m.end));
+    const end = Math.min(next, stop ? m.end + stop.index : s.lower.length);
+    return [[m.start, end] as [number, number]];
+  });
+}
+
 function tagSentence(s: Sentence, section: Period | undefined, report: Period | undefined): Tag {
   if (!report) return { current: true };
   const spans = [...comparisonSpans(s.lower), ...parentheses(s.lower)];
-  const found = findPeriods(s.flat);
+  // "Trong tháng 7, xã tiếp nhận ...": a yearless mention is of the report's year.
+  const found = findPeriods(s.flat, report.year);
   if (
     found.some(
       (m) => m.period.id === report.id && !spans.some(([a, b]) => m.start >= a && m.start < b),
@@ -485,12 +509,10 @@ export function importText(raw: string): ImportResult {
     const tag = tagSentence(s, section, period);
     // The topic carries into the next sentence of the same paragraph ("... tiếp nhận 2.214 hồ sơ. Trong đó: trực tuyến 1.780").
     const samePara = previousEnd >= 0 && !/\n\s*\n/.test(text.slice(previousEnd, s.start));
-    const reading = readSentence(
-      s,
-      samePara ? topic : undefined,
-      !tag.current,
-      otherPeriodAsides(s, period),
-    );
+    const reading = readSentence(s, samePara ? topic : undefined, !tag.current, [
+      ...otherPeriodAsides(s, period),
+      ...otherPeriodClauses(s, period),
+    ]);
     if (!tag.current) {
       for (const [at, m] of mentions)
         if (at >= s.start && at < s.end) mentions.set(at, { ...m, period: tag.period.id });

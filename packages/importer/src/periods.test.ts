@@ -338,3 +338,29 @@ describe('a range that is not the period of the figures', () => {
     ).toMatchObject({ start: '2024-12-15', end: '2025-06-14' });
   });
 });
+
+describe('a sentence that gives this month’s figures and the year’s so far', () => {
+  const text = (body: string) =>
+    `Xã An Phú tăng tốc giải quyết thủ tục hành chính trên địa bàn\n\nCập nhật: 05/08/2025 10:00\n\n${body}\n`;
+
+  it('reads "Trong tháng 7" as the report’s month and leaves the other clause out', () => {
+    const r = importText(
+      text(
+        'Trong tháng 7, Trung tâm tiếp nhận 500 hồ sơ; 7 tháng đầu năm 2025 tiếp nhận 3.000 hồ sơ. Trong tháng 7, xã đã giải quyết 480 hồ sơ.',
+      ),
+    );
+    if (!r.ok) throw new Error(r.message.en);
+    expect(r.report.period).toMatchObject({ label: '2025-M07' });
+    expect(
+      Object.fromEntries(Object.entries(r.report.metrics).map(([k, v]) => [k, v.value])),
+    ).toEqual({ 'dossiers.received': 500, 'dossiers.resolved': 480 });
+  });
+
+  it('still reads a sentence that names only the report’s period', () => {
+    const r = importText(
+      text('Trong tháng 7/2025, Trung tâm tiếp nhận 500 hồ sơ, giải quyết 480 hồ sơ.'),
+    );
+    if (!r.ok) throw new Error(r.message.en);
+    expect(r.report.metrics['dossiers.resolved']?.value).toBe(480);
+  });
+});
