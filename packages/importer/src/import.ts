@@ -489,6 +489,8 @@ export function importText(raw: string): ImportResult {
   let plan = false;
   let topic: Topic | undefined;
   let previousEnd = -1;
+  let previousText = '';
+  let previousListed = false;
   for (const s of sentences) {
     const heading = (HEADING.test(s.flat) || TOP_HEADING.test(s.flat)) && s.flat.length < 200;
     if (heading) {
@@ -509,7 +511,16 @@ export function importText(raw: string): ImportResult {
     const tag = tagSentence(s, section, period);
     // The topic carries into the next sentence of the same paragraph ("... tiếp nhận 2.214 hồ sơ. Trong đó: trực tuyến 1.780").
     const samePara = previousEnd >= 0 && !/\n\s*\n/.test(text.slice(previousEnd, s.start));
-    const reading = readSentence(s, samePara ? topic : undefined, !tag.current, [
+    // A Word file puts a blank line after every paragraph: the breakdown that follows ("Trong
+    // đó: ...", or list items after a line ending with ":") goes on with the same topic.
+    const goesOn =
+      previousEnd >= 0 &&
+      (/^(?:trong đó|cụ thể|bao gồm|gồm)(?![\p{L}])/iu.test(s.flat) ||
+        (/^[-+•*–]\s/u.test(s.flat) && (/[:;]\s*$/u.test(previousText) || previousListed)));
+    const carries = samePara || goesOn;
+    previousListed = carries && /^[-+•*–]\s/u.test(s.flat);
+    previousText = s.flat;
+    const reading = readSentence(s, carries ? topic : undefined, !tag.current, [
       ...otherPeriodAsides(s, period),
       ...otherPeriodClauses(s, period),
     ]);

@@ -276,3 +276,29 @@ describe('values that disagree', () => {
     ).toEqual({});
   });
 });
+
+describe('a breakdown in the paragraphs after its total, as Word writes it', () => {
+  it('carries the topic past a blank line into "Trong đó: ..." and list items after ":"', () => {
+    expect(
+      figures(
+        'Tổng số hồ sơ tiếp nhận: 1.164 hồ sơ, trong đó:\n\n- Trực tuyến: 1.145 hồ sơ;\n\n- Trực tiếp: 19 hồ sơ.',
+      ),
+    ).toEqual({
+      'dossiers.received': 1164,
+      'dossiers.received_online': 1145,
+      'dossiers.received_direct': 19,
+    });
+    expect(
+      figures('Tổng số hồ sơ tiếp nhận: 1.164 hồ sơ.\n\nTrong đó: trực tuyến 1.145 hồ sơ.'),
+    ).toEqual({ 'dossiers.received': 1164, 'dossiers.received_online': 1145 });
+  });
+
+  it('never into a paragraph of its own', () => {
+    expect(figures('Tiếp nhận 1.164 hồ sơ.\n\nTuyên truyền trực tuyến 15 hồ sơ mẫu.')).toEqual({
+      'dossiers.received': 1164,
+    });
+    expect(figures('Tiếp nhận 1.164 hồ sơ.\n\n- Trực tuyến 1.145 hồ sơ.')).toEqual({
+      'dossiers.received': 1164,
+    });
+  });
+});
