@@ -529,9 +529,16 @@ export function readSentence(
           .at(-1) ?? '',
       ) &&
       // "...; lĩnh vực đất đai không có hồ sơ quá hạn", "cấp xã không có ...": a part's zero.
-      !zeroOfPart(lower.slice(0, m.index).split(/[;(]/u).at(-1) ?? '')
+      !zeroOfPart(lower.slice(0, m.index).split(/[;(]/u).at(-1) ?? '') &&
+      // "Đang giải quyết 13 hồ sơ (trong hạn 13; quá hạn: không)": none overdue among pending.
+      !(
+        z.metric === 'dossiers.resolved_late' &&
+        lastIndex(PENDING_G, lower.slice(0, m.index)) >
+          lastIndex(RESOLVED_STATE, lower.slice(0, m.index))
+      )
     )
-      push(z.metric, 0, 'value', { start: m.index });
+      // The source points at the word that says zero ("không", "chưa").
+      push(z.metric, 0, 'value', { start: m.index + Math.max(0, m[0].search(/không|chưa/u)) });
   }
   return { candidates: out, unclear, topic: topicAt(lower, lower.length) ?? inherited };
 }

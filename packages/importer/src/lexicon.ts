@@ -644,6 +644,11 @@ export const ZERO_STATEMENTS: readonly { metric: MetricId; pattern: RegExp }[] =
       /(?<![\p{L}])(?:không có|chưa có|không phát sinh|chưa phát sinh|không còn) (?:hồ sơ|trường hợp hồ sơ)(?: nào)?(?: giải quyết| bị)? (?:quá hạn|trễ hạn|trễ hẹn|chậm muộn|quá thời hạn)/u,
   },
   {
+    // "(trước hạn: 640 hồ sơ; đúng hạn: 81 hồ sơ; quá hạn: không)": a breakdown's zero.
+    metric: 'dossiers.resolved_late',
+    pattern: /(?:^|[;(,]\s*)(?:quá hạn|trễ hạn|trễ hẹn)\s*:\s*(?:không|không có)(?![\p{L}])/u,
+  },
+  {
     // "Hồ sơ quá hạn: không", "số hồ sơ trễ hạn: không có".
     metric: 'dossiers.resolved_late',
     pattern:

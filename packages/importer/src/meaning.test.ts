@@ -582,3 +582,24 @@ describe('a zero of one part is not the unit’s', () => {
     });
   });
 });
+
+describe('"quá hạn: không" in a breakdown', () => {
+  it('is zero late among the resolved', () => {
+    expect(
+      figures(
+        'Đã giải quyết: 721 hồ sơ (trước hạn: 640 hồ sơ; đúng hạn: 81 hồ sơ; quá hạn: không).',
+      ),
+    ).toEqual({
+      'dossiers.resolved': 721,
+      'dossiers.resolved_early': 640,
+      'dossiers.resolved_on_time': 81,
+      'dossiers.resolved_late': 0,
+    });
+  });
+
+  it('but nothing among the pending', () => {
+    expect(figures('Đang giải quyết: 13 hồ sơ (trong hạn: 13 hồ sơ; quá hạn: không).')).toEqual({
+      'dossiers.pending': 13,
+    });
+  });
+});
