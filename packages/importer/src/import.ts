@@ -186,9 +186,13 @@ function reportPeriod(
   const rangeIn = (s: Sentence) => {
     if (!/hồ sơ|tiếp nhận|giải quyết|kết quả|báo cáo/u.test(s.lower)) return undefined;
     const spans = comparisonSpans(s.lower);
-    return all(s.flat).find(
+    const found = all(s.flat);
+    const range = found.find(
       (m) => m.explicitRange && !spans.some(([a, b]) => m.start >= a && m.start < b),
     );
+    // "quý III/2020 (từ ngày 15/6 đến ngày 14/9/2020)": the period named with its cut-off.
+    const closes = range ? cutOffOf(range.period) : undefined;
+    return found.find((m) => closes && !m.explicitRange && m.period.id === closes.id) ?? range;
   };
   for (const s of first >= 0 ? sentences.slice(0, first + 1) : sentences) {
     const range = rangeIn(s);

@@ -364,3 +364,23 @@ describe('a sentence that gives this month’s figures and the year’s so far',
     expect(r.report.metrics['dossiers.resolved']?.value).toBe(480);
   });
 });
+
+describe('a quarter named with its cut-off, and the older spelling "quí"', () => {
+  it('takes the named quarter over its cut-off window, and reads "quí III/2020"', () => {
+    expect(
+      period(
+        'Tình hình cải cách hành chính của phường\n\nTrong quý III/2020 (từ ngày 15/6 đến ngày 14/9/2020), phường tiếp nhận 642 hồ sơ.',
+      ),
+    ).toMatchObject({ label: '2020-Q3' });
+    expect(ids('Kết quả quí III/2020')).toEqual(['2020-Q3']);
+    expect(ids('QUÍ IV NĂM 2019')).toEqual(['2019-Q4']);
+  });
+
+  it('keeps a window that closes no period named beside it', () => {
+    expect(
+      period(
+        'Tình hình cải cách hành chính của phường\n\nTừ ngày 15/6 đến ngày 14/9/2020, phường tiếp nhận 642 hồ sơ.',
+      ),
+    ).toMatchObject({ start: '2020-06-15', end: '2020-09-14', label: null });
+  });
+});

@@ -183,15 +183,16 @@ const PATTERNS: readonly {
     range: true,
   },
   {
-    // "quý III/2020", "Quý III năm 2020", "quý 3-2020", "QUÝ III.2020", "quý III 2020".
-    re: /quý\s+(iv|iii|ii|i|[1-4])(?:\s*(?:[/.–-]|năm)\s*|\s+)(\d{4})(?!\d)/giu,
+    // "quý III/2020", "Quý III năm 2020", "quý 3-2020", "QUÝ III.2020", "quý III 2020", and
+    // the older spelling "quí III/2020".
+    re: /qu[ýí]\s+(iv|iii|ii|i|[1-4])(?:\s*(?:[/.–-]|năm)\s*|\s+)(\d{4})(?!\d)/giu,
     make: (m) => {
       const q = ROMAN[(m[1] ?? '').toLowerCase()] ?? Number(m[1]);
       return p(`${m[2] ?? ''}-Q${String(q)}`);
     },
   },
   {
-    re: /quý\s+(iv|iii|ii|i|[1-4])(?![\p{L}\d])(?!(?:\s*(?:[/.–-]|năm)\s*|\s+)\d)/giu,
+    re: /qu[ýí]\s+(iv|iii|ii|i|[1-4])(?![\p{L}\d])(?!(?:\s*(?:[/.–-]|năm)\s*|\s+)\d)/giu,
     make: (m, year) => {
       if (year === undefined) return undefined;
       const q = ROMAN[(m[1] ?? '').toLowerCase()] ?? Number(m[1]);
