@@ -114,7 +114,7 @@ const TOP_HEADING = /^(?:[IVX]+\.\s|Phần thứ\s|(?=[^\p{Ll}]*$)(?=.*\p{Lu}{3}
  * "II. NHIỆM VỤ THÁNG 4/2024", "NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM", "KIẾN NGHỊ".
  */
 const PLAN_HEADING =
-  /^(?:[IVX]+\.|\d+\.|Phần thứ\s+\p{L}+)?\s*(?:PHƯƠNG HƯỚNG|NHIỆM VỤ(?!\s+(?:ĐÃ|ĐƯỢC)\b)|KẾ HOẠCH|ĐỀ XUẤT|KIẾN NGHỊ|Phương hướng|Nhiệm vụ(?:,|\s+và)?\s+(?:giải pháp|trọng tâm|thời gian tới|năm|tháng|quý|6 tháng))/u;
+  /^(?:[IVX]+\.|\d+\.|Phần thứ\s+\p{L}+)?\s*(?:PHƯƠNG HƯỚNG|NHIỆM VỤ(?!\s+(?:ĐÃ|ĐƯỢC)(?![\p{L}]))|KẾ HOẠCH|ĐỀ XUẤT|KIẾN NGHỊ|Phương hướng|Nhiệm vụ(?:,|\s+và)?\s+(?:giải pháp|trọng tâm|thời gian tới))/u;
 
 /** A sentence that states a dossier count: "tiếp nhận 21.882 hồ sơ", "5,65 ngàn HS". */
 const STATES_DOSSIERS =

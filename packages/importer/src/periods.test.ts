@@ -384,3 +384,15 @@ describe('a quarter named with its cut-off, and the older spelling "quí"', () =
     ).toMatchObject({ start: '2020-06-15', end: '2020-09-14', label: null });
   });
 });
+
+describe('a heading of tasks done is not a plan', () => {
+  it('reads the figures under "NHIỆM VỤ ĐÃ THỰC HIỆN" and "Kết quả thực hiện nhiệm vụ"', () => {
+    const r = importText(
+      'BÁO CÁO\nKết quả cải cách hành chính năm 2024\n\nI. NHIỆM VỤ ĐÃ THỰC HIỆN\n\nTiếp nhận 143 hồ sơ.\n\n1. Kết quả thực hiện nhiệm vụ năm 2024\n\nĐã giải quyết 139 hồ sơ.\n',
+    );
+    if (!r.ok) throw new Error(r.message.en);
+    expect(
+      Object.fromEntries(Object.entries(r.report.metrics).map(([k, v]) => [k, v.value])),
+    ).toEqual({ 'dossiers.received': 143, 'dossiers.resolved': 139 });
+  });
+});
