@@ -19,7 +19,7 @@ import {
 import { toMarkdown } from './body.ts';
 import { checkText, decodeFile } from './decode.ts';
 import { comparisonSpans, readSentence, type Candidate } from './figures.ts';
-import type { Topic } from './lexicon.ts';
+import { FIELD_HEADING, type Topic } from './lexicon.ts';
 import { findHeader, findSigner, findUnit, type ProposedUnit } from './header.ts';
 import { findNumbers } from './numbers.ts';
 import { cutOffOf, findPeriods, type PeriodMention } from './periods.ts';
@@ -491,6 +491,7 @@ export function importText(raw: string): ImportResult {
   const others = new Map<string, { period: Period; cands: Candidate[] }>();
   let section: Period | undefined;
   let plan = false;
+  let field = false;
   let topic: Topic | undefined;
   let previousEnd = -1;
   let previousText = '';
@@ -506,9 +507,12 @@ export function importText(raw: string): ImportResult {
       if (PLAN_HEADING.test(s.flat)) plan = true;
       else if (top) plan = false;
     }
+    // "1. Lĩnh vực hộ tịch" heads one field's figures, until the next heading.
+    if (FIELD_HEADING.test(s.flat)) field = true;
+    else if (heading || /^\s*[a-zđ]\)\s/u.test(s.flat)) field = false;
     if (/\t|\|/.test(text.slice(s.start, s.end))) continue; // table rows are read as tables
     // Figures under "PHƯƠNG HƯỚNG, NHIỆM VỤ ..." are goals for a later period, never results.
-    if (plan) {
+    if (plan || field) {
       previousEnd = s.end;
       continue;
     }

@@ -558,6 +558,15 @@ export const FIELD_LEAD = new RegExp(
   'u',
 );
 
+/**
+ * A heading that is one field ("1. Lĩnh vực hộ tịch", "b) Đất đai:"): the
+ * figures under it, until the next heading, are that field's.
+ */
+export const FIELD_HEADING = new RegExp(
+  String.raw`^\s*(?:[IVX]+\.|\d+(?:\.\d+)*[.)]|[a-zđ]\)|[-+•*–])\s*(?:lĩnh vực\s+)?(?:${FIELD_NAMES.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\s*:?\s*$`,
+  'iu',
+);
+
 /** A clause about a part of the unit ("Riêng tại Bộ phận ... huyện", "Riêng lĩnh vực đất đai"): not the unit's figures. */
 export const SUBSET_LEAD = /^(?:[-+•*–]\s*)?(?:riêng|đối với riêng)(?![\p{L}])/u;
 

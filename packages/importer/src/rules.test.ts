@@ -302,3 +302,22 @@ describe('a breakdown in the paragraphs after its total, as Word writes it', () 
     });
   });
 });
+
+describe('a heading that is one field', () => {
+  it('makes the figures under it that field’s, until the next heading', () => {
+    expect(
+      figures(
+        '1. Tổng hợp chung\n\nTiếp nhận 500 hồ sơ.\n\n2. Lĩnh vực hộ tịch\n\nTiếp nhận 200 hồ sơ, giải quyết 200 hồ sơ.\n\n3. Thanh toán trực tuyến\n\nTỷ lệ thanh toán trực tuyến đạt 60%.',
+      ),
+    ).toEqual({ 'dossiers.received': 500, 'payments.online_rate': 60 });
+    expect(
+      figures('a) Đất đai:\nTiếp nhận 20 hồ sơ.\nb) Kết quả chung\nĐã giải quyết 480 hồ sơ.'),
+    ).toEqual({ 'dossiers.resolved': 480 });
+  });
+
+  it('but a heading that only mentions a field in a longer title does not', () => {
+    expect(figures('1. Kết quả giải quyết hồ sơ các lĩnh vực\n\nTiếp nhận 500 hồ sơ.')).toEqual({
+      'dossiers.received': 500,
+    });
+  });
+});
