@@ -321,3 +321,17 @@ describe('a heading that is one field', () => {
     });
   });
 });
+
+describe('a PDF line wrapped before a capital', () => {
+  it('goes on when the line ends on a word no sentence ends on', () => {
+    expect(
+      figures('Đã giải quyết 1.861 hồ sơ; số hồ sơ đang giải quyết của\nUBND xã là 13 hồ sơ.'),
+    ).toEqual({ 'dossiers.resolved': 1861, 'dossiers.pending': 13 });
+  });
+
+  it('but a line that ends a statement still ends its sentence', () => {
+    expect(figures('Số hồ sơ đang giải quyết\nUBND xã tổ chức hội nghị với 13 hồ sơ mẫu.')).toEqual(
+      {},
+    );
+  });
+});

@@ -29,6 +29,14 @@ export interface Sentence {
   readonly quote: string;
 }
 
+/**
+ * A line that ends on a word a sentence never ends on ("của", "tại", "xã"):
+ * a PDF wrapped it before a capital ("... đang giải quyết của\nUBND xã là 13
+ * hồ sơ"), so the next line goes on with it.
+ */
+const WRAPS_ON =
+  /(?<![\p{L}])(?:của|tại|và|là|cho|với|trong|theo|các|được|đã|từ|đến|xã|phường|huyện|tỉnh|thị trấn|thành phố)[ \t]*$/u;
+
 const LIST_OR_HEADING = /^[ \t]*(?:[-+•·*–]|[a-zđ]\)|\d+(?:\.\d+)*[.)]|[IVX]+\.)\s/u;
 const SENTENCE_END = /[.!?;:]["”)*]*[ \t]*$/u;
 
@@ -63,7 +71,7 @@ export function splitSentences(text: string): Sentence[] {
         isTableRow ||
         SENTENCE_END.test(line) ||
         LIST_OR_HEADING.test(next) ||
-        /^[\p{Lu}]/u.test(next.trim())
+        (/^[\p{Lu}]/u.test(next.trim()) && !WRAPS_ON.test(line))
       ) {
         cuts.push(lineEnd + 1);
       }
