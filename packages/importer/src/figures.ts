@@ -288,7 +288,8 @@ export function comparisonSpans(lower: string): [number, number][] {
     // comparison ends with it.
     const before = lower.slice(0, m.index);
     const open = before.lastIndexOf('(') > before.lastIndexOf(')');
-    const end = (open ? /[;.)]/u : /[;.]/u).exec(rest);
+    // Never at the dot of "1.043": a comparison runs on past its own numbers.
+    const end = (open ? /[;)]|\.(?!\d)/u : /;|\.(?!\d)/u).exec(rest);
     spans.push([m.index, end ? m.index + end.index : lower.length]);
   }
   return spans;

@@ -237,17 +237,23 @@ function parentheses(lower: string): [number, number][] {
  * tiếp nhận 2.115 hồ sơ)"): their numbers are neither this period's nor do they date the
  * sentence.
  */
-function otherPeriodAsides(s: Sentence, report: Period | undefined): [number, number][] {
+/** A part of a sentence whose figures are another period's. */
+interface Apart {
+  readonly span: [number, number];
+  readonly period: Period;
+}
+
+function otherPeriodAsides(s: Sentence, report: Period | undefined): Apart[] {
   if (!report) return [];
-  return parentheses(s.lower).filter(([a, b]) => {
+  return parentheses(s.lower).flatMap(([a, b]) => {
     const inside = s.flat.slice(a + 1, b - 1);
     const lead = findPeriods(inside)[0];
-    return (
-      lead !== undefined &&
+    return lead !== undefined &&
       /^\s*(?:trong\s+|của\s+|so với\s+)?$/u.test(inside.slice(0, lead.start).toLowerCase()) &&
       lead.period.id !== report.id &&
       cutOffOf(lead.period)?.id !== report.id
-    );
+      ? [{ span: [a, b] as [number, number], period: lead.period }]
+      : [];
   });
 }
 
@@ -257,9 +263,10 @@ function otherPeriodAsides(s: Sentence, report: Period | undefined): [number, nu
  * nhận 3.000 hồ sơ"): from that mention to the end of its clause, the
  * figures are the other period's.
  */
-function otherPeriodClauses(s: Sentence, report: Period | undefined): [number, number][] {
+function otherPeriodClauses(s: Sentence, report: Period | undefined): Apart[] {
   if (!report) return [];
-  const spans = comparisonSpans(s.lower);
+  // Asides in parentheses are otherPeriodAsides'.
+  const spans = [...comparisonSpans(s.lower), ...parentheses(s.lower)];
   const mentions = findPeriods(s.flat, report.year).filter(
     (m) => !spans.some(([a, b]) => m.start >= a && m.start < b),
   );
@@ -268,9 +275,10 @@ function otherPeriodClauses(s: Sentence, report: Period | undefined): [number, n
   return mentions.flatMap((m, i) => {
     if (own(m.period)) return [];
     const next = mentions[i + 1]?.start ?? s.lower.length;
-    const stop = /[;.]/u.exec(s.lower.slice(m.end));
+    // A clause ends at ";" or a full stop, never at the dot of "3.000".
+    const stop = /;|\.(?!\d)/u.exec(s.lower.slice(m.end));
     const end = Math.min(next, stop ? m.end + stop.index : s.lower.length);
-    return [[m.start, end] as [number, number]];
+    return [{ span: [m.start, end] as [number, number], period: m.period }];
   });
 }
 
@@ -528,10 +536,33 @@ export function importText(raw: string): ImportResult {
     const carries = samePara || goesOn;
     previousListed = carries && /^[-+•*–]\s/u.test(s.flat);
     previousText = s.flat;
-    const reading = readSentence(s, carries ? topic : undefined, !tag.current, [
-      ...otherPeriodAsides(s, period),
-      ...otherPeriodClauses(s, period),
-    ]);
+    const apart = [...otherPeriodAsides(s, period), ...otherPeriodClauses(s, period)];
+    const reading = readSentence(
+      s,
+      carries ? topic : undefined,
+      !tag.current,
+      apart.map((x) => x.span),
+    );
+    // The parts left out are read on their own, as their period's figures.
+    for (const { span, period: p } of tag.current ? apart : []) {
+      const [a, b] = span;
+      const part: Sentence = {
+        start: s.start + a,
+        end: s.start + b,
+        flat: s.flat.slice(a, b),
+        lower: s.lower.slice(a, b),
+        quote: s.quote,
+      };
+      const entry = others.get(p.id) ?? { period: p, cands: [] };
+      entry.cands.push(
+        ...readSentence(part, carries ? topic : undefined, true).candidates.filter(
+          (c) => c.role === 'value',
+        ),
+      );
+      others.set(p.id, entry);
+      for (const [at, m] of mentions)
+        if (at >= part.start && at < part.end) mentions.set(at, { ...m, period: p.id });
+    }
     if (!tag.current) {
       for (const [at, m] of mentions)
         if (at >= s.start && at < s.end) mentions.set(at, { ...m, period: tag.period.id });

@@ -603,3 +603,17 @@ describe('"quá hạn: không" in a breakdown', () => {
     });
   });
 });
+
+describe('a comparison runs past the dots of its own numbers', () => {
+  it('leaves out every figure of "Cùng kỳ năm 2023, xã tiếp nhận 1.043 hồ sơ, giải quyết 1.000 hồ sơ"', () => {
+    expect(figures('Cùng kỳ năm 2023, xã tiếp nhận 1.043 hồ sơ, giải quyết 1.000 hồ sơ.')).toEqual(
+      {},
+    );
+  });
+
+  it('and still ends at ";"', () => {
+    expect(
+      figures('Cùng kỳ năm 2023 tiếp nhận 1.043 hồ sơ; năm nay đã giải quyết 1.000 hồ sơ.'),
+    ).toEqual({ 'dossiers.resolved': 1000 });
+  });
+});

@@ -396,3 +396,17 @@ describe('a heading of tasks done is not a plan', () => {
     ).toEqual({ 'dossiers.received': 143, 'dossiers.resolved': 139 });
   });
 });
+
+describe('the figures left out of this period’s sentence', () => {
+  it('are read as their own period’s', () => {
+    const r = importText(
+      'BÁO CÁO\nKết quả cải cách hành chính năm 2024\n\nNăm 2024, xã tiếp nhận 2.486 hồ sơ (năm 2023 tiếp nhận 2.115 hồ sơ).\n',
+    );
+    if (!r.ok) throw new Error(r.message.en);
+    expect(r.report.metrics['dossiers.received']?.value).toBe(2486);
+    expect(
+      r.report.otherPeriods.map((o) => [o.period.label, o.metrics['dossiers.received']?.value]),
+    ).toEqual([['2023', 2115]]);
+    expect(r.report.numbers.find((n) => n.raw === '2.115')?.period).toBe('2023');
+  });
+});
