@@ -252,3 +252,21 @@ describe('the date line beside a long number line', () => {
     ).toBeNull();
   });
 });
+
+describe('neighbours named in a border sentence', () => {
+  it('are not the unit, however long the text without a full stop', () => {
+    const r = read(
+      'UBND XÃ AN PHÚ\n\nXã An Phú phía Đông giáp xã Bình Minh, phía Tây giáp xã Tân Lập.\n\nUBND xã An Phú tiếp nhận 12 hồ sơ.',
+    );
+    expect(r.unit.name).toBe('An Phú');
+    expect(r.unit.candidates.map((c) => c.name)).not.toContain('Bình Minh');
+  });
+
+  it('a long line of capitals and parentheses is read in well under a second or two', () => {
+    const hostile = `${`${'A'.repeat(50)} `.repeat(2000)}${'('.repeat(3000)}tiếp nhận 5 hồ sơ`;
+    const started = performance.now();
+    expect(importText(hostile).ok).toBe(true);
+    // It took over a minute when the border sentences were found by one regex.
+    expect(performance.now() - started).toBeLessThan(10_000);
+  }, 30_000);
+});

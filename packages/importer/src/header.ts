@@ -132,7 +132,22 @@ class Tally {
 
 /** Sentences describing borders ("phía Đông giáp xã Lê Thiện") name neighbours, not the unit. */
 function withoutNeighbours(text: string): string {
-  return text.replace(/[^.\n]*\bgiáp\b[^.\n]*/gu, (m) => ' '.repeat(m.length));
+  // Found word first, then widened to its sentence: "[^.\n]*giáp[^.\n]*" as one regex
+  // rescans the rest of the text from every position, minutes on a long line without a stop.
+  const parts: string[] = [];
+  let done = 0;
+  for (const m of text.matchAll(/\bgiáp\b/gu)) {
+    if (m.index < done) continue;
+    const start =
+      Math.max(text.lastIndexOf('.', m.index), text.lastIndexOf('\n', m.index), done - 1) + 1;
+    const stops = /[.\n]/gu;
+    stops.lastIndex = m.index;
+    const end = stops.exec(text)?.index ?? text.length;
+    parts.push(text.slice(done, start), ' '.repeat(end - start));
+    done = end;
+  }
+  parts.push(text.slice(done));
+  return parts.join('');
 }
 
 /** Words before a district-level name: "huyện Kim Thành", "thành phố Tam Kỳ", "TP. Tam Kỳ", "quận Hoàn Kiếm". */

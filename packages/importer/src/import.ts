@@ -225,6 +225,17 @@ function reportPeriod(
 
 type Tag = { current: true } | { current: false; period: Period };
 
+const mentionCache = new WeakMap<Sentence, Map<number, PeriodMention[]>>();
+
+/** The periods a sentence names, yearless ones of `year`: read once per sentence. */
+function periodsOf(s: Sentence, year: number): PeriodMention[] {
+  let byYear = mentionCache.get(s);
+  if (!byYear) mentionCache.set(s, (byYear = new Map()));
+  let found = byYear.get(year);
+  if (!found) byYear.set(year, (found = findPeriods(s.flat, year)));
+  return found;
+}
+
 /** The spans of a sentence inside parentheses. */
 function parentheses(lower: string): [number, number][] {
   const spans: [number, number][] = [];
@@ -267,7 +278,7 @@ function otherPeriodClauses(s: Sentence, report: Period | undefined): Apart[] {
   if (!report) return [];
   // Asides in parentheses are otherPeriodAsides'.
   const spans = [...comparisonSpans(s.lower), ...parentheses(s.lower)];
-  const mentions = findPeriods(s.flat, report.year).filter(
+  const mentions = periodsOf(s, report.year).filter(
     (m) => !spans.some(([a, b]) => m.start >= a && m.start < b),
   );
   const own = (p: Period) => p.id === report.id || cutOffOf(p)?.id === report.id;
@@ -286,7 +297,7 @@ function tagSentence(s: Sentence, section: Period | undefined, report: Period | 
   if (!report) return { current: true };
   const spans = [...comparisonSpans(s.lower), ...parentheses(s.lower)];
   // "Trong tháng 7, xã tiếp nhận ...": a yearless mention is of the report's year.
-  const found = findPeriods(s.flat, report.year);
+  const found = periodsOf(s, report.year);
   if (
     found.some(
       (m) => m.period.id === report.id && !spans.some(([a, b]) => m.start >= a && m.start < b),
