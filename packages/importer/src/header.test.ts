@@ -262,7 +262,7 @@ describe('neighbours named in a border sentence', () => {
     expect(r.unit.candidates.map((c) => c.name)).not.toContain('Bình Minh');
   });
 
-  it('a long line of capitals and parentheses is read in well under a second or two', () => {
+  it('a long line of capitals and parentheses is read without stalling', () => {
     const hostile = `${`${'A'.repeat(50)} `.repeat(2000)}${'('.repeat(3000)}tiếp nhận 5 hồ sơ`;
     const started = performance.now();
     expect(importText(hostile).ok).toBe(true);
