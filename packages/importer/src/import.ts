@@ -230,7 +230,7 @@ const mentionCache = new WeakMap<Sentence, Map<number, PeriodMention[]>>();
 /** The periods a sentence names, yearless ones of `year`: read once per sentence. */
 function periodsOf(s: Sentence, year: number): PeriodMention[] {
   let byYear = mentionCache.get(s);
-  if (!byYear) mentionCache.set(s, (byYear = new Map()));
+  if (!byYear) mentionCache.set(s, (byYear = new Map<number, PeriodMention[]>()));
   let found = byYear.get(year);
   if (!found) byYear.set(year, (found = findPeriods(s.flat, year)));
   return found;
@@ -540,11 +540,11 @@ export function importText(raw: string): ImportResult {
     const samePara = previousEnd >= 0 && !/\n\s*\n/.test(text.slice(previousEnd, s.start));
     // A Word file puts a blank line after every paragraph: the breakdown that follows ("Trong
     // đó: ...", or list items after a line ending with ":") goes on with the same topic.
-    const goesOn =
+    const goesOn: boolean =
       previousEnd >= 0 &&
       (/^(?:trong đó|cụ thể|bao gồm|gồm)(?![\p{L}])/iu.test(s.flat) ||
         (/^[-+•*–]\s/u.test(s.flat) && (/[:;]\s*$/u.test(previousText) || previousListed)));
-    const carries = samePara || goesOn;
+    const carries: boolean = samePara || goesOn;
     previousListed = carries && /^[-+•*–]\s/u.test(s.flat);
     previousText = s.flat;
     const apart = [...otherPeriodAsides(s, period), ...otherPeriodClauses(s, period)];
