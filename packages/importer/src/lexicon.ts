@@ -700,3 +700,11 @@ export const FIELD_SUBSET = /^\s*(?:thuộc\s+)?(?:lĩnh vực|về|của lĩnh 
 /** A percentage with these around it is a threshold ("đạt 95% trở lên"), not a result. */
 export const THRESHOLD_AFTER = /^\s*(?:trở lên|trở xuống|trở lại)/u;
 export const THRESHOLD_BEFORE = /(?:tối thiểu|ít nhất|không dưới|không thấp hơn|trên|dưới)\s*$/u;
+
+/**
+ * Names of offices and systems that contain a cue: "Bộ phận tiếp nhận và trả
+ * kết quả", "Hệ thống thông tin giải quyết thủ tục hành chính". They name
+ * where dossiers go, never what a number counts, so cues are not read in them.
+ */
+export const NAMES_WITH_CUES =
+  /(?<![\p{L}])(?:hệ thống thông tin giải quyết\s+(?:thủ tục hành chính|tthc)|bộ phận\s+tiếp nhận(?:\s+và|,)\s+trả kết quả(?:\s+giải quyết\s+(?:thủ tục hành chính|tthc))?)(?![\p{L}])/gu;

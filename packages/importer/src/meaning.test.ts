@@ -617,3 +617,18 @@ describe('a comparison runs past the dots of its own numbers', () => {
     ).toEqual({ 'dossiers.resolved': 1000 });
   });
 });
+
+describe('the names of offices and systems are not cues', () => {
+  it('never reads "Hệ thống thông tin giải quyết thủ tục hành chính" as resolved', () => {
+    expect(
+      figures('Tiếp nhận trên Hệ thống thông tin giải quyết thủ tục hành chính: 1.164 hồ sơ.'),
+    ).toEqual({ 'dossiers.received': 1164 });
+  });
+
+  it('never reads "Bộ phận tiếp nhận và trả kết quả" as intake or results, but reads its figures', () => {
+    expect(figures('Bộ phận Tiếp nhận và Trả kết quả: 1.164 hồ sơ.')).toEqual({});
+    expect(
+      figures('Bộ phận tiếp nhận và trả kết quả xã tiếp nhận 500 hồ sơ, trả kết quả 480 hồ sơ.'),
+    ).toEqual({ 'dossiers.received': 500, 'dossiers.resolved': 480 });
+  });
+});

@@ -2,6 +2,7 @@
  * Text as extracted from Word or PDF: one normal form, and sentences with
  * their offsets in it, so every proposed figure can point at its source.
  */
+import { NAMES_WITH_CUES } from './lexicon.ts';
 
 /** NFC, LF line ends, no BOM, no-break spaces as spaces; a thousands group broken over a line joined. Offsets refer to this text. */
 export function normalizeImportText(raw: string): string {
@@ -47,7 +48,9 @@ function makeSentence(text: string, start: number, end: number): Sentence | unde
   while (e > s && /\s/.test(text[e - 1] ?? '')) e--;
   if (e <= s) return undefined;
   const flat = text.slice(s, e).replace(/[\n\t]/g, ' ');
-  return { start: s, end: e, flat, lower: flat.toLowerCase(), quote: flat.replace(/\s+/g, ' ') };
+  // Names that contain a cue ("Bộ phận tiếp nhận và trả kết quả") are blanked, same length.
+  const lower = flat.toLowerCase().replace(NAMES_WITH_CUES, (m) => ' '.repeat(m.length));
+  return { start: s, end: e, flat, lower, quote: flat.replace(/\s+/g, ' ') };
 }
 
 /**
