@@ -279,10 +279,18 @@ const ADJACENT = /^[\s:=]*(?:là|đạt|được|gồm)?[\s:=]*$/u;
  * Spans of a sentence that compare with something else, from the marker to
  * the end of its clause: "tăng 12% so với cùng kỳ năm 2022".
  */
-export function comparisonSpans(lower: string): [number, number][] {
+export function comparisonSpans(lower: string, yearToDate = false): [number, number][] {
   const spans: [number, number][] = [];
   const re = new RegExp(COMPARISON_MARKER.source, 'gu');
   for (const m of lower.matchAll(re)) {
+    // "Từ đầu năm đến nay" in a report that starts with the year (the year, its first half,
+    // quarter or nine months) is the report's own period, not a running total beside it.
+    if (
+      yearToDate &&
+      /^từ đầu năm\s+(?:đến|tới)\s+nay/u.test(m[0] + lower.slice(m.index + m[0].length)) &&
+      !/(?:lũy|luỹ) kế\s*$/u.test(lower.slice(0, m.index))
+    )
+      continue;
     const rest = lower.slice(m.index);
     // Inside a parenthesis ("(tăng 10,5% so với cùng kỳ), giải quyết 1.000 hồ sơ"), the
     // comparison ends with it.
@@ -334,11 +342,13 @@ export function readSentence(
   otherPeriod = false,
   /** Spans of another period's figures ("(năm 2023 tiếp nhận 2.115 hồ sơ)"), left out. */
   asides: readonly [number, number][] = [],
+  /** The report's period starts with its year: "từ đầu năm đến nay" is that period. */
+  yearToDate = false,
 ): SentenceReading {
   const { lower } = sentence;
   const tokens = findNumbers(sentence);
   const figures = tokens.filter(isFigure);
-  const spans = [...comparisonSpans(lower), ...asides];
+  const spans = [...comparisonSpans(lower, yearToDate), ...asides];
   const out: Candidate[] = [];
   const unclear: Unclear[] = [];
   const push = (

@@ -295,7 +295,10 @@ function otherPeriodClauses(s: Sentence, report: Period | undefined): Apart[] {
 
 function tagSentence(s: Sentence, section: Period | undefined, report: Period | undefined): Tag {
   if (!report) return { current: true };
-  const spans = [...comparisonSpans(s.lower), ...parentheses(s.lower)];
+  const spans = [
+    ...comparisonSpans(s.lower, report.start.endsWith('-01-01')),
+    ...parentheses(s.lower),
+  ];
   // "Trong tháng 7, xã tiếp nhận ...": a yearless mention is of the report's year.
   const found = periodsOf(s, report.year);
   if (
@@ -553,6 +556,7 @@ export function importText(raw: string): ImportResult {
       carries ? topic : undefined,
       !tag.current,
       apart.map((x) => x.span),
+      period?.start.endsWith('-01-01') === true,
     );
     // The parts left out are read on their own, as their period's figures.
     for (const { span, period: p } of tag.current ? apart : []) {

@@ -410,3 +410,41 @@ describe('the figures left out of this period’s sentence', () => {
     expect(r.report.numbers.find((n) => n.raw === '2.115')?.period).toBe('2023');
   });
 });
+
+describe('"từ đầu năm đến nay"', () => {
+  const values = (title: string, body: string) => {
+    const r = importText(`BÁO CÁO\n${title}\n\n${body}\n`);
+    if (!r.ok) throw new Error(r.message.en);
+    return Object.fromEntries(Object.entries(r.report.metrics).map(([k, v]) => [k, v.value]));
+  };
+
+  it('is the period of a report that starts with the year', () => {
+    expect(
+      values(
+        'Kết quả cải cách hành chính 6 tháng đầu năm 2024',
+        'Từ đầu năm đến nay, xã tiếp nhận 640 hồ sơ.',
+      ),
+    ).toEqual({ 'dossiers.received': 640 });
+    expect(
+      values(
+        'Kết quả cải cách hành chính năm 2024',
+        'Từ đầu năm đến nay, xã tiếp nhận 1.240 hồ sơ.',
+      ),
+    ).toEqual({ 'dossiers.received': 1240 });
+  });
+
+  it('is a running total beside a month’s or a later quarter’s figures, and "lũy kế" always is', () => {
+    expect(
+      values(
+        'Kết quả công tác tháng 7 năm 2024',
+        'Trong tháng, xã tiếp nhận 110 hồ sơ. Từ đầu năm đến nay, xã tiếp nhận 750 hồ sơ.',
+      ),
+    ).toEqual({ 'dossiers.received': 110 });
+    expect(
+      values(
+        'Kết quả cải cách hành chính năm 2024',
+        'Lũy kế từ đầu năm đến nay, xã tiếp nhận 1.240 hồ sơ.',
+      ),
+    ).toEqual({});
+  });
+});
