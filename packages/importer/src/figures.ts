@@ -96,12 +96,8 @@ const TARGET = wordsRegex(TARGET_CUES, 'u');
 const PENDING = wordsRegex(PENDING_QUALIFIERS, 'u');
 const PENDING_G = wordsRegex(PENDING_QUALIFIERS);
 /** What was resolved, as against what is pending: the state a later "quá hạn" is of. */
-const RESOLVED_STATE = wordsRegex([
-  'đã giải quyết',
-  'giải quyết xong',
-  'đã xử lý',
-  'đã trả kết quả',
-]);
+const RESOLVED_STATE =
+  /(?<![\p{L}])(?<!(?:đang|chưa|đang được)\s+)(?:giải quyết|xử lý|trả kết quả)(?![\p{L}])/gu;
 const INTAKE = wordsRegex(['tiếp nhận', 'nộp', 'nhận mới', 'nhận']);
 const RESOLUTION = wordsRegex(['giải quyết', 'xử lý', 'trả kết quả']);
 

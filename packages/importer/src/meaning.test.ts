@@ -493,6 +493,12 @@ describe('overdue among pending dossiers is not resolved late', () => {
     });
   });
 
+  it('still reads a resolved breakdown after the pending ones', () => {
+    expect(
+      figures('Số hồ sơ đang giải quyết: 20 hồ sơ; số hồ sơ giải quyết trước hạn: 500 hồ sơ.'),
+    ).toEqual({ 'dossiers.pending': 20, 'dossiers.resolved_early': 500 });
+  });
+
   it('still reads late ones after what was resolved', () => {
     expect(figures('Đang giải quyết 20 hồ sơ; đã giải quyết 500 hồ sơ, quá hạn 2 hồ sơ.')).toEqual({
       'dossiers.pending': 20,
