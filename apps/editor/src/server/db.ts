@@ -20,6 +20,9 @@ const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
     statements: [
+      // The CHECKs on users.role and reports.status list store/users.ts's USER_ROLES and
+      // store/reports.ts's REPORT_STATUSES as they were then; test/schema.test.ts holds
+      // the migrated database to the constants, so a new one comes with a migration.
       `CREATE TABLE users (
         id INTEGER PRIMARY KEY,
         username TEXT NOT NULL UNIQUE,

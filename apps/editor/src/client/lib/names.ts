@@ -1,5 +1,8 @@
+/** A name in Vietnamese and English. */
+export type Name = readonly [vi: string, en: string];
+
 /** A catalog of names in Vietnamese and English, by key (statuses, roles). */
-export type Names = Readonly<Record<string, readonly [vi: string, en: string]>>;
+export type Names = Readonly<Record<string, Name>>;
 
 /** The name of `key` in the UI's language; the key itself when the catalog does not know it. */
 export function nameIn(names: Names, key: string, vi: boolean): string {

@@ -1,12 +1,13 @@
-import { nameIn, type Names } from './names.ts';
+import type { Role } from '../../server/store/users.ts';
+import { nameIn, type Name } from './names.ts';
 
-/** Names of the editor's roles, in Vietnamese and English (the header, the users table, the new-user form). */
+export type { Role };
+
+/** Names of the editor's roles, in Vietnamese and English (the header, the users table, the new-user form), in the order the form offers them; one for each of the server's roles. */
 export const ROLES = {
   editor: ['Biên tập', 'Editor'],
   reviewer: ['Duyệt', 'Reviewer'],
   admin: ['Quản trị', 'Admin'],
-} as const satisfies Names;
-
-export type Role = keyof typeof ROLES;
+} as const satisfies Record<Role, Name>;
 
 export const roleText = (role: string, vi: boolean): string => nameIn(ROLES, role, vi);

@@ -1,12 +1,13 @@
-import { nameIn, type Names } from './names.ts';
+import type { Status } from '../../server/store/reports.ts';
+import { nameIn, type Names, type Name } from './names.ts';
 
-/** Names of a report's workflow states, in Vietnamese and English (one list for every view). */
+/** Names of a report's workflow states, in Vietnamese and English (one list for every view); one for each of the server's statuses. */
 export const REPORT_STATUS = {
   draft: ['Bản nháp', 'Draft'],
   in_review: ['Chờ duyệt', 'In review'],
   published: ['Đã công bố', 'Published'],
   withdrawn: ['Đã rút', 'Withdrawn'],
-} as const satisfies Names;
+} as const satisfies Record<Status, Name>;
 
 /** A unit's state in a reporting cycle: a report's, or none yet. */
 export const CYCLE_STATUS = {

@@ -5,7 +5,7 @@ import { markOneTime, nowOf, resetPassword, unlessBusy } from '../accounts.ts';
 import { generatePassword, hashPassword } from '../password.ts';
 import { audit } from '../store/audit.ts';
 import { listUnits } from '../store/units.ts';
-import { createUser } from '../store/users.ts';
+import { USER_ROLES, createUser } from '../store/users.ts';
 import { text } from '../store/values.ts';
 import { adminOnly, router, type Context } from '../trpc.ts';
 
@@ -70,7 +70,7 @@ export const usersRouter = router({
             'Tên đăng nhập 3–40 ký tự: chữ không dấu, số, dấu chấm, gạch.',
           ),
         displayName: z.string().trim().min(1).max(100),
-        role: z.enum(['admin', 'editor', 'reviewer']),
+        role: z.enum(USER_ROLES),
         units: z.array(z.string()).default([]),
         provinces: z.array(z.string().trim().min(1)).default([]),
         email,

@@ -4,7 +4,13 @@ import type { Report } from '@congkhai/report';
 import { REPORT_LIST_LIMIT } from '../limits.ts';
 import { now, text, type Db } from './values.ts';
 
-export type Status = 'draft' | 'in_review' | 'published' | 'withdrawn';
+/**
+ * A report's workflow: draft → in review → published (→ withdrawn). The one
+ * list of statuses: the type, the API's enums and the client's names come
+ * from it; the database's CHECK is tested against it (test/schema.test.ts).
+ */
+export const REPORT_STATUSES = ['draft', 'in_review', 'published', 'withdrawn'] as const;
+export type Status = (typeof REPORT_STATUSES)[number];
 
 export interface ReportRow {
   readonly id: number;

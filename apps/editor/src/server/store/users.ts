@@ -1,7 +1,14 @@
 /** Users and their scopes (the units they edit, the provinces they review). */
 import { now, text, type Db } from './values.ts';
 
-export type Role = 'admin' | 'editor' | 'reviewer';
+/**
+ * What a user may do: admin (everything), editor (reports of given units),
+ * reviewer (review and publish for given units or provinces). The one list
+ * of roles: the type, the API's enum and the client's names come from it;
+ * the database's CHECK is tested against it (test/schema.test.ts).
+ */
+export const USER_ROLES = ['admin', 'editor', 'reviewer'] as const;
+export type Role = (typeof USER_ROLES)[number];
 
 export interface User {
   readonly id: number;

@@ -2,7 +2,7 @@
 import { foldVietnamese, plausibleRanges } from '@congkhai/indicators';
 import { z } from 'zod';
 import { canEdit, canReview, readableUnits } from '../../access.ts';
-import { history, listReports, pageReports } from '../../store/reports.ts';
+import { REPORT_STATUSES, history, listReports, pageReports } from '../../store/reports.ts';
 import { comments } from '../../store/review.ts';
 import { listUnits } from '../../store/units.ts';
 import { authed, router } from '../../trpc.ts';
@@ -18,7 +18,7 @@ export const listingRouter = router({
         unitText: z.string().max(200).default(''),
         district: z.string().max(200).default(''),
         period: z.string().max(40).default(''),
-        status: z.enum(['draft', 'in_review', 'published', 'withdrawn']).optional(),
+        status: z.enum(REPORT_STATUSES).optional(),
         offset: z.number().int().min(0).max(1_000_000).default(0),
         limit: z.number().int().min(1).max(200).default(50),
       }),
@@ -52,7 +52,7 @@ export const listingRouter = router({
         .object({
           unit: z.string().optional(),
           period: z.string().optional(),
-          status: z.enum(['draft', 'in_review', 'published', 'withdrawn']).optional(),
+          status: z.enum(REPORT_STATUSES).optional(),
           text: z.string().max(200).optional(),
         })
         .default({}),
