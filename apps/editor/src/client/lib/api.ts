@@ -6,7 +6,11 @@ import {
   splitLink,
   TRPCClientError,
 } from '@trpc/client';
+import type { inferRouterOutputs } from '@trpc/server';
 import type { AppRouter } from '../../server/app.ts';
+
+/** What each procedure answers, as the server declares it: the client copies no server type by hand. */
+export type RouterOutputs = inferRouterOutputs<AppRouter>;
 
 /** Subscriptions (a publish's build, followed live) over server-sent events; everything else over plain HTTP. */
 export const api = createTRPCClient<AppRouter>({

@@ -1,16 +1,9 @@
 /** The signed-in user and the language, shared by the views. */
 import type { Locale } from '@congkhai/indicators';
+import type { RouterOutputs } from './api.ts';
 
-export interface Me {
-  id: number;
-  username: string;
-  displayName: string;
-  role: 'admin' | 'editor' | 'reviewer';
-  units: readonly string[];
-  provinces: readonly string[];
-  /** Signed in with a one-time password: nothing opens until it is changed. */
-  mustChangePassword: boolean;
-}
+/** The signed-in user as the server's auth.me answers it (mustChangePassword: nothing opens until a one-time password is changed). */
+export type Me = NonNullable<RouterOutputs['auth']['me']>;
 
 export const session = $state<{
   me: Me | null;
