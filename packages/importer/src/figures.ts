@@ -506,8 +506,7 @@ export function readSentence(
       ) {
         metric = undefined;
       }
-      if (metric && t.whole !== undefined)
-        whole = metricDefinition(metric).partOf as MetricId | undefined;
+      if (metric && t.whole !== undefined) whole = metricDefinition(metric).partOf;
     }
     if (!metric) {
       lastCount = undefined;

@@ -9,6 +9,7 @@ import {
   SUM_CHECKS,
   formatNumber,
   formatPercent,
+  isMetricId,
   metricDefinition,
   runChecks,
   type MetricId,
@@ -442,13 +443,13 @@ function reconcileShares(
   const values = plain(metrics);
   const passing = new Set<MetricId>();
   for (const c of SUM_CHECKS) {
-    const ids = [...c.parts, ...c.whole] as MetricId[];
+    const ids = [...c.parts, ...c.whole];
     if (!ids.every((id) => values[id] !== undefined)) continue;
     const sum = (xs: readonly MetricId[]) => xs.reduce((s, id) => s + (values[id] ?? 0), 0);
     if (sum(c.parts) === sum(c.whole)) ids.forEach((id) => passing.add(id));
   }
   for (const [id, share] of Object.entries(shares) as [MetricId, SourcedValue][]) {
-    const whole = metricDefinition(id).partOf as MetricId | undefined;
+    const whole = metricDefinition(id).partOf;
     const part = metrics[id];
     const base = whole ? metrics[whole] : undefined;
     if (!part || !base || base.value === 0) continue;
@@ -470,7 +471,7 @@ function reconcileShares(
 }
 
 const without = (m: SourcedMetrics, drop: (id: MetricId) => boolean): SourcedMetrics =>
-  Object.fromEntries(Object.entries(m).filter(([id]) => !drop(id as MetricId)));
+  Object.fromEntries(Object.entries(m).filter(([id]) => !isMetricId(id) || !drop(id)));
 
 function bodyRange(text: string, bodyStart: number): [number, number] {
   const first = /^(?:Căn cứ|Thực hiện|Kính gửi|Trên cơ sở|I\.|Phần thứ)/mu.exec(

@@ -1,5 +1,5 @@
 /** Change of a figure against the previous comparable period. */
-import type { Locale, MetricId, Metrics } from './catalog.ts';
+import { statedIds, type Locale, type MetricId, type Metrics } from './catalog.ts';
 import { formatPercent } from './format.ts';
 import { countsComparable, previousPeriod, type Period } from './period.ts';
 
@@ -40,7 +40,7 @@ export function previousComparable<T extends { readonly period: Period }>(
  * editor, kept with the figure and shown to the public.
  */
 export function largeChanges(current: Metrics, previous: Metrics, share = 0.5): MetricId[] {
-  return (Object.keys(current) as MetricId[]).filter((id) => {
+  return statedIds(current).filter((id) => {
     const now = current[id];
     const before = previous[id];
     if (now === undefined || before === undefined) return false;

@@ -7,6 +7,7 @@
 import {
   METRICS,
   metricDefinition,
+  statedIds,
   type Locale,
   type MetricId,
   type Metrics,
@@ -212,10 +213,10 @@ function statedPrecision(percent: number): number {
 
 function statedShareWarnings(metrics: Metrics, stated: StatedShares): CheckWarning[] {
   const out: CheckWarning[] = [];
-  for (const [id, percent] of Object.entries(stated) as [MetricId, number][]) {
-    const def = metricDefinition(id);
-    if (!def.partOf) continue;
-    const whole = def.partOf as MetricId;
+  for (const id of statedIds(stated)) {
+    const percent = stated[id];
+    const whole = metricDefinition(id).partOf;
+    if (percent === undefined || !whole) continue;
     const part = metrics[id];
     const base = metrics[whole];
     if (part === undefined || base === undefined || base === 0) continue;
@@ -262,7 +263,7 @@ export function hasImpossible(warnings: readonly CheckWarning[]): boolean {
 export function impossibleFigures(warnings: readonly CheckWarning[]): MetricId[] {
   const ids = new Set<MetricId>();
   for (const w of warnings)
-    if (w.level === 'impossible') for (const id of Object.keys(w.values)) ids.add(id as MetricId);
+    if (w.level === 'impossible') for (const id of statedIds(w.values)) ids.add(id);
   return [...ids];
 }
 
@@ -272,6 +273,6 @@ export function impossibleFigures(warnings: readonly CheckWarning[]): MetricId[]
  * score at all).
  */
 export function withoutImpossible(metrics: Metrics, warnings: readonly CheckWarning[]): Metrics {
-  const drop = new Set(impossibleFigures(warnings));
-  return Object.fromEntries(Object.entries(metrics).filter(([id]) => !drop.has(id as MetricId)));
+  const drop = new Set<string>(impossibleFigures(warnings));
+  return Object.fromEntries(Object.entries(metrics).filter(([id]) => !drop.has(id)));
 }
