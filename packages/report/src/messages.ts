@@ -4,13 +4,14 @@
  */
 import {
   METRIC_IDS,
-  isMetricId,
+  METRICS,
   metricDefinition,
   parseNumber,
   type Text,
 } from '@congkhai/indicators';
 import { closest, distance } from 'fastest-levenshtein';
 import type { z } from 'zod';
+import { keyInGroup, metricAt } from './metric-keys.ts';
 import { GROUP_KEYS, TOP_LEVEL_KEYS } from './schema.ts';
 
 const FIELDS: Record<string, Text> = {
@@ -32,8 +33,8 @@ type Path = readonly PropertyKey[];
 export function fieldLabel(path: Path): Text {
   const [top, group, key] = path.map(String);
   if (group && key) {
-    const id = `${group}.${key}`;
-    if (isMetricId(id)) {
+    const id = metricAt(group, key);
+    if (id) {
       const d = metricDefinition(id);
       return { vi: `${d.label.vi} (${id})`, en: `${d.label.en} (${id})` };
     }
@@ -49,9 +50,7 @@ function suggest(path: Path, key: string): string | undefined {
       ? TOP_LEVEL_KEYS
       : depth === 1
         ? [...GROUP_KEYS]
-        : METRIC_IDS.filter((id) => id.startsWith(`${String(path[1])}.`)).map(
-            (id) => id.split('.')[1] ?? '',
-          );
+        : METRICS.filter((m) => m.group === String(path[1])).map(keyInGroup);
   const pool = depth >= 1 ? [...candidates, ...METRIC_IDS] : candidates;
   const best = closest(key, pool);
   return distance(key, best) <= Math.max(2, Math.floor(key.length / 3)) ? best : undefined;

@@ -2,16 +2,11 @@
  * Report file -> typed Report. Every problem comes back with its line and
  * column in the file and a plain message; nothing throws on bad input.
  */
-import {
-  METRIC_IDS,
-  isMetricId,
-  parsePeriod,
-  type MetricId,
-  type Text,
-} from '@congkhai/indicators';
+import { METRIC_IDS, parsePeriod, type MetricId, type Text } from '@congkhai/indicators';
 import type { FileError, Parsed } from './errors.ts';
 import { splitFrontmatter } from './frontmatter.ts';
-import type { Report } from './report.ts';
+import { metricAt } from './metric-keys.ts';
+import type { FigureChange, Report } from './report.ts';
 import { frontmatterSchema } from './schema.ts';
 import { normalizeText } from './text.ts';
 import { errorAt, parseYamlWith, valueOffset } from './yaml.ts';
@@ -24,11 +19,28 @@ function flatten<T>(grouped: unknown): Partial<Record<MetricId, T>> {
   const out: Partial<Record<MetricId, T>> = {};
   for (const [group, fields] of Object.entries((grouped ?? {}) as Record<string, unknown>)) {
     for (const [key, value] of Object.entries((fields ?? {}) as Record<string, unknown>)) {
-      const id = `${group}.${key}`;
-      if (value !== undefined && isMetricId(id)) out[id] = value as T;
+      const id = metricAt(group, key);
+      if (value !== undefined && id) out[id] = value as T;
     }
   }
   return out;
+}
+
+/** The figures a correction changed, in catalog order. */
+function changesOf(grouped: unknown): FigureChange[] {
+  const changes = flatten<{ before?: number; after?: number }>(grouped);
+  return METRIC_IDS.flatMap((metric) => {
+    const change = changes[metric];
+    if (!change) return [];
+    const { before, after } = change;
+    return [
+      {
+        metric,
+        ...(before === undefined ? {} : { before }),
+        ...(after === undefined ? {} : { after }),
+      },
+    ];
+  });
 }
 
 const whole = (message: Text, line = 1): FileError => ({ line, column: 1, path: '', message });
@@ -98,16 +110,7 @@ export function parseReport(input: string): Parsed<Report> {
             corrections: fm.corrections.map((c) => ({
               date: c.date,
               reason: c.reason,
-              changes: Object.entries(flatten<{ before?: number; after?: number }>(c.changes))
-                .sort(
-                  ([a], [b]) =>
-                    METRIC_IDS.indexOf(a as MetricId) - METRIC_IDS.indexOf(b as MetricId),
-                )
-                .map(([metric, { before, after }]) => ({
-                  metric: metric as MetricId,
-                  ...(before === undefined ? {} : { before }),
-                  ...(after === undefined ? {} : { after }),
-                })),
+              changes: changesOf(c.changes),
               text: c.text ?? false,
             })),
           }

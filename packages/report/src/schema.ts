@@ -10,6 +10,7 @@ import {
   type MetricGroupId,
 } from '@congkhai/indicators';
 import { z } from 'zod';
+import { keyInGroup } from './metric-keys.ts';
 
 /** The format version this code writes and reads. */
 export const REPORT_SCHEMA_VERSION = 1;
@@ -28,7 +29,7 @@ function groupedMetrics(valueFor: ValueFor) {
     const fields: Record<string, z.ZodType> = {};
     for (const m of metricsInGroup(g.id)) {
       const v = valueFor(m);
-      if (v) fields[m.id.slice(g.id.length + 1)] = v.optional();
+      if (v) fields[keyInGroup(m)] = v.optional();
     }
     if (Object.keys(fields).length > 0) groups[g.id] = z.strictObject(fields).nullish();
   }

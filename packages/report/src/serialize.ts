@@ -5,6 +5,7 @@
  */
 import { METRIC_GROUPS, METRICS, type MetricId } from '@congkhai/indicators';
 import { stringify } from 'yaml';
+import { keyInGroup } from './metric-keys.ts';
 import { normalizeBody } from './parse.ts';
 import type { Report } from './report.ts';
 
@@ -17,7 +18,7 @@ function grouped<T>(
       if (m.group !== g.id) continue;
       const v = flat[m.id];
       if (v === undefined) continue;
-      (out[g.id] ??= {})[m.id.slice(g.id.length + 1)] = v;
+      (out[g.id] ??= {})[keyInGroup(m)] = v;
     }
   }
   return Object.keys(out).length > 0 ? out : undefined;
