@@ -1,26 +1,39 @@
 /** A report's content as the form sends it: its schema, and the report of the file format it becomes. */
-import { METRIC_IDS, metricDefinition, type MetricId } from '@congkhai/indicators';
+import {
+  METRIC_IDS,
+  isMetricId,
+  metricDefinition,
+  statedIds,
+  type MetricId,
+} from '@congkhai/indicators';
 import { REPORT_SCHEMA_VERSION, parseReport, serializeReport, type Report } from '@congkhai/report';
 import { z } from 'zod';
 import { fail } from './lookup.ts';
 
+/** The catalog's metric ids, as a schema: a figure's key is one of them. */
+const metricId = z.enum(METRIC_IDS);
+
 /**
- * Figures keyed by the catalog's metric ids. An id the catalog does not
- * know is refused by name (it used to be dropped without a word, so a
- * figure the user typed could vanish).
+ * Figures keyed by the catalog's metric ids. The ids the catalog does not
+ * know are first refused by name, in one message (they used to be dropped
+ * without a word, so a figure the user typed could vanish); the figures
+ * are then read by the catalog's ids, so they come out typed by them.
  */
 const byMetric = <T extends z.ZodType>(value: T) =>
-  z.record(z.string().max(100), value).superRefine((m, ctx) => {
-    const unknown = Object.keys(m).filter((k) => !(METRIC_IDS as readonly string[]).includes(k));
-    if (unknown.length > 0)
-      ctx.addIssue({
-        code: 'custom',
-        message: `không có trong danh mục chỉ tiêu: ${unknown
-          .slice(0, 5)
-          .map((k) => `"${k.slice(0, 60)}"`)
-          .join(', ')}${unknown.length > 5 ? ` và ${String(unknown.length - 5)} mã khác` : ''}.`,
-      });
-  });
+  z
+    .record(z.string().max(100), z.unknown())
+    .superRefine((m, ctx) => {
+      const unknown = Object.keys(m).filter((k) => !isMetricId(k));
+      if (unknown.length > 0)
+        ctx.addIssue({
+          code: 'custom',
+          message: `không có trong danh mục chỉ tiêu: ${unknown
+            .slice(0, 5)
+            .map((k) => `"${k.slice(0, 60)}"`)
+            .join(', ')}${unknown.length > 5 ? ` và ${String(unknown.length - 5)} mã khác` : ''}.`,
+        });
+    })
+    .pipe(z.partialRecord(metricId, value));
 const figures = byMetric(z.number());
 export const contentInput = z.object({
   title: z.string().max(1000),
@@ -44,19 +57,22 @@ export const contentInput = z.object({
 });
 export type ContentInput = z.infer<typeof contentInput>;
 
-/** Figures as the catalog types them (the schema has refused unknown ids already). */
-const onlyKnown = <T>(m: Record<string, T>) =>
-  Object.fromEntries(
-    Object.entries(m).filter(([k]) => (METRIC_IDS as readonly string[]).includes(k)),
-  ) as Partial<Record<MetricId, T>>;
+/** The lines written on figures, without the blank ones. */
+function written(lines: Partial<Record<MetricId, string>>): Partial<Record<MetricId, string>> {
+  const out: Partial<Record<MetricId, string>> = {};
+  for (const id of statedIds(lines)) {
+    const line = lines[id];
+    if (line !== undefined && line.trim() !== '') out[id] = line;
+  }
+  return out;
+}
 /** The content of a revision: the report, and the editor's notes on its figures. */
 export type Stored = Report & { readonly notes?: Partial<Record<MetricId, string>> };
 
 /** The notes of a stored revision (revisions before notes existed have none). */
 export const notesStored = (c: Stored): Partial<Record<MetricId, string>> => c.notes ?? {};
 
-export const notesOf = (c: ContentInput) =>
-  onlyKnown(Object.fromEntries(Object.entries(c.notes).filter(([, v]) => v.trim() !== '')));
+export const notesOf = (c: ContentInput) => written(c.notes);
 
 /** Fields of the form by their labels, for messages: "Ngày ban hành", never "(issued)". */
 const FIELD_LABELS: Record<string, string> = {
@@ -71,9 +87,7 @@ function fieldLabel(path: string): string {
   const key = path.split('.')[0] ?? path;
   if (FIELD_LABELS[key]) return FIELD_LABELS[key];
   const id = path.split('.').slice(1).join('.');
-  return (METRIC_IDS as readonly string[]).includes(id)
-    ? metricDefinition(id as MetricId).label.vi
-    : path;
+  return isMetricId(id) ? metricDefinition(id).label.vi : path;
 }
 
 /** Content from the form, as a report of the file format; rejected with the format's own messages when invalid. */
@@ -86,12 +100,10 @@ export function toReport(unit: string, period: string, c: ContentInput): Report 
     ...(c.number?.trim() ? { number: c.number.trim() } : {}),
     ...(c.issued?.trim() ? { issued: c.issued.trim() } : {}),
     ...(c.signer?.trim() ? { signer: c.signer.trim() } : {}),
-    metrics: onlyKnown(c.metrics),
-    targets: onlyKnown(c.targets),
-    statedShares: onlyKnown(c.statedShares),
-    explanations: onlyKnown(
-      Object.fromEntries(Object.entries(c.explanations).filter(([, v]) => v.trim() !== '')),
-    ),
+    metrics: c.metrics,
+    targets: c.targets,
+    statedShares: c.statedShares,
+    explanations: written(c.explanations),
     body: c.body,
   };
   const back = parseReport(serializeReport(report));

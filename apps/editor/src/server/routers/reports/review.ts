@@ -5,6 +5,7 @@ import {
   largeChanges,
   metricDefinition,
   runChecks,
+  statedIds,
   type MetricId,
   type Unit,
 } from '@congkhai/indicators';
@@ -34,7 +35,7 @@ async function submitBlockers(
   );
   // An impossible check is explained when one of its figures has a line (the one that is off).
   const warnings = runChecks({ metrics: c.metrics, statedShares: c.statedShares }).filter(
-    (w) => w.level === 'impossible' && !Object.keys(w.values).some((id) => noted(id as MetricId)),
+    (w) => w.level === 'impossible' && !statedIds(w.values).some(noted),
   );
   const usual = await usualFigures(ctx, unit, units, report.period);
   const unusual = implausibleFigures(c.metrics, usual.history, usual.peers).filter(
@@ -47,7 +48,7 @@ async function submitBlockers(
   return {
     impossible: warnings.map((w) => ({
       check: w.check,
-      metrics: Object.keys(w.values),
+      metrics: statedIds(w.values),
       message: w.message,
     })),
     impossibleFigures: impossible,
@@ -95,8 +96,8 @@ export const reviewRouter = router({
       const { report, unit, units } = await loadReport(ctx, input.id, 'edit');
       requireStatus(report.status, ['draft'], 'gửi duyệt');
       const b = await submitBlockers(ctx, report, unit, units);
-      const names = (ids: readonly string[]) =>
-        ids.map((id) => metricDefinition(id as MetricId).label.vi).join(', ');
+      const names = (ids: readonly MetricId[]) =>
+        ids.map((id) => metricDefinition(id).label.vi).join(', ');
       const reasons = [
         ...b.impossible.map((w) => `${w.message.vi} Hãy sửa, hoặc ghi vì sao nguồn ghi như vậy.`),
         ...(b.unusual.length > 0
