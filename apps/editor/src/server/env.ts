@@ -1,6 +1,7 @@
 /** The editor's configuration, read from the environment in this one place. */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 
 const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url));
 
@@ -71,35 +72,80 @@ export function parseSmtpUrl(
   return { url: value, host: u.hostname, port, secure, from: sender.trim() };
 }
 
-export function readEnv(env: NodeJS.ProcessEnv = process.env): EditorEnv {
-  return {
-    databaseUrl: env.DATABASE_URL ?? `file:${resolve(repoRoot, 'data/congkhai.db')}`,
-    databaseAuthToken: env.DATABASE_AUTH_TOKEN,
-    port: Number(env.PORT ?? 4000),
-    host: env.HOST ?? '127.0.0.1',
-    contentDir: resolve(repoRoot, env.CONTENT_DIR ?? 'data/content'),
-    clientDir: resolve(
-      env.EDITOR_CLIENT_DIR ?? fileURLToPath(new URL('../../dist/', import.meta.url)),
-    ),
-    siteRoot: resolve(repoRoot, env.SITE_ROOT ?? 'data/site'),
-    secureCookies: env.SECURE_COOKIES === '1',
-    trustProxy: env.TRUST_PROXY === '1',
-    smtp: parseSmtpUrl(env.SMTP_URL, env.MAIL_FROM),
-    editorUrl: (
-      env.EDITOR_URL ?? `http://${env.HOST ?? '127.0.0.1'}:${env.PORT ?? '4000'}`
-    ).replace(/\/+$/, ''),
-    reminderDays: reminderDays(env.REMINDER_DAYS),
-  };
-}
+/** A whole number from `min` to `max`, told in the words of its variable when it is not. */
+const wholeNumber = (min: number, max: number, needs: string) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, needs)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, needs);
 
-function reminderDays(value: string | undefined): number {
-  if (value === undefined) return 7;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 60)
+/** A switch that is on when set to 1 (anything else, or unset, is off). */
+const flag = z
+  .string()
+  .optional()
+  .transform((v) => v === '1');
+
+/**
+ * The variables the editor reads, each parsed and checked here once; a bad
+ * one is a start-up error naming it, never a NaN port or a default used
+ * without a word.
+ */
+const variables = z.object({
+  DATABASE_URL: z.string().optional(),
+  DATABASE_AUTH_TOKEN: z.string().optional(),
+  PORT: wholeNumber(
+    1,
+    65535,
+    'cần số cổng từ 1 đến 65535 / needs a port number, 1 to 65535',
+  ).default(4000),
+  HOST: z.string().default('127.0.0.1'),
+  CONTENT_DIR: z.string().default('data/content'),
+  EDITOR_CLIENT_DIR: z.string().optional(),
+  SITE_ROOT: z.string().default('data/site'),
+  SECURE_COOKIES: flag,
+  TRUST_PROXY: flag,
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().optional(),
+  EDITOR_URL: z.string().optional(),
+  REMINDER_DAYS: wholeNumber(
+    0,
+    60,
+    'cần số ngày từ 0 đến 60 / needs a whole number of days, 0 to 60',
+  ).default(7),
+});
+
+export function readEnv(env: NodeJS.ProcessEnv = process.env): EditorEnv {
+  const parsed = variables.safeParse(env);
+  if (!parsed.success) {
+    // One line per bad variable: its name, the value given, what it needs.
     throw new EnvError(
-      `REMINDER_DAYS "${value}": cần số ngày từ 0 đến 60 / needs a whole number of days, 0 to 60`,
+      parsed.error.issues
+        .map((issue) => {
+          const name = String(issue.path[0] ?? '');
+          return `${name} ${JSON.stringify(env[name] ?? '')}: ${issue.message}`;
+        })
+        .join('\n'),
     );
-  return n;
+  }
+  const v = parsed.data;
+  return {
+    databaseUrl: v.DATABASE_URL ?? `file:${resolve(repoRoot, 'data/congkhai.db')}`,
+    databaseAuthToken: v.DATABASE_AUTH_TOKEN,
+    port: v.PORT,
+    host: v.HOST,
+    contentDir: resolve(repoRoot, v.CONTENT_DIR),
+    clientDir: resolve(
+      v.EDITOR_CLIENT_DIR ?? fileURLToPath(new URL('../../dist/', import.meta.url)),
+    ),
+    siteRoot: resolve(repoRoot, v.SITE_ROOT),
+    secureCookies: v.SECURE_COOKIES,
+    trustProxy: v.TRUST_PROXY,
+    smtp: parseSmtpUrl(v.SMTP_URL, v.MAIL_FROM),
+    editorUrl: (v.EDITOR_URL ?? `http://${v.HOST}:${String(v.PORT)}`).replace(/\/+$/, ''),
+    reminderDays: v.REMINDER_DAYS,
+  };
 }
 
 /** readEnv for a process's start: a configuration it cannot use is one line and exit 2. */
