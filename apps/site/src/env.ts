@@ -1,12 +1,53 @@
 /**
- * The site's configuration, read from the environment in this one place.
- * The renderer (src/build/) passes absolute paths; the defaults suit
- * `astro dev` run from apps/site.
+ * The site's configuration, read from the environment in this one place
+ * and checked by one schema: a variable it cannot use is an error naming
+ * it, not a TypeError from deep in a page. The renderer (src/build/) passes
+ * absolute paths; the defaults suit `astro dev` run from apps/site.
  */
 import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const variables = z.object({
+  /** Published reports (`reports/<unit>/<period>.md`) and `units.yaml`. */
+  CONTENT_DIR: z.string().trim().min(1, 'không được để trống / must not be empty').optional(),
+  /** The public address: an absolute http(s) URL. */
+  SITE_URL: z
+    .url({
+      protocol: /^https?$/,
+      error:
+        'cần một địa chỉ http(s) đầy đủ, như https://congkhai.example.vn / needs a full http(s) address, such as https://congkhai.example.vn',
+    })
+    .optional(),
+});
+
+/** A configuration the site cannot be rendered with: one line per variable, naming it. */
+export class SiteEnvError extends Error {
+  override name = 'SiteEnvError';
+}
+
+/** The variables the pages are rendered with, parsed and checked. */
+export function readRenderEnv(env: NodeJS.ProcessEnv = process.env): {
+  contentDir: string;
+  siteUrl: URL;
+} {
+  const parsed = variables.safeParse(env);
+  if (!parsed.success)
+    throw new SiteEnvError(
+      parsed.error.issues
+        .map((issue) => {
+          const name = String(issue.path[0] ?? '');
+          return `${name} ${JSON.stringify(env[name] ?? '')}: ${issue.message}`;
+        })
+        .join('\n'),
+    );
+  return {
+    contentDir: resolve(parsed.data.CONTENT_DIR ?? '../../content'),
+    siteUrl: new URL(parsed.data.SITE_URL ?? 'http://localhost:4321'),
+  };
+}
 
 /** Published reports (`reports/<unit>/<period>.md`) and `units.yaml`. */
-export const CONTENT_DIR = resolve(process.env.CONTENT_DIR ?? '../../content');
+export const CONTENT_DIR = readRenderEnv().contentDir;
 /**
  * The public address, for canonical links, the feed, the sitemap and the
  * data package: configuration of the deployment, so read when a page is
@@ -14,5 +55,5 @@ export const CONTENT_DIR = resolve(process.env.CONTENT_DIR ?? '../../content');
  * when the code was built.
  */
 export function siteUrl(): URL {
-  return new URL(process.env.SITE_URL ?? 'http://localhost:4321');
+  return readRenderEnv().siteUrl;
 }
