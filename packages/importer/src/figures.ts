@@ -42,12 +42,12 @@ import {
 import { findNumbers, type NumberToken } from './numbers.ts';
 import { wordsRegex, type Sentence } from './text.ts';
 
-export type Role = 'value' | 'target' | 'share';
+export type FigureRole = 'value' | 'target' | 'share';
 
 export interface Candidate {
   readonly metric: MetricId;
   readonly value: number;
-  readonly role: Role;
+  readonly role: FigureRole;
   readonly sentence: Sentence;
   /** Offset of the number in the document. */
   readonly offset: number;
@@ -350,7 +350,7 @@ export function readSentence(
   const push = (
     metric: MetricId,
     value: number,
-    role: Role,
+    role: FigureRole,
     t: { start: number },
     extra: { note?: Text; postal?: true } = {},
   ) => out.push({ metric, value, role, sentence, offset: sentence.start + t.start, ...extra });

@@ -37,7 +37,7 @@ function groupedMetrics(valueFor: ValueFor) {
 }
 
 /** Text fields may arrive as numbers from YAML (`number: 52`). */
-const text = z.union([z.string(), z.number()]).transform((v) => String(v).trim());
+const textField = z.union([z.string(), z.number()]).transform((v) => String(v).trim());
 
 /** Astro's YAML parser turns `2023-07-07` into a Date; the `yaml` package keeps a string. Accept both. */
 const issued = z
@@ -55,7 +55,7 @@ const figurePair = z.strictObject({ before: z.number().optional(), after: z.numb
 
 const correctionSchema = z.strictObject({
   date: day,
-  reason: text.pipe(z.string().min(1).max(2000)),
+  reason: textField.pipe(z.string().min(1).max(2000)),
   changes: groupedMetrics(() => figurePair),
   text: z.boolean().optional(),
 });
@@ -64,10 +64,10 @@ export const frontmatterSchema = z.strictObject({
   schema: z.literal(REPORT_SCHEMA_VERSION),
   unit: z.string().regex(UNIT_ID),
   period: z.union([z.string(), z.number()]).transform((v) => String(v).trim()),
-  title: text.pipe(z.string().min(1)),
-  number: text.optional(),
+  title: textField.pipe(z.string().min(1)),
+  number: textField.optional(),
   issued: issued.optional(),
-  signer: text.optional(),
+  signer: textField.optional(),
   metrics: groupedMetrics((m) => (m.kind === 'count' ? countValue : percentValue)),
   targets: groupedMetrics((m) => (m.kind === 'count' ? countValue : percentValue)),
   stated_shares: groupedMetrics((m) => (m.partOf ? z.number().min(0).max(100) : undefined)),

@@ -71,7 +71,7 @@ function failure(
 }
 
 /** The units, and whether their text differs from the last load's. */
-async function readUnits(): Promise<{ units: readonly Unit[]; changed: boolean }> {
+async function readUnitsFile(): Promise<{ units: readonly Unit[]; changed: boolean }> {
   const file = join(CONTENT_DIR, 'units.yaml');
   const signature = signatureOf(await stat(file));
   if (unitsEntry?.signature === signature) return { units: unitsEntry.units, changed: false };
@@ -157,13 +157,13 @@ async function readReport(file: string, key: string, force: boolean): Promise<bo
  * Brings the in-memory content up to date with the directory. `force`
  * re-parses every file (a full build trusts nothing it kept).
  */
-export async function loadContent(force = false): Promise<Content> {
+export async function refreshContent(force = false): Promise<Content> {
   if (force) {
     unitsEntry = undefined;
     dueEntry = undefined;
     boundariesEntry = undefined;
   }
-  const { units, changed: unitsChanged } = await readUnits();
+  const { units, changed: unitsChanged } = await readUnitsFile();
   const files = await reportFiles();
   const seen = new Set<string>();
   const changed: string[] = [];

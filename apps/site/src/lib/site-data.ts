@@ -23,7 +23,7 @@ import {
   type Unit,
 } from '@congkhai/indicators';
 import { dueFor, type DueDate, type Report } from '@congkhai/report';
-import { loadContent } from './content.ts';
+import { refreshContent } from './content.ts';
 
 export interface SiteReport extends Report {
   readonly key: string;
@@ -121,7 +121,7 @@ function siteReport(key: string, report: Report): SiteReport {
 }
 
 async function load(force: boolean): Promise<Refresh> {
-  const content = await loadContent(force);
+  const content = await refreshContent(force);
   const reports = [...content.reports].map(([key, r]) => siteReport(key, r));
   const byUnit = new Map<string, SiteReport[]>();
   for (const r of reports) {

@@ -29,7 +29,7 @@ let unitCache = new WeakMap<Db, Promise<Unit[]>>();
 export function listUnits(db: Db): Promise<Unit[]> {
   let units = unitCache.get(db);
   if (!units) {
-    units = readUnits(db).catch((e: unknown) => {
+    units = selectUnits(db).catch((e: unknown) => {
       unitCache.delete(db);
       throw e;
     });
@@ -38,7 +38,7 @@ export function listUnits(db: Db): Promise<Unit[]> {
   return units;
 }
 
-async function readUnits(db: Db): Promise<Unit[]> {
+async function selectUnits(db: Db): Promise<Unit[]> {
   const lineage = new Map<string, { unit: string; whole: boolean }[]>();
   for (const l of (await db.execute('SELECT unit_id, predecessor_id, whole FROM unit_lineage'))
     .rows) {
