@@ -1,15 +1,16 @@
 /**
- * The database's CHECKs on a report's status and a user's role hold the
- * same lists as the code's constants. Old migrations are history (a
- * database made by them must stay as it is), so they keep their literal
- * lists: a status or role added to the code without a migration that
- * widens the CHECK fails here, not at a user's first save.
+ * The database's CHECKs on a report's status, a user's role and an
+ * approval's level hold the same lists as the code's constants. Old
+ * migrations are history (a database made by them must stay as it is), so
+ * they keep their literal lists: a value added to the code without a
+ * migration that widens the CHECK fails here, not at a user's first save.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Client } from '@libsql/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APPROVAL_LEVELS } from '../src/server/approvals.ts';
 import { openDatabase } from '../src/server/db.ts';
 import { REPORT_STATUSES } from '../src/server/store/reports.ts';
 import { USER_ROLES } from '../src/server/store/users.ts';
@@ -48,5 +49,11 @@ describe('the database schema', () => {
 
   it("allows exactly the code's user roles", async () => {
     expect((await checkedValues('users', 'role')).sort()).toEqual([...USER_ROLES].sort());
+  });
+
+  it("allows exactly the code's approval levels", async () => {
+    expect((await checkedValues('report_approvals', 'level')).sort()).toEqual(
+      [...APPROVAL_LEVELS].sort(),
+    );
   });
 });

@@ -10,8 +10,9 @@ import { TRPCError } from '@trpc/server';
 import type { User } from './store/users.ts';
 import { text } from './store/values.ts';
 
-export type ApprovalLevel = 'district' | 'province';
-export const APPROVAL_LEVELS: readonly ApprovalLevel[] = ['district', 'province'];
+/** The levels a report is approved at, in order; the API's enum comes from it and the database's CHECK is tested against it. */
+export const APPROVAL_LEVELS = ['district', 'province'] as const;
+export type ApprovalLevel = (typeof APPROVAL_LEVELS)[number];
 
 type Db = Client | Transaction;
 

@@ -189,6 +189,7 @@ const MIGRATIONS: readonly Migration[] = [
         province_approval INTEGER NOT NULL DEFAULT 0
       )`,
       // Approvals of a report in review, one per level; they lock the figures until undone.
+      // The CHECK lists approvals.ts's APPROVAL_LEVELS (held to it by test/schema.test.ts).
       `CREATE TABLE report_approvals (
         report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
         level TEXT NOT NULL CHECK (level IN ('district', 'province')),

@@ -3,6 +3,7 @@ import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { canRead, canReview } from '../access.ts';
 import {
+  APPROVAL_LEVELS,
   approvalsOf,
   canApproveAt,
   levelName,
@@ -46,7 +47,7 @@ export const approvalsRouter = router({
   }),
 
   approve: authed
-    .input(z.object({ id: z.number().int(), level: z.enum(['district', 'province']) }))
+    .input(z.object({ id: z.number().int(), level: z.enum(APPROVAL_LEVELS) }))
     .mutation(async ({ ctx, input }) => {
       const { report, unit } = await load(ctx, input.id);
       if (!canApproveAt(ctx.user, unit, input.level))

@@ -1,4 +1,4 @@
-import { UNIT_KINDS } from '@congkhai/indicators';
+import { UNIT_KINDS, type UnitKind } from '@congkhai/indicators';
 import { unitFromRecord, unitId } from '@congkhai/report';
 import { TRPCError } from '@trpc/server';
 import { parse } from 'csv-parse/sync';
@@ -10,6 +10,9 @@ import { audit } from '../store/audit.ts';
 import { listUnits, upsertUnit } from '../store/units.ts';
 import { adminOnly, authed, router, type Context } from '../trpc.ts';
 
+/** The catalog's unit kinds, for the schemas: a kind added there is accepted here. */
+const UNIT_KIND_IDS: readonly UnitKind[] = UNIT_KINDS.map((k) => k.id);
+
 const unitInput = z.object({
   id: z
     .string()
@@ -19,7 +22,7 @@ const unitInput = z.object({
     .string()
     .regex(/^\d{5}$/)
     .optional(),
-  kind: z.enum(UNIT_KINDS.map((k) => k.id) as ['xa', 'phuong', 'thi_tran', 'dac_khu']),
+  kind: z.enum(UNIT_KIND_IDS),
   name: z.string().trim().min(1).max(100),
   district: z.string().trim().max(100).optional(),
   province: z.string().trim().min(1).max(100),
@@ -40,8 +43,8 @@ const csvRow = z.object({
     .trim()
     .regex(/^(\d{5})?$/, 'mã 5 chữ số'),
   name: z.string().trim().min(1, 'thiếu tên'),
-  kind: z.enum(['xa', 'phuong', 'thi_tran', 'dac_khu'], {
-    error: 'loại phải là xa, phuong, thi_tran hoặc dac_khu',
+  kind: z.enum(UNIT_KIND_IDS, {
+    error: `loại phải là ${UNIT_KIND_IDS.slice(0, -1).join(', ')} hoặc ${UNIT_KIND_IDS.at(-1) ?? ''}`,
   }),
   district: z.string().trim(),
   province: z.string().trim().min(1, 'thiếu tỉnh'),
