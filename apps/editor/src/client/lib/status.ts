@@ -13,7 +13,7 @@ export const REPORT_STATUS = {
 export const CYCLE_STATUS = {
   none: ['Chưa có', 'Nothing yet'],
   ...REPORT_STATUS,
-} as const satisfies Names;
+} as const satisfies Record<Status | 'none', Name>;
 
 /** A build of the public site. */
 export const BUILD_STATUS = {
