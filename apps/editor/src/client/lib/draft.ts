@@ -4,11 +4,11 @@
  * with the errors of those that are not).
  */
 import {
+  isMetricId,
   metricDefinition,
   parseNumber,
   type CheckWarning,
   type Locale,
-  type MetricId,
   type Metrics,
 } from '@congkhai/indicators';
 import { editorTexts } from './i18n.ts';
@@ -35,7 +35,7 @@ export function parseFigures(
     if (!n.ok) errors[k] = n.message[locale];
     else if (n.value < 0)
       errors[k] = locale === 'vi' ? 'Số liệu không được âm.' : 'A figure cannot be negative.';
-    else values[k as MetricId] = n.value;
+    else if (isMetricId(k)) values[k] = n.value;
   }
   return { values, errors };
 }
@@ -65,7 +65,7 @@ export function blockersOf(
   locale: Locale,
 ): Blocker[] {
   const t = editorTexts(locale).draft;
-  const label = (k: string) => metricDefinition(k as MetricId).label[locale];
+  const label = (k: string) => (isMetricId(k) ? metricDefinition(k).label[locale] : k);
   const noted = (k: string) => (d.notes[k] ?? '').trim() !== '';
   const out: Blocker[] = [];
   for (const k of Object.keys(d.figureErrors))
