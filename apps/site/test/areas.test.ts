@@ -115,7 +115,8 @@ describe('a page per province and per district', () => {
     await page
       .locator('section:has(#area-reporting) a', { hasText: '6 tháng đầu năm 2025' })
       .click();
-    expect(page.url()).toBe(`${site.url}/cong-bo/2025-H1/#tinh-nghe-an`);
+    // The province's own page of the period (issue 16): its units one by one.
+    expect(page.url()).toBe(`${site.url}/cong-bo/2025-H1/nghe-an/`);
     await page.context().close();
   });
 
@@ -177,10 +178,10 @@ describe('a page per province and per district', () => {
 
   it('is where the directory and the breadcrumb of a unit page lead', async () => {
     const page = await open('/xa/');
-    await page.locator('main h2 a', { hasText: 'Tỉnh Nghệ An' }).click();
+    await page.locator('main tbody th a', { hasText: 'Tỉnh Nghệ An' }).click();
     expect(page.url()).toBe(`${site.url}/tinh/nghe-an/`);
-    await page.goto(`${site.url}/xa/`);
-    await page.locator('main h3 a', { hasText: 'Huyện Tây Sơn' }).click();
+    // The directory lists provinces (issue 16): a district is a row of its province's page.
+    await page.locator('main tbody th a', { hasText: 'Huyện Tây Sơn' }).click();
     expect(page.url()).toBe(`${site.url}/tinh/nghe-an/tay-son/`);
     await page.goto(`${site.url}/xa/an-phu-tay-son-nghe-an/`);
     await page.locator('main nav a', { hasText: 'Nghệ An' }).click();

@@ -81,6 +81,19 @@ describe('who has reported', () => {
       '1',
       '25 %',
     ]);
+    // Issue 16: each unit is on its province's page of the period, linked from the province's row.
+    await page.locator('section:has(#by-province) a', { hasText: 'Nghệ An' }).click();
+    expect(page.url()).toBe(`${site.url}/cong-bo/2025-H1/nghe-an/`);
+    expect(await page.locator('#each-unit').innerText()).toBe('Từng đơn vị của tỉnh Nghệ An');
+    expect(await row(page, 'section:has(#by-district)', 'Tây Sơn')).toEqual([
+      'Tây Sơn',
+      '4',
+      '1',
+      '1',
+      '1',
+      '1',
+      '25 %',
+    ]);
     const units = 'section:has(#each-unit)';
     // Nghệ An's own due date (20/07) makes 18/07 on time there.
     expect(await row(page, units, 'Xã An Bình')).toEqual([
@@ -110,7 +123,7 @@ describe('who has reported', () => {
     // A unit formed on 1 July 2025 was not due for the first half of 2025.
     expect(await page.locator(units).innerText()).not.toContain('An Bình\n');
     await page.context().close();
-    const en = await open('/en/cong-bo/2025-H1/');
+    const en = await open('/en/cong-bo/2025-H1/nghe-an/');
     expect(await row(en, units, 'An Phú commune')).toEqual([
       'An Phú commune',
       'Late (5 days late)',
@@ -214,6 +227,7 @@ describe('new pages stay light and accessible', () => {
   it.each([
     '/cong-bo/',
     '/cong-bo/2025-H1/',
+    '/cong-bo/2025-H1/nghe-an/',
     '/xa/an-binh-tay-son-nghe-an/2025-H1/',
     '/xa/an-binh-tay-son-nghe-an/ban-in/',
   ])('%s loads no JavaScript', async (path) => {
@@ -231,6 +245,8 @@ describe('new pages stay light and accessible', () => {
     ['/cong-bo/', 1280],
     ['/cong-bo/2025-H1/', 1280],
     ['/en/cong-bo/2025-H1/', 390],
+    ['/cong-bo/2025-H1/nghe-an/', 1280],
+    ['/en/cong-bo/2025-H1/nghe-an/', 390],
     ['/xa/an-binh-tay-son-nghe-an/2025-H1/', 390],
     ['/xa/an-binh-tay-son-nghe-an/', 1280],
     ['/chi-so/online_intake_rate/2025-H1/', 390],

@@ -106,26 +106,42 @@ describe('search', () => {
 });
 
 describe('directory', () => {
+  // Issue 16: the directory lists the provinces; a province's page its units since the
+  // merger and its districts of before; a district's page its units. What this test
+  // read on the one page of every unit, it reads where each part now is.
   it('lists every unit by province and district, with its latest figures, in both languages', async () => {
     const page = await open('/xa/', { javaScript: false });
     expect(await page.locator('h1').innerText()).toBe('Danh bạ đơn vị');
-    const provinces = await page.locator('main h2').allInnerTexts();
+    const provinces = await page.locator('main tbody th').allInnerTexts();
     for (const p of ['Hải Dương', 'Nghệ An', 'Thái Bình', 'Quảng Trị'])
       expect(provinces).toContain(`Tỉnh ${p}`);
     // Units formed on 1 July 2025 apart from the districts of before.
-    const nghean = page.locator('section', { has: page.locator('#tinh-nghe-an') });
-    expect(await nghean.locator('h3').allInnerTexts()).toEqual([
-      'Đơn vị từ 01/07/2025',
-      'Huyện Tây Sơn (trước 01/07/2025)',
+    await page.locator('main a', { hasText: 'Tỉnh Nghệ An' }).click();
+    await page.waitForURL(/\/tinh\/nghe-an\/$/);
+    expect(await page.locator('#area-units').innerText()).toBe('Đơn vị từ 01/07/2025');
+    expect(await page.locator('#area-districts').innerText()).toBe('Các huyện trước 01/07/2025');
+    expect(await page.locator('section:has(#area-districts) tbody th a').allInnerTexts()).toEqual([
+      'Huyện Tây Sơn',
     ]);
     // Đông Hải's latest report: 2024-H2, (900 - 4) / 900 on time, 500 / 900 online.
-    const row = page.locator('tr', { has: page.locator('a', { hasText: 'Xã Đông Hải' }) });
+    const district = await open('/tinh/thai-binh/tien-hai/', { javaScript: false });
+    const row = district.locator('tr', { has: district.locator('a', { hasText: 'Xã Đông Hải' }) });
     expect(await row.innerText()).toMatch(/6T cuối 2024\s+99,6\u00a0%\s+55,6\u00a0%\s+2/);
     const en = await open('/en/xa/', { javaScript: false });
     expect(await en.locator('h1').innerText()).toBe('Directory of units');
-    expect(await en.locator('a[href="/en/xa/dong-hai-tien-hai-thai-binh/"]').count()).toBe(1);
-    await page.context().close();
-    await en.context().close();
+    expect(await en.locator('a[href="/en/tinh/thai-binh/"]').count()).toBe(1);
+    const enDistrict = await open('/en/tinh/thai-binh/tien-hai/', { javaScript: false });
+    expect(
+      await enDistrict.locator('main a[href="/en/xa/dong-hai-tien-hai-thai-binh/"]').count(),
+    ).toBe(1);
+    // Every unit is in one province's count, and they add up to the page's total.
+    const all = await open('/xa/', { javaScript: false });
+    const counts = await all.locator('main tbody td:nth-of-type(1)').allInnerTexts();
+    const total = /([\d.]+) đơn vị\.$/.exec(await all.locator('.lead').innerText())?.[1];
+    const figure = (x: string) => Number(x.replace(/\./g, ''));
+    expect(counts.length).toBe(provinces.length);
+    expect(counts.reduce((sum, c) => sum + figure(c), 0)).toBe(figure(total ?? ''));
+    for (const p of [page, district, en, enDistrict, all]) await p.context().close();
   });
 
   it('is where the breadcrumb of a unit page leads, through the district’s and the province’s pages', async () => {
@@ -136,11 +152,16 @@ describe('directory', () => {
     await crumbs.filter({ hasText: 'Tứ Kỳ' }).click();
     await page.waitForURL(/\/tinh\/hai-duong\/tu-ky\/$/);
     expect(await page.locator('h1').innerText()).toBe('Huyện Tứ Kỳ, tỉnh Hải Dương');
+    // A district's place in the directory is its row on its province's page (issue 16), under
+    // the districts of before 1 July 2025; the province's, its row in the directory.
     await page.locator('main a', { hasText: 'Xem trong danh bạ' }).click();
-    await page.waitForURL(/\/xa\/#huyen-hai-duong-tu-ky$/);
-    const target = page.locator('#huyen-hai-duong-tu-ky');
-    expect(await target.innerText()).toBe('Huyện Tứ Kỳ (trước 01/07/2025)');
-    expect(await page.locator('#tinh-hai-duong').count()).toBe(1);
+    await page.waitForURL(/\/tinh\/hai-duong\/#huyen-hai-duong-tu-ky$/);
+    const target = page.locator('section:has(#area-districts) #huyen-hai-duong-tu-ky th');
+    expect(await target.innerText()).toBe('Huyện Tứ Kỳ');
+    expect(await page.locator('#area-districts').innerText()).toBe('Các huyện trước 01/07/2025');
+    await page.locator('main a', { hasText: 'Xem trong danh bạ' }).click();
+    await page.waitForURL(/\/xa\/#tinh-hai-duong$/);
+    expect(await page.locator('#tinh-hai-duong th').innerText()).toBe('Tỉnh Hải Dương');
     await page.context().close();
   });
 

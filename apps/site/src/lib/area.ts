@@ -12,9 +12,9 @@ import {
   type Period,
   type ReportingSummary,
 } from '@congkhai/indicators';
-import { districtAnchor, provinceAnchor, type DirectoryProvince } from './directory.ts';
+import { districtAnchor, type DirectoryProvince } from './directory.ts';
 import { reportingOf } from './reporting.ts';
-import { reportingPeriods } from './routes.ts';
+import { reportingPeriods, reportingProvincePage } from './routes.ts';
 import type { SiteData, SiteUnit } from './site-data.ts';
 
 export interface AreaFigures {
@@ -28,8 +28,8 @@ export interface AreaReporting {
   /** The area's own due date (its province's, else the national one). */
   readonly due: string | undefined;
   readonly summary: ReportingSummary;
-  /** Where the area is on the period's page (/cong-bo/<period>/). */
-  readonly anchor: string;
+  /** Where the area's units are listed for the period: its province's page of it, at the district's place. */
+  readonly page: string;
 }
 
 /** The latest standard period any of `units` reported, else their latest custom range. */
@@ -70,10 +70,11 @@ export function areaReporting(
           period,
           due: someUnit ? data.dueOf(period.id, someUnit) : undefined,
           summary: group.summary,
-          anchor:
-            district === undefined
-              ? provinceAnchor(province.name)
-              : districtAnchor({ province: province.name, district }),
+          page:
+            reportingProvincePage(period.id, province.name) +
+            (district === undefined
+              ? ''
+              : `#${districtAnchor({ province: province.name, district })}`),
         },
       ];
     })

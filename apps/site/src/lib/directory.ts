@@ -1,26 +1,29 @@
 /**
- * The directory of every unit (/xa/): by province, then the units formed
- * on 1 July 2025 (no district) and the districts of before, each unit with
- * its latest figures. Anchors are shared with the breadcrumbs of unit and
- * report pages, which link a province or district to its place here.
+ * The units by province, then the units formed on 1 July 2025 (no
+ * district) and the districts of before. The directory (/xa/) lists the
+ * provinces, each province's page its units since the merger and its
+ * districts, each district's page its units: no page lists every unit, so
+ * none grows with the country (issue 16). A province's anchor marks its
+ * row in the directory, a district's its row on its province's page.
  */
 import { foldVietnamese, type Unit } from '@congkhai/indicators';
 import { collator, type SiteData, type SiteReport, type SiteUnit } from './site-data.ts';
 
-const slug = (s: string) =>
+/** The slug of a province or district name in an address. */
+export const areaSlug = (s: string) =>
   foldVietnamese(s)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 
-export const provinceAnchor = (province: string) => `tinh-${slug(province)}`;
+export const provinceAnchor = (province: string) => `tinh-${areaSlug(province)}`;
 export const districtAnchor = (u: Pick<Unit, 'province' | 'district'>) =>
-  `huyen-${slug(u.province)}-${slug(u.district ?? '')}`;
+  `huyen-${areaSlug(u.province)}-${areaSlug(u.district ?? '')}`;
 
 /** A province's page: its units, map and who has reported. */
-export const provincePage = (province: string) => `/tinh/${slug(province)}/`;
+export const provincePage = (province: string) => `/tinh/${areaSlug(province)}/`;
 /** A district's page (a district of before 1 July 2025). */
 export const districtPage = (u: { readonly province: string; readonly district: string }) =>
-  `/tinh/${slug(u.province)}/${slug(u.district)}/`;
+  `/tinh/${areaSlug(u.province)}/${areaSlug(u.district)}/`;
 
 /** The province, and the district if any, a page's address names (the slugs of the two above). */
 export function areaAt(
@@ -28,9 +31,9 @@ export function areaAt(
   provinceSlug: string,
   districtSlug?: string,
 ): { province: DirectoryProvince; district?: DirectoryProvince['districts'][number] } | undefined {
-  const province = directory(data).find((p) => slug(p.name) === provinceSlug);
+  const province = directory(data).find((p) => areaSlug(p.name) === provinceSlug);
   if (!province || districtSlug === undefined) return province && { province };
-  const district = province.districts.find((d) => slug(d.name) === districtSlug);
+  const district = province.districts.find((d) => areaSlug(d.name) === districtSlug);
   return district && { province, district };
 }
 

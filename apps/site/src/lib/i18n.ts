@@ -141,7 +141,11 @@ const vi = {
   noReport: 'không có báo cáo',
   breadcrumb: 'Đường dẫn',
   directoryIntro:
-    'Mọi xã, phường, thị trấn theo tỉnh: các đơn vị mới từ 01/07/2025 và các đơn vị cũ theo huyện, với số liệu kỳ gần nhất.',
+    'Mọi xã, phường, thị trấn theo tỉnh: trang của mỗi tỉnh liệt kê các đơn vị từ 01/07/2025 và các huyện trước đó, mỗi huyện một trang, với số liệu kỳ gần nhất.',
+  directoryProvinces: 'Các tỉnh',
+  directoryProvincesNote:
+    'Tỷ lệ đúng hạn tính trên các báo cáo của kỳ gần nhất của tỉnh, cộng các số đếm rồi mới chia.',
+  districtsColumn: 'Số huyện trước 01/07/2025',
   afterMerger: 'Đơn vị từ 01/07/2025',
   area: {
     provinceTitle: (p: string) => `Tỉnh ${p}`,
@@ -191,6 +195,10 @@ const vi = {
     byProvince: 'Theo tỉnh',
     byDistrict: 'Theo huyện',
     units: 'Từng đơn vị',
+    unitsOf: (p: string) => `Từng đơn vị của tỉnh ${p}`,
+    provinceTitle: (period: string, p: string) => `Ai đã báo cáo ${period}: tỉnh ${p}`,
+    byProvinceNote: 'Mỗi tỉnh có trang riêng liệt kê từng đơn vị của tỉnh, theo huyện.',
+    noneDue: 'Không đơn vị nào của tỉnh phải báo cáo kỳ này.',
     periods: 'Các kỳ',
     summary: (onTime: string, expected: string, share: string) =>
       `${onTime}/${expected} đơn vị công bố đúng hạn (${share}).`,
@@ -370,7 +378,11 @@ const en: Dict = {
   noReport: 'no report',
   breadcrumb: 'Breadcrumb',
   directoryIntro:
-    'Every commune, ward and township by province: the units formed on 1 July 2025 and the units before, by district, with their latest figures.',
+    'Every commune, ward and township by province: each province’s page lists its units since 1 July 2025 and its districts before, a page per district, with their latest figures.',
+  directoryProvinces: 'Provinces',
+  directoryProvincesNote:
+    'On-time rates are over the reports of the province’s latest period, counts added first.',
+  districtsColumn: 'Districts before 1 July 2025',
   afterMerger: 'Units since 1 July 2025',
   area: {
     provinceTitle: (p: string) => `${p} province`,
@@ -421,6 +433,10 @@ const en: Dict = {
     byProvince: 'By province',
     byDistrict: 'By district',
     units: 'Each unit',
+    unitsOf: (p: string) => `Each unit of ${p} province`,
+    provinceTitle: (period: string, p: string) => `Who has reported ${period}: ${p} province`,
+    byProvinceNote: 'Each province has a page listing each of its units, by district.',
+    noneDue: 'No unit of the province had to report this period.',
     periods: 'Periods',
     summary: (onTime: string, expected: string, share: string) =>
       `${onTime} of ${expected} units published on time (${share}).`,

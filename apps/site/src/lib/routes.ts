@@ -12,17 +12,20 @@
  * - per indicator and period (rankings): every report of that period and
  *   of the period before (the change column); the latest period's ranking
  *   is also the indicator's own page (`/chi-so/<indicator>/`);
- * - per period, who has reported it (`/cong-bo/<period>/`): the reports of
- *   that period, and the due dates (a change of due.yaml renders them all);
+ * - per period, who has reported it (`/cong-bo/<period>/`, a summary by
+ *   province): the reports of that period, and the due dates (a change of
+ *   due.yaml renders them all); each province's list of its units for the
+ *   period (`/cong-bo/<period>/<province>/`): the reports of the period in
+ *   that province, and the due dates;
  * - per province and per district of before 1 July 2025 (`/tinh/<province>/`,
  *   `/tinh/<province>/<district>/`): the reports of its units (their latest
  *   figures, its map, who has reported there) and the due dates;
- * - everything else (home, the directory of units, indexes, compare,
+ * - everything else (home, the directory of provinces, indexes, compare,
  *   downloads, feed, sitemap):
  *   rebuilt on every change, since it sums or lists all reports.
  */
 import { INDICATORS, previousPeriod, successors, type Period } from '@congkhai/indicators';
-import { directory, districtPage, provincePage } from './directory.ts';
+import { areaSlug, directory, districtPage, provincePage } from './directory.ts';
 import { LANGS, href, localeOf } from './i18n.ts';
 import { rankingPageCount, rankingPagePath } from './indicator-view.ts';
 import { peersOf, type SiteData } from './site-data.ts';
@@ -89,7 +92,15 @@ export const reportingPeriods = (data: SiteData) => data.periods.filter((p) => p
 /** Who has reported a period. */
 export const reportingPage = (periodId: string) => `/cong-bo/${periodId}/`;
 
+/** Who has reported a period in a province: its units one by one. */
+export const reportingProvincePage = (periodId: string, province: string) =>
+  `/cong-bo/${periodId}/${areaSlug(province)}/`;
+
 const reportingPages = (periodId: string) => inLangs(reportingPage(periodId));
+
+/** Every province gets its page for every period, due or not: the set of pages then follows the units alone. */
+const reportingProvincePages = (periodId: string, data: SiteData) =>
+  directory(data).flatMap((p) => inLangs(reportingProvincePage(periodId, p.name)));
 
 /** A province's page and its districts' pages. */
 const areaPages = (data: SiteData) =>
@@ -106,7 +117,10 @@ export function allPages(data: SiteData): string[] {
     ...globalPages(),
     ...(data.latest ? [] : INDICATORS.flatMap((d) => inLangs(`/chi-so/${d.id}/`))),
     ...data.periods.flatMap((p) => rankingPages(p.id, data)),
-    ...reportingPeriods(data).flatMap((p) => reportingPages(p.id)),
+    ...reportingPeriods(data).flatMap((p) => [
+      ...reportingPages(p.id),
+      ...reportingProvincePages(p.id, data),
+    ]),
     ...areaPages(data),
     ...data.unitList.flatMap((u) => unitPages(u.id)),
     ...data.reports.map((r) => reportPage(r.unit, r.period)),
@@ -157,12 +171,14 @@ export function affectedPages(
   const reports = new Set<string>();
   const remove: string[] = [];
   const areas = new Set<string>();
+  const provinces = new Set<string>();
   for (const key of changed) {
     const [unitId = '', periodId = ''] = key.split('/');
     const unit = after.units.get(unitId);
     if (!unit) return undefined;
     units.add(unitId);
     areas.add(provincePage(unit.province));
+    provinces.add(unit.province);
     if (unit.district)
       areas.add(districtPage({ province: unit.province, district: unit.district }));
     for (const peer of peersOf(unit, after)) units.add(peer.id);
@@ -186,6 +202,12 @@ export function affectedPages(
       ...globalPages(),
       ...[...periods].filter((p) => known.has(p)).flatMap((p) => rankingPages(p, after)),
       ...reporting.flatMap(reportingPages),
+      // A period's list in a province: the provinces of the reports that changed, or all on new due dates.
+      ...reporting.flatMap((p) =>
+        dueChanged
+          ? reportingProvincePages(p, after)
+          : [...provinces].flatMap((name) => inLangs(reportingProvincePage(p, name))),
+      ),
       // Who has reported shows on every area's page: its due dates change them all.
       ...(dueChanged ? areaPages(after) : [...areas].flatMap(inLangs)),
       ...[...units].flatMap(unitPages),
