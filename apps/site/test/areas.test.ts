@@ -469,12 +469,55 @@ describe('no page over 150 KB of HTML', () => {
       expect(rows.reduce((s, n) => s + n, 0)).toBe(Number(of?.replace(/\./g, '')));
     });
 
-    it('holds for every ranking, unit, report, province and district page', () => {
+    it('holds for every ranking, unit, report, province and district page, the directory and who has reported', () => {
       const bounded = htmlPages(out).filter((p) =>
-        /^(en\/)?(chi-so|xa\/[^/]+|tinh)\//.test(p.path),
+        /^(en\/)?(chi-so|xa|tinh|cong-bo)\//.test(p.path),
       );
+      for (const page of ['xa/index.html', 'en/xa/index.html', 'cong-bo/2025-H2/index.html'])
+        expect(bounded.map((p) => p.path)).toContain(page);
       expect(bounded.length).toBeGreaterThan(1000);
       expect(bounded.filter((p) => p.bytes > LIMIT)).toEqual([]);
+    });
+
+    it('lists every unit on one province’s page, the directory a row per province', () => {
+      const read = (path: string) => readFileSync(join(out, path), 'utf8');
+      // A unit's page for every unit: /xa/<unit>/.
+      const unitCount = readdirSync(join(out, 'xa'), { withFileTypes: true }).filter((e) =>
+        e.isDirectory(),
+      ).length;
+      const directory = read('xa/index.html');
+      const rows = [...directory.matchAll(/<tr id="tinh-[^"]+">[\s\S]*?<\/tr>/g)].map((m) => m[0]);
+      const provinces = readdirSync(join(out, 'tinh'));
+      expect(rows.length).toBeGreaterThan(1);
+      expect(rows.length).toBe(provinces.length);
+      const counts = rows.map((r) =>
+        Number(/<td class="num">([\d.]+)<\/td>/.exec(r)?.[1]?.replace(/\./g, '')),
+      );
+      expect(counts.reduce((a, b) => a + b, 0)).toBe(unitCount);
+    });
+
+    it('lists every unit due on one province’s page of who has reported, as the open data does', () => {
+      const csv = readFileSync(join(out, 'du-lieu/cong-bo.csv'), 'utf8')
+        .trim()
+        .split('\n')
+        .filter((l) => l.startsWith('2025-H2,'));
+      const dir = join(out, 'cong-bo/2025-H2');
+      const summary = readFileSync(join(dir, 'index.html'), 'utf8');
+      expect(summary).not.toContain('class="reporting-units"');
+      const listed = readdirSync(dir, { withFileTypes: true })
+        .filter((e) => e.isDirectory())
+        .flatMap((e) => {
+          const html = readFileSync(join(dir, e.name, 'index.html'), 'utf8');
+          return [
+            ...html.matchAll(
+              /<tr class="status-[a-z_]+"><th scope="row"><a href="\/xa\/([^/]+)\//g,
+            ),
+          ].map((m) => m[1]);
+        });
+      // 520 units, all due for 2025-H2 but the few merged away on 1 July 2025.
+      expect(csv.length).toBeGreaterThan(500);
+      expect(listed.length).toBe(csv.length);
+      expect(new Set(listed).size).toBe(csv.length);
     });
 
     it('links the pages of a ranking to each other, without JavaScript', async () => {
