@@ -136,6 +136,8 @@ for (const units of sizes) {
     .filter((p) => /^\d{4}/.test(p))
     .sort()
     .at(-1);
+  // Who has reported it in one province: a row per unit due there.
+  const reportingProvince = reporting && firstPage(out, `cong-bo/${reporting}`);
   const types: [string, string][] = [
     ['home', ''],
     ['directory', 'xa'],
@@ -147,6 +149,7 @@ for (const units of sizes) {
     ...(province ? [['province', province] as [string, string]] : []),
     ...(district ? [['district', district] as [string, string]] : []),
     ...(reporting ? [['reporting', `cong-bo/${reporting}`] as [string, string]] : []),
+    ...(reportingProvince ? [['rep. prov.', reportingProvince] as [string, string]] : []),
     ['method', 'phuong-phap'],
   ];
   console.log('  transfer per page type (raw / gzip): HTML · JS · CSS');
