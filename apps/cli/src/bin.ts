@@ -108,7 +108,7 @@ async function main(argv: readonly string[]): Promise<number> {
       if (![units, periods, seed].every((n) => Number.isInteger(n) && (n ?? 0) > 0)) {
         fail('demo: --units, --periods, --seed là số nguyên dương / must be positive integers');
       }
-      const n = writeDemo(values.out, {
+      const n = await writeDemo(values.out, {
         units: units ?? 100,
         periods: periods ?? 8,
         seed: seed ?? 1,

@@ -1,18 +1,12 @@
 /** `congkhai demo`: write generated demo content into a directory. */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { demoFiles, generateDemo } from '@congkhai/demo';
+import { writeContent } from '@congkhai/content';
+import { generateDemo } from '@congkhai/demo';
 
-export function writeDemo(
+export async function writeDemo(
   out: string,
   opts: { units: number; periods: number; seed: number },
-): { units: number; reports: number } {
+): Promise<{ units: number; reports: number }> {
   const demo = generateDemo(opts);
-  mkdirSync(out, { recursive: true });
-  for (const [path, text] of demoFiles(demo)) {
-    const file = join(out, path);
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, text);
-  }
+  await writeContent(out, demo);
   return { units: demo.units.length, reports: demo.reports.length };
 }

@@ -7,13 +7,12 @@
  * --units 3300 --publishes 5 --gap 10
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateDemo } from '@congkhai/demo';
-import { reportPath, serializeReport, serializeUnits } from '@congkhai/report';
-import { mkdirSync } from 'node:fs';
+import { writeContent, writeReport } from '@congkhai/content';
 import { openDatabase } from '../src/server/db.ts';
 import { text } from '../src/server/store.ts';
 import { siteHandler } from '@congkhai/serve';
@@ -30,13 +29,7 @@ const publishes = arg('publishes', 5);
 const dir = mkdtempSync(join(tmpdir(), 'congkhai-bench-publish-'));
 const content = join(dir, 'content');
 const demo = generateDemo({ units, periods: 8, seed: 1 });
-mkdirSync(content, { recursive: true });
-writeFileSync(join(content, 'units.yaml'), serializeUnits(demo.units));
-for (const r of demo.reports) {
-  const file = join(content, reportPath(r.unit, r.period));
-  mkdirSync(join(file, '..'), { recursive: true });
-  writeFileSync(file, serializeReport(r));
-}
+await writeContent(content, { units: demo.units, reports: demo.reports });
 // The site's code as the sources are now (npm start does the same).
 const code = spawnSync('pnpm', ['--filter', '@congkhai/site', 'build:code'], { stdio: 'ignore' });
 if (code.status !== 0) throw new Error('astro build failed');
@@ -69,9 +62,7 @@ async function series(gap: number, offset: number) {
     const changed = { ...r, metrics: { ...r.metrics, 'dossiers.received': marker } };
     t = performance.now();
     // As the editor publishes: a new file renamed over the old one.
-    const file = join(content, reportPath(r.unit, r.period));
-    writeFileSync(`${file}.next`, serializeReport(changed));
-    renameSync(`${file}.next`, file);
+    await writeReport(content, changed);
     void runner.request(`publish ${r.unit}/${r.period}`);
     // Served means: the public page answers with the new figure.
     for (;;) {

@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { writeDemo } from '../../cli/src/demo.ts';
+import { writeContent } from '@congkhai/content';
+import { generateDemo } from '@congkhai/demo';
 
 const siteDir = fileURLToPath(new URL('..', import.meta.url));
 const arg = process.argv.indexOf('--units');
@@ -97,7 +98,8 @@ if (code.status !== 0) throw new Error(`astro build failed: ${code.stderr}`);
 for (const units of sizes) {
   const content = mkdtempSync(join(tmpdir(), `congkhai-bench-${String(units)}-`));
   const out = join(content, 'dist');
-  const demo = writeDemo(content, { units, periods: 8, seed: 1 });
+  const demo = generateDemo({ units, periods: 8, seed: 1 });
+  await writeContent(content, demo);
   const run = () =>
     spawnSync(process.execPath, ['--import', 'tsx', join(siteDir, 'bench/measure-build.ts')], {
       cwd: siteDir,
@@ -114,7 +116,7 @@ for (const units of sizes) {
   const m = JSON.parse(line) as { seconds: number; peakMiB: number };
   const pages = countPages(out);
   console.log(
-    `${String(units)} units (${String(demo.units)} with the merger), ${String(demo.reports)} reports → ${String(pages)} pages`,
+    `${String(units)} units (${String(demo.units.length)} with the merger), ${String(demo.reports.length)} reports → ${String(pages)} pages`,
   );
   console.log(
     `  full build: ${m.seconds.toFixed(1)} s, peak ${m.peakMiB.toFixed(0)} MiB, ${(pages / m.seconds).toFixed(0)} pages/s`,

@@ -5,21 +5,16 @@
  * three real reports. Built, then served over HTTP as static files.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Metrics, Unit } from '@congkhai/indicators';
+import { readContent, writeContent, type KeptVersion } from '@congkhai/content';
 import {
   REPORT_SCHEMA_VERSION,
   correctionOf,
-  parseUnits,
-  reportPath,
-  serializeDueDates,
-  serializeReport,
-  serializeUnits,
-  versionPath,
   withCorrection,
   type DueDate,
   type Report,
@@ -229,24 +224,20 @@ export const BOUNDARIES = {
   }),
 };
 
-export function writeFixture(): string {
+export async function writeFixture(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'congkhai-site-content-'));
-  const real = parseUnits(readFileSync(join(repoContent, 'units.yaml'), 'utf8'));
-  if (!real.ok) throw new Error('repository units.yaml is invalid');
-  writeFileSync(join(dir, 'units.yaml'), serializeUnits([...UNITS, ...real.value]));
-  writeFileSync(join(dir, 'due.yaml'), serializeDueDates(DUE));
-  writeFileSync(join(dir, 'boundaries.geojson'), `${JSON.stringify(BOUNDARIES)}\n`);
-  for (const r of REPORTS) {
-    const { report: published, versions } = withPublication(r);
-    const file = join(dir, reportPath(r.unit, r.period));
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, serializeReport(published));
-    versions.forEach((v, i) => {
-      const kept = join(dir, versionPath(r.unit, r.period, i + 1));
-      mkdirSync(dirname(kept), { recursive: true });
-      writeFileSync(kept, serializeReport(v));
-    });
-  }
+  const real = await readContent(repoContent);
+  const published = REPORTS.map(withPublication);
+  await writeContent(dir, {
+    units: [...UNITS, ...real.units],
+    due: DUE,
+    boundaries: BOUNDARIES,
+    reports: published.map((p) => p.report),
+    versions: published.flatMap(({ versions }) =>
+      versions.map((report, i): KeptVersion => ({ report, version: i + 1 })),
+    ),
+  });
+  // The real reports as they are in the repository, byte for byte.
   cpSync(join(repoContent, 'reports'), join(dir, 'reports'), { recursive: true });
   return dir;
 }
@@ -279,7 +270,7 @@ export interface BuiltSite {
 
 /** `siteUrl`: the public address the pages are rendered with (SITE_URL). */
 export async function builtSite(siteUrl?: string): Promise<BuiltSite> {
-  const contentDir = writeFixture();
+  const contentDir = await writeFixture();
   const outDir = mkdtempSync(join(tmpdir(), 'congkhai-site-dist-'));
   const built = buildSite(contentDir, outDir, siteUrl);
   if (built.code !== 0) throw new Error(`site build failed:\n${built.output}`);

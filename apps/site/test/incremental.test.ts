@@ -77,7 +77,7 @@ function edit(key: string, change: (text: string) => string) {
 }
 
 beforeAll(async () => {
-  content = writeFixture();
+  content = await writeFixture();
   root = mkdtempSync(join(tmpdir(), 'congkhai-incremental-'));
   renderer = new RendererProcess(content, process.env);
   live = join(root, 'release-0');

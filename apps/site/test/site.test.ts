@@ -320,8 +320,8 @@ describe("the public site's security headers", () => {
 });
 
 describe('a content file that fails the schema', () => {
-  it('stops the build, naming the file and line, and leaves no half-built site', () => {
-    const content = writeFixture();
+  it('stops the build, naming the file and line, and leaves no half-built site', async () => {
+    const content = await writeFixture();
     const bad = join(content, 'reports/an-phu-tay-son-nghe-an/2025-H1.md');
     writeFileSync(bad, readFileSync(bad, 'utf8').replace(/received: 300\n/, 'received: ba trăm\n'));
     const out = join(mkdtempSync(join(tmpdir(), 'congkhai-bad-')), 'dist');

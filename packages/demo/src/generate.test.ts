@@ -10,7 +10,7 @@ import {
 } from '@congkhai/report';
 import { describe, expect, it } from 'vitest';
 import { generateDemo } from './generate.ts';
-import { demoFiles } from './publication.ts';
+import { contentFiles } from '@congkhai/content';
 
 describe('generateDemo', () => {
   const demo = generateDemo({ units: 300, periods: 8, seed: 7 });
@@ -67,7 +67,7 @@ describe('the demo publication record', () => {
   const demo = generateDemo({ units: 300, periods: 8, seed: 7 });
 
   it('has due dates, publish dates on time and late, a correction with its earlier version, and demo boundaries', () => {
-    const files = demoFiles(demo);
+    const files = contentFiles(demo);
     const due = parseDueDates(files.get('due.yaml') ?? '');
     expect(due.ok && due.value.length).toBeGreaterThanOrEqual(8);
     const province = new Map(demo.units.map((u) => [u.id, u.province]));

@@ -1,2 +1,2 @@
 export { generateDemo, type DemoContent, type DemoOptions } from './generate.ts';
-export { demoFiles, type DemoVersion } from './publication.ts';
+export type { DemoVersion } from './publication.ts';

@@ -5,17 +5,7 @@
  * the figures of a seed stay what they were.
  */
 import { period as toPeriod, type Unit } from '@congkhai/indicators';
-import {
-  correctionOf,
-  reportPath,
-  serializeDueDates,
-  serializeReport,
-  serializeUnits,
-  versionPath,
-  withCorrection,
-  type DueDate,
-  type Report,
-} from '@congkhai/report';
+import { correctionOf, withCorrection, type DueDate, type Report } from '@congkhai/report';
 import { Random } from './random.ts';
 
 const addDays = (day: string, n: number) =>
@@ -126,22 +116,4 @@ export function demoBoundaries(units: readonly Unit[], province: string): object
     name: `Ranh giới minh họa của ${province}: ô lưới, không phải ranh giới thật / Demo boundaries: grid cells, not real boundaries`,
     features,
   };
-}
-
-/** Every file of the demo content directory, by path. */
-export function demoFiles(demo: {
-  units: readonly Unit[];
-  reports: readonly Report[];
-  due: readonly DueDate[];
-  versions: readonly DemoVersion[];
-  boundaries?: object;
-}): Map<string, string> {
-  const files = new Map<string, string>();
-  files.set('units.yaml', serializeUnits(demo.units));
-  files.set('due.yaml', serializeDueDates(demo.due));
-  if (demo.boundaries) files.set('boundaries.geojson', `${JSON.stringify(demo.boundaries)}\n`);
-  for (const x of demo.reports) files.set(reportPath(x.unit, x.period), serializeReport(x));
-  for (const v of demo.versions)
-    files.set(versionPath(v.report.unit, v.report.period, v.version), serializeReport(v.report));
-  return files;
 }

@@ -6,12 +6,12 @@
  * content directory and creates an editor and a reviewer, printing their
  * one-time passwords.
  */
-import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { cp, mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { demoFiles, generateDemo } from '@congkhai/demo';
+import { UNITS_FILE, readContent, writeContent } from '@congkhai/content';
+import { generateDemo } from '@congkhai/demo';
 import { join } from 'node:path';
 import type { Client } from '@libsql/client';
-import { parseReport, parseUnits } from '@congkhai/report';
 import { markOneTime, resetPassword } from './accounts.ts';
 import { generatePassword, hashPassword } from './password.ts';
 import {
@@ -74,24 +74,17 @@ export async function loadContent(
   db: Client,
   contentDir: string,
 ): Promise<{ units: number; reports: number }> {
-  const units = parseUnits(await readFile(join(contentDir, 'units.yaml'), 'utf8'));
-  if (!units.ok)
-    throw new Error(
-      `units.yaml: ${units.errors.map((e) => `${String(e.line)}: ${e.message.vi}`).join('; ')}`,
-    );
+  const content = await readContent(contentDir);
   // Predecessors first, so lineage rows find their units.
-  const sorted = [...units.value].sort((a, b) => a.formedFrom.length - b.formedFrom.length);
+  const sorted = [...content.units].sort((a, b) => a.formedFrom.length - b.formedFrom.length);
   for (const u of sorted) await upsertUnit(db, u);
   let reports = 0;
-  for (const unit of await readdir(join(contentDir, 'reports')).catch(() => [])) {
-    for (const file of await readdir(join(contentDir, 'reports', unit))) {
-      const r = parseReport(await readFile(join(contentDir, 'reports', unit, file), 'utf8'));
-      if (!r.ok || (await findReport(db, r.value.unit, r.value.period)) !== undefined) continue;
-      await insertReport(db, r.value, 'published', null, 'Nạp từ nội dung đã công bố');
-      reports++;
-    }
+  for (const r of content.reports) {
+    if ((await findReport(db, r.unit, r.period)) !== undefined) continue;
+    await insertReport(db, r, 'published', null, 'Nạp từ nội dung đã công bố');
+    reports++;
   }
-  return { units: units.value.length, reports };
+  return { units: content.units.length, reports };
 }
 
 export async function demoUsers(db: Client): Promise<Credential[]> {
@@ -147,19 +140,13 @@ export async function prepareDemoContent(
   repoContent: string,
   units = 100,
 ): Promise<boolean> {
-  if (existsSync(join(contentDir, 'units.yaml'))) return false;
+  if (existsSync(join(contentDir, UNITS_FILE))) return false;
   const demo = generateDemo({ units, periods: 8, seed: 1 });
-  const real = parseUnits(await readFile(join(repoContent, 'units.yaml'), 'utf8'));
-  if (!real.ok) throw new Error('content/units.yaml is invalid');
+  const real = await readContent(repoContent);
+  // The real reports as they are in the repository, byte for byte; writeContent
+  // writes units.yaml last, and its presence says the content is complete.
   await mkdir(join(contentDir, 'reports'), { recursive: true });
-  // units.yaml last: its presence says the content is complete (see the check above).
-  const files = demoFiles({ ...demo, units: [...demo.units, ...real.value] });
-  for (const [path, text] of files) {
-    if (path === 'units.yaml') continue;
-    await mkdir(join(contentDir, path, '..'), { recursive: true });
-    await writeFile(join(contentDir, path), text);
-  }
   await cp(join(repoContent, 'reports'), join(contentDir, 'reports'), { recursive: true });
-  await writeFile(join(contentDir, 'units.yaml'), files.get('units.yaml') ?? '');
+  await writeContent(contentDir, { ...demo, units: [...demo.units, ...real.units] });
   return true;
 }

@@ -5,7 +5,8 @@
  * changed reports touch (src/lib/routes.ts decides which). Either way the
  * result is the same set of files, byte for byte.
  */
-import { copyFile, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { writeFileAtomic } from '@congkhai/content';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { copyAssets, fileOf, removePage, replaceFile, run } from './release.ts';
@@ -100,10 +101,9 @@ export async function refreshSearch(renderer: Renderer, out: string): Promise<vo
 
 const SEARCH_CLI = fileURLToPath(new URL('./search-cli.ts', import.meta.url));
 
+/** A file copied into a release, replacing (never writing into) a file the live release shares. */
 async function copyInto(from: string, to: string): Promise<void> {
-  const tmp = `${to}.tmp`;
-  await copyFile(from, tmp);
-  await rename(tmp, to);
+  await writeFileAtomic(to, await readFile(from));
 }
 
 /**

@@ -5,26 +5,17 @@
  * into a shared file would change the live site too.
  */
 import { spawn } from 'node:child_process';
-import { cp, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
+import { writeFileAtomic } from '@congkhai/content';
 
 /** Where an address is written: `/xa/a/` -> `xa/a/index.html`, files as they are. */
 export const fileOf = (page: string) =>
   page.endsWith('/') ? `${page.slice(1)}index.html` : page.slice(1);
 
-let serial = 0;
-
-export async function replaceFile(
-  root: string,
-  relative: string,
-  bytes: Uint8Array,
-): Promise<void> {
-  const file = join(root, relative);
-  await mkdir(dirname(file), { recursive: true });
-  const tmp = `${file}.${String(process.pid)}.${String(serial++)}.tmp`;
-  await writeFile(tmp, bytes);
-  await rename(tmp, file);
-}
+/** Writes a page of a release: replaced, never written into (see above), and not flushed: a crash renders it again. */
+export const replaceFile = (root: string, relative: string, bytes: Uint8Array): Promise<void> =>
+  writeFileAtomic(join(root, relative), bytes);
 
 /** The largest top-level folders of a release, largest first. */
 const LARGEST = ['xa', 'pagefind', 'en', 'du-lieu', 'chi-so'];
