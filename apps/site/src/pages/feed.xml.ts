@@ -4,6 +4,7 @@
  * of the feed learns of a correction as of the first publication.
  */
 import { metricDefinition, periodLabel, unitTitle } from '@congkhai/indicators';
+import { reportPage } from '@congkhai/report';
 import type { APIRoute } from 'astro';
 import { siteUrl } from '../env.ts';
 import { fmtMetric } from '../lib/format.ts';
@@ -27,7 +28,7 @@ export const GET: APIRoute = async () => {
     r.published ?? (r.issued && r.issued.length === 10 ? r.issued : r.periodInfo.end);
   const events: Entry[] = data.reports.flatMap((r) => {
     const u = data.units.get(r.unit);
-    const url = new URL(`/xa/${r.unit}/${r.period}/`, base).href;
+    const url = new URL(reportPage(r.unit, r.period), base).href;
     const name = `${u ? unitTitle(u) : r.unit} — ${periodLabel(r.periodInfo)}`;
     return [
       { id: url, url, title: name, day: when(r), summary: r.title },

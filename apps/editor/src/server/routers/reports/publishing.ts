@@ -1,5 +1,6 @@
 /** Publishing a reviewed report to the content folder, and withdrawing it. */
 import { SUM_CHECKS, runChecks } from '@congkhai/indicators';
+import { reportPage } from '@congkhai/report';
 import { z } from 'zod';
 import { requireApprovals } from '../../approvals.ts';
 import { tellAbout } from '../../notifications.ts';
@@ -58,7 +59,7 @@ export const publishingRouter = router({
         unit: report.unit,
         by: ctx.user.username,
       });
-      return { url: `/xa/${report.unit}/${report.period}/` };
+      return { url: reportPage(report.unit, report.period) };
     }),
 
   withdraw: authed
