@@ -1,10 +1,10 @@
 import svelte from '@astrojs/svelte';
 import { defineConfig } from 'astro/config';
-import { rendererAdapter } from './src/build/adapter.ts';
+import { rendererAdapter } from './src/renderer/adapter.ts';
 
 /**
  * Astro builds the site's code once (dist/app: the server that renders a
- * page, the client assets); src/build/ then renders pages with it into a
+ * page, the client assets); src/renderer/ then renders pages with it into a
  * static release, all of them or only those a publish changed. The
  * renderer outlives a build, which is what makes a publish take seconds.
  */

@@ -13,11 +13,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateDemo } from '@congkhai/demo';
 import { writeContent, writeReport } from '@congkhai/content';
+import { reportPage } from '@congkhai/report';
 import { openDatabase } from '../src/server/db.ts';
 import { text } from '../src/server/store.ts';
 import { siteHandler } from '@congkhai/serve';
 import { listen } from '../src/server/http.ts';
-import { BuildRunner } from '../src/server/rebuild.ts';
+import { sitePublisher } from '../src/server/rebuild.ts';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -34,7 +35,7 @@ await writeContent(content, { units: demo.units, reports: demo.reports });
 const code = spawnSync('pnpm', ['--filter', '@congkhai/site', 'build:code'], { stdio: 'ignore' });
 if (code.status !== 0) throw new Error('astro build failed');
 const db = await openDatabase(`file:${join(dir, 'bench.db')}`);
-const runner = new BuildRunner({
+const runner = sitePublisher({
   db,
   siteRoot: join(dir, 'site'),
   contentDir: content,
@@ -66,7 +67,7 @@ async function series(gap: number, offset: number) {
     void runner.request(`publish ${r.unit}/${r.period}`);
     // Served means: the public page answers with the new figure.
     for (;;) {
-      const res = await fetch(`${base}/xa/${r.unit}/${r.period}/`);
+      const res = await fetch(`${base}${reportPage(r.unit, r.period)}`);
       if (res.ok && (await res.text()).includes(marker.toLocaleString('vi-VN'))) break;
       await new Promise((ok) => setTimeout(ok, 50));
     }

@@ -11,7 +11,7 @@ import { openDatabase } from '../src/server/db.ts';
 import { readEnv, type EditorEnv } from '../src/server/env.ts';
 import { editorHandler, listen } from '../src/server/http.ts';
 import { hashPassword } from '../src/server/password.ts';
-import { describeRequest } from '../src/server/rebuild.ts';
+import { describeRequest } from '@congkhai/publisher';
 import { loadContent } from '../src/server/seed.ts';
 import { createUser, type Role } from '../src/server/store/users.ts';
 

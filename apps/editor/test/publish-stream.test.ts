@@ -20,7 +20,8 @@ import { fileURLToPath } from 'node:url';
 import type { Client } from '@libsql/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/server/db.ts';
-import { BuildRunner } from '../src/server/rebuild.ts';
+import type { Publisher } from '@congkhai/publisher';
+import { sitePublisher } from '../src/server/rebuild.ts';
 import { prepareDemoContent } from '../src/server/seed.ts';
 
 const repoContent = fileURLToPath(new URL('../../../content/', import.meta.url));
@@ -31,7 +32,7 @@ const PUBLISHES = 60;
 let db: Client;
 let dir: string;
 let content: string;
-let runner: BuildRunner;
+let runner: Publisher;
 let published: string[] = [];
 /** The reports the stream publishes: taken out of the demo content before the first build. */
 const held = new Map<string, string>();
@@ -69,7 +70,7 @@ beforeAll(async () => {
   expect(held.size).toBe(PUBLISHES);
   published = keys.filter((k) => !held.has(k));
   db = await openDatabase(`file:${join(dir, 's.db')}`);
-  runner = new BuildRunner({
+  runner = sitePublisher({
     db,
     siteRoot: join(dir, 'site'),
     contentDir: content,

@@ -24,15 +24,16 @@ import { fileURLToPath } from 'node:url';
 import { reportPath, serializeReport } from '@congkhai/report';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../src/server/db.ts';
-import { BuildRunner } from '../src/server/rebuild.ts';
+import type { Publisher } from '@congkhai/publisher';
+import { renderSite } from '@congkhai/site/renderer';
+import { sitePublisher } from '../src/server/rebuild.ts';
 import type { Client, Row } from '@libsql/client';
 
 const repoContent = fileURLToPath(new URL('../../../content/', import.meta.url));
-const siteDir = fileURLToPath(new URL('../../site/', import.meta.url));
 let db: Client;
 let dir: string;
 let content: string;
-let runner: BuildRunner;
+let runner: Publisher;
 let published: string[] = [];
 
 /** Builds of pages (the search index goes live in releases of its own, after them). */
@@ -51,7 +52,7 @@ beforeAll(async () => {
   cpSync(repoContent, content, { recursive: true });
   db = await openDatabase(`file:${join(dir, 'r.db')}`);
   published = ['quang-hai-tu-ky-hai-duong/2023-H1'];
-  runner = new BuildRunner({
+  runner = sitePublisher({
     db,
     siteRoot: join(dir, 'site'),
     contentDir: content,
@@ -144,16 +145,8 @@ describe('rebuild on publish', () => {
     expect(page()).toContain('555');
     // And the live release is, file by file, what a full build of the same content gives.
     const full = join(dir, 'full-build');
-    const built = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', join(siteDir, 'src/build/cli.ts')],
-      {
-        cwd: siteDir,
-        env: { ...process.env, CONTENT_DIR: content, SITE_OUT_DIR: full },
-        encoding: 'utf8',
-      },
-    );
-    expect(built.status, built.stderr).toBe(0);
+    const built = renderSite(content, full);
+    expect(built.code, built.output).toBe(0);
     const files = (root: string, prefix = ''): [string, string][] =>
       readdirSync(root, { withFileTypes: true, recursive: true }).flatMap((e) => {
         const f = join(e.parentPath, e.name);
@@ -208,6 +201,28 @@ describe('rebuild on publish', () => {
     expect(live()).toBe(current);
     expect(readFileSync(join(dir, 'site', current, 'index.html'), 'utf8')).toContain('Công khai');
   });
+
+  it('rolls back to the release before the live one; the next build renders the content in full', async () => {
+    await runner.settled();
+    const current = live();
+    const previous = readdirSync(join(dir, 'site', 'releases'))
+      .sort()
+      .filter((r) => `releases/${r}` < current)
+      .at(-1);
+    expect(previous).toBeDefined();
+    expect(await runner.rollBack()).toBe(previous);
+    expect(live()).toBe(`releases/${previous ?? ''}`);
+    const row = (
+      await db.execute('SELECT status, reason, pages, log FROM builds ORDER BY id DESC LIMIT 1')
+    ).rows[0];
+    expect(row?.status).toBe('live');
+    expect(row?.reason).toMatch(/roll back/);
+    expect(Number(row?.pages)).toBeGreaterThan(0);
+    expect(readFileSync(join(dir, 'site', live(), 'index.html'), 'utf8')).toContain('Công khai');
+    await runner.request('after the rollback');
+    expect(live() > current).toBe(true);
+    expect(logOf((await builds()).at(-1))).toMatch(/^full build/);
+  });
 });
 
 /** A real full disk: the site root on a small tmpfs (needs root to mount; skipped otherwise). */
@@ -227,7 +242,7 @@ describe.skipIf(!mounted)('a full disk (tmpfs)', () => {
     const fdb = await openDatabase(`file:${join(dir, 'fulldisk.db')}`);
     const site = join(tmpfsRoot, 'site');
     const logs: string[] = [];
-    const r = new BuildRunner({
+    const r = sitePublisher({
       db: fdb,
       siteRoot: site,
       contentDir: content,

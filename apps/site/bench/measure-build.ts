@@ -4,9 +4,9 @@
  * prints its wall time and peak memory as JSON.
  */
 import { fileURLToPath } from 'node:url';
-import { build } from '../src/build/build.ts';
-import { buildEnv } from '../src/build/env.ts';
-import { Renderer } from '../src/build/renderer.ts';
+import { build } from '../src/renderer/build.ts';
+import { buildEnv } from '../src/renderer/env.ts';
+import { Renderer } from '../src/renderer/renderer.ts';
 
 const appDir = fileURLToPath(new URL('../dist/app/', import.meta.url));
 const { contentDir, out } = buildEnv();

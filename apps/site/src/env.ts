@@ -1,7 +1,7 @@
 /**
  * The site's configuration, read from the environment in this one place
  * and checked by one schema: a variable it cannot use is an error naming
- * it, not a TypeError from deep in a page. The renderer (src/build/) passes
+ * it, not a TypeError from deep in a page. The renderer (src/renderer/) passes
  * absolute paths; the defaults suit `astro dev` run from apps/site.
  */
 import { resolve } from 'node:path';

@@ -4,7 +4,6 @@
  * with no report, a 2025 merger, a report full of HTML and script, and the
  * three real reports. Built, then served over HTTP as static files.
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -20,6 +19,7 @@ import {
   type Report,
 } from '@congkhai/report';
 import { listen, siteHandler } from '@congkhai/serve';
+import { renderSite } from '../src/renderer/commands.ts';
 
 export const siteDir = fileURLToPath(new URL('..', import.meta.url));
 const repoContent = fileURLToPath(new URL('../../../content/', import.meta.url));
@@ -248,17 +248,7 @@ export function buildSite(
   siteUrl = 'http://localhost:4321',
 ): { code: number | null; output: string } {
   // The code is built once for the run (test/global-setup.ts); this renders the pages.
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(siteDir, 'src/build/cli.ts')], {
-    cwd: siteDir,
-    env: {
-      ...process.env,
-      CONTENT_DIR: contentDir,
-      SITE_OUT_DIR: outDir,
-      SITE_URL: siteUrl,
-    },
-    encoding: 'utf8',
-  });
-  return { code: r.status, output: `${r.stdout}\n${r.stderr}` };
+  return renderSite(contentDir, outDir, { SITE_URL: siteUrl });
 }
 
 export interface BuiltSite {

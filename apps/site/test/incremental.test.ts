@@ -19,8 +19,8 @@ import {
   withCorrection,
 } from '@congkhai/report';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RendererProcess } from '../src/build/client.ts';
-import { linkCopy } from '../src/build/release.ts';
+import { linkCopy } from '@congkhai/publisher';
+import { RendererProcess } from '../src/renderer/client.ts';
 import { buildSite, writeFixture } from './fixture.ts';
 
 let content: string;

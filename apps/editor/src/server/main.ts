@@ -9,7 +9,7 @@ import { openDatabase } from './db.ts';
 import { readEnvOrExit, REPO_CONTENT } from './env.ts';
 import { editorHandler, listen } from './http.ts';
 import { closeImports } from './import-pool.ts';
-import { BuildRunner } from './rebuild.ts';
+import { sitePublisher } from './rebuild.ts';
 import { scheduleReminders } from './reminders.ts';
 import { text } from './store/values.ts';
 import {
@@ -38,7 +38,7 @@ if (demo && existsSync(env.contentDir)) {
   if (admin) credentials.push(...(await demoUsers(db)));
 }
 
-const runner = new BuildRunner({
+const runner = sitePublisher({
   db,
   siteRoot: env.siteRoot,
   contentDir: env.contentDir,

@@ -6,7 +6,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import type { AccountOptions } from './accounts.ts';
 import type { EditorEnv } from './env.ts';
-import type { BuildRequest } from './rebuild.ts';
+import type { BuildRequest } from '@congkhai/publisher';
 import { randomUUID } from 'node:crypto';
 import { inputErrorMessage } from './input-errors.ts';
 import { inputProblem, inputProblemMessage } from './input-guard.ts';

@@ -25,6 +25,7 @@
  *   rebuilt on every change, since it sums or lists all reports.
  */
 import { INDICATORS, previousPeriod, successors, type Period } from '@congkhai/indicators';
+import { reportPage } from '@congkhai/report';
 import { areaSlug, directory, districtPage, provincePage } from './directory.ts';
 import { LANGS, href, localeOf } from './i18n.ts';
 import { rankingPageCount, rankingPagePath } from './indicator-view.ts';
@@ -62,8 +63,12 @@ const GLOBAL_FILES = [
 /** What the search index is built from; read by the renderer, never written as a page. */
 export const SEARCH_RECORDS = '/tim-kiem/chi-muc.json';
 
-/** The address of a report's page: the one place it is spelled. */
-export const reportPage = (unit: string, period: string) => `/xa/${unit}/${period}/`;
+/** The address of a report's page (spelled once, in @congkhai/report). */
+export { reportPage };
+
+/** Where an address is written: `/xa/a/` -> `xa/a/index.html`, files as they are. */
+export const fileOf = (page: string) =>
+  page.endsWith('/') ? `${page.slice(1)}index.html` : page.slice(1);
 
 const inLangs = (path: string) => LANGS.map((lang) => href(localeOf(lang), path));
 
@@ -186,8 +191,9 @@ export function affectedPages(
     for (const next of successors(unitId, after.unitList)) units.add(next.unit.id);
     periods.add(periodId);
     for (const q of after.periods) if (previousPeriod(q)?.id === periodId) periods.add(q.id);
-    if (unit.reports.some((r) => r.period === periodId)) reports.add(`/xa/${key}/`);
-    else remove.push(`/xa/${key}/`);
+    const page = reportPage(unitId, periodId);
+    if (unit.reports.some((r) => r.period === periodId)) reports.add(page);
+    else remove.push(page);
   }
   // A ranking that gains or loses a page: the pages of before are not all rendered again.
   for (const p of periods)

@@ -1,7 +1,7 @@
 /** The public site's builds: for editors to follow a publish until it is live, and their history. */
 import { z } from 'zod';
 import { readableUnits } from '../access.ts';
-import { describeRequest, type BuildRequest } from '../rebuild.ts';
+import { describeRequest, type BuildRequest } from '@congkhai/publisher';
 import { listUnits } from '../store/units.ts';
 import { text } from '../store/values.ts';
 import { authed, router, type Context } from '../trpc.ts';

@@ -1,6 +1,6 @@
 /**
  * What the search index is built from: one record per unit and per report,
- * as plain text. The renderer (src/build/search.ts) reads it and indexes it
+ * as plain text. The renderer (src/renderer/search.ts) reads it and indexes it
  * with Pagefind; it is never written to the site. Indexing records is
  * several times faster than parsing tens of thousands of HTML pages.
  */

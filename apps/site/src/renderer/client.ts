@@ -6,15 +6,16 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { WorkerJob, WorkerReply } from './worker.ts';
+import type { Progress, RenderJob, RenderResult, Renderer } from '@congkhai/publisher';
+import type { WorkerReply } from './worker.ts';
 
 /** apps/site: the renderer runs here, so its dependencies resolve. */
 const SITE_DIR = fileURLToPath(new URL('../../', import.meta.url));
 
-type Result = Extract<WorkerReply, { kind: 'done' }>['result'];
+type Result = RenderResult | undefined;
 
 /** The renderer (worker.ts) as a child process, and the jobs it is working on. */
-export class RendererProcess {
+export class RendererProcess implements Renderer {
   private readonly pending = new Map<
     number,
     { ok: (r: Result) => void; fail: (e: Error) => void; progress?: (d: number, t: number) => void }
@@ -22,6 +23,8 @@ export class RendererProcess {
   private next = 1;
   readonly ready: Promise<void>;
   exited = false;
+  /** The folders of a release with the most files, largest first (a release copy starts with them). */
+  readonly largestFolders = ['xa', 'pagefind', 'en', 'du-lieu', 'chi-so'];
   private stderr = '';
 
   private readonly child: ChildProcess;
@@ -78,7 +81,7 @@ export class RendererProcess {
     if (!this.exited) this.child.disconnect();
   }
 
-  async run(job: WorkerJob, progress?: (done: number, total: number) => void): Promise<Result> {
+  async run(job: RenderJob, progress?: Progress): Promise<Result> {
     await this.ready;
     const id = this.next++;
     return new Promise((ok, fail) => {

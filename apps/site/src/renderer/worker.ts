@@ -10,14 +10,12 @@
  * overlap: a search index is written while pages render.
  */
 import { fileURLToPath } from 'node:url';
-import { build, refreshSearch, type BuildResult } from './build.ts';
+import type { RenderJob, RenderResult } from '@congkhai/publisher';
+import { build, refreshSearch } from './build.ts';
 import { CONTENT_DIR } from '../env.ts';
 import { Renderer } from './renderer.ts';
 
-export type WorkerJob =
-  | { readonly kind: 'build'; readonly out: string; readonly full: boolean }
-  | { readonly kind: 'search'; readonly out: string };
-export type WorkerRequest = WorkerJob & { readonly id: number };
+export type WorkerRequest = RenderJob & { readonly id: number };
 
 export type WorkerReply =
   | {
@@ -26,7 +24,7 @@ export type WorkerReply =
       readonly done: number;
       readonly total: number;
     }
-  | { readonly id: number; readonly kind: 'done'; readonly result?: BuildResult }
+  | { readonly id: number; readonly kind: 'done'; readonly result?: RenderResult }
   | { readonly id: number; readonly kind: 'error'; readonly message: string };
 
 const appDir = fileURLToPath(new URL('../../dist/app/', import.meta.url));
@@ -36,7 +34,7 @@ const renderer = await Renderer.start(appDir);
 send({ kind: 'ready' });
 
 process.on('message', (m: WorkerRequest) => {
-  const run = async (): Promise<BuildResult | undefined> => {
+  const run = async (): Promise<RenderResult | undefined> => {
     if (m.kind === 'search') {
       await refreshSearch(renderer, m.out);
       return undefined;

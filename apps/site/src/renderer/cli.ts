@@ -7,7 +7,8 @@
 import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, countPages } from './build.ts';
+import { countPages } from '@congkhai/publisher';
+import { build } from './build.ts';
 import { buildEnv } from './env.ts';
 import { BuildError, Renderer } from './renderer.ts';
 

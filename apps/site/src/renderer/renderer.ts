@@ -8,12 +8,13 @@ import { Buffer } from 'node:buffer';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { RenderPlan } from '../pages/renderer/plan.json.ts';
+import type { RenderPlan } from '../lib/render-plan.ts';
 import type { SearchRecord } from '../pages/tim-kiem/chi-muc.json.ts';
 
 export type { RenderPlan, SearchRecord };
 
 type Render = (url: string, init?: RequestInit) => Promise<Response>;
+type Plan = (full: boolean) => Promise<RenderPlan | { error: string }>;
 
 /** Addresses resolve against this origin; nothing listens on it. */
 const ORIGIN = 'http://renderer.invalid';
@@ -37,7 +38,10 @@ export class BuildError extends Error {
 }
 
 export class Renderer {
-  private constructor(private readonly renderUrl: Render) {}
+  private constructor(
+    private readonly renderUrl: Render,
+    private readonly planOf: Plan,
+  ) {}
 
   /** Loads the built server of `appDir` (apps/site/dist/app). CONTENT_DIR must be set first. */
   static async start(appDir: string): Promise<Renderer> {
@@ -45,20 +49,18 @@ export class Renderer {
     if (!existsSync(entry)) {
       throw new BuildError(`${entry} is missing: run \`astro build\` in apps/site first`);
     }
-    const { render } = (await import(pathToFileURL(entry).href)) as { render: Render };
-    return new Renderer(render);
+    const { render, plan } = (await import(pathToFileURL(entry).href)) as {
+      render: Render;
+      plan: Plan;
+    };
+    return new Renderer(render, plan);
   }
 
-  /** Reads the content again and answers what to render (see pages/renderer/plan.json.ts). */
+  /** Reads the content again and answers what to render (src/lib/render-plan.ts). */
   async plan(full: boolean): Promise<RenderPlan> {
-    const res = await this.fetch(`/renderer/plan.json`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ full }),
-    });
-    if (res.status === 422) throw new BuildError(((await res.json()) as { error: string }).error);
-    if (!res.ok) throw new BuildError(`plan: HTTP ${String(res.status)}: ${await res.text()}`);
-    return (await res.json()) as RenderPlan;
+    const plan = await this.planOf(full);
+    if ('error' in plan) throw new BuildError(plan.error);
+    return plan;
   }
 
   /** One page or file, as it is written to the release. */

@@ -6,6 +6,7 @@
  */
 import { rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { SEARCH_INDEX } from '@congkhai/publisher';
 import { close, createIndex, type PagefindIndex } from 'pagefind';
 import { escapeMarkup } from '../lib/markup.ts';
 import type { SearchRecord } from './renderer.ts';
@@ -34,8 +35,8 @@ export async function writeSearchIndex(
     await close();
   }
   const old = join(out, `.pagefind-old.${String(process.pid)}`);
-  await rename(join(out, 'pagefind'), old).catch(() => undefined);
-  await rename(tmp, join(out, 'pagefind'));
+  await rename(join(out, SEARCH_INDEX), old).catch(() => undefined);
+  await rename(tmp, join(out, SEARCH_INDEX));
   await rm(old, { recursive: true, force: true });
 }
 

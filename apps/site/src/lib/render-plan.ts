@@ -1,16 +1,16 @@
 /**
- * For the renderer only (src/build/), never written to the site: reads
- * the content again and answers which addresses to render. `full` asks
- * for every address with every file parsed again; otherwise the answer is
+ * What the renderer renders next: a plain function of the route catalog
+ * (routes.ts) and the content. It reads the content again; `full` asks
+ * for every address with every file parsed again, otherwise the answer is
  * what the reports changed since the last call touch, or every address
- * when only a full build is safe. A content error answers 422 with the
- * file, line and column.
+ * when only a full build is safe. A content error (ContentError) names
+ * the file, line and column.
+ *
+ * It runs inside the built server (the renderer's entry exports it), so
+ * that the content it reads is the very copy the pages render from.
  */
-import type { APIRoute } from 'astro';
-import { ContentError } from '../../lib/content.ts';
-import { fileOf } from '../../build/release.ts';
-import { affectedPages, allPages, reportPage, sitemapPages } from '../../lib/routes.ts';
-import { refreshSiteData, siteData } from '../../lib/site-data.ts';
+import { affectedPages, allPages, fileOf, reportPage, sitemapPages } from './routes.ts';
+import { refreshSiteData, siteData } from './site-data.ts';
 
 export interface RenderPlan {
   readonly full: boolean;
@@ -27,20 +27,13 @@ export interface RenderPlan {
   readonly pages: number;
 }
 
-export const POST: APIRoute = async ({ request }) => {
-  const { full = false } = (await request.json()) as { full?: boolean };
+export async function renderPlan(full: boolean): Promise<RenderPlan> {
   const before = full ? undefined : await siteData().catch(() => undefined);
-  let refresh;
-  try {
-    refresh = await refreshSiteData(full);
-  } catch (e) {
-    if (!(e instanceof ContentError)) throw e;
-    return new Response(JSON.stringify({ error: e.message }), { status: 422 });
-  }
-  const { data, changed, unitsChanged, dueChanged, boundariesChanged } = refresh;
+  const { data, changed, unitsChanged, dueChanged, boundariesChanged } =
+    await refreshSiteData(full);
   const partial =
     before && affectedPages(before, data, changed, unitsChanged || boundariesChanged, dueChanged);
-  const plan: RenderPlan = {
+  return {
     full: !partial,
     render: partial ? partial.render : allPages(data),
     remove: partial ? partial.remove : [],
@@ -50,5 +43,4 @@ export const POST: APIRoute = async ({ request }) => {
     required: ['index.html', ...data.reports.map((r) => fileOf(reportPage(r.unit, r.period)))],
     pages: sitemapPages(data).length + 1, // and 404.html
   };
-  return new Response(JSON.stringify(plan), { headers: { 'Content-Type': 'application/json' } });
-};
+}

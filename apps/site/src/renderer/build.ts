@@ -9,7 +9,9 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { writeFileAtomic } from '@congkhai/content';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { copyAssets, fileOf, removePage, replaceFile, run } from './release.ts';
+import { runCommand, type RenderResult } from '@congkhai/publisher';
+import { fileOf } from '../lib/routes.ts';
+import { copyAssets, removePage, replaceFile } from './release.ts';
 import type { Renderer } from './renderer.ts';
 import { writeSearchIndex } from './search.ts';
 
@@ -25,22 +27,8 @@ export interface BuildOptions {
   readonly progress?: (done: number, total: number) => void;
 }
 
-export interface BuildResult {
-  readonly full: boolean;
-  /** Pages and files written, and report pages removed. */
-  readonly written: number;
-  readonly removed: number;
-  /** The report pages removed (a withdrawn report), for a caller that rendered into a staging folder. */
-  readonly removedPages: readonly string[];
-  /** Reports added, changed or removed since the previous build. */
-  readonly changed: readonly string[];
-  readonly reports: number;
-  /** The reports of the content snapshot this build rendered, and the files they require. */
-  readonly reportKeys: readonly string[];
-  readonly required: readonly string[];
-  /** HTML pages of the whole site. */
-  readonly pages: number;
-}
+/** What a build did: the publisher's RenderResult, which the renderer answers it. */
+export type BuildResult = RenderResult;
 
 /** A report's page: a period id starts with its year (a unit's brief, `ban-in/`, is no report). */
 const REPORT_PAGE = /^\/xa\/([^/]+)\/(\d[^/]*)\/$/;
@@ -93,7 +81,7 @@ export async function refreshSearch(renderer: Renderer, out: string): Promise<vo
   await writeFile(records, JSON.stringify(await renderer.searchRecords()));
   try {
     // Pagefind takes a core for tens of seconds at 3,300 units: in a process of lowest priority.
-    await run('low', process.execPath, ['--import', 'tsx', SEARCH_CLI, records, out]);
+    await runCommand('low', process.execPath, ['--import', 'tsx', SEARCH_CLI, records, out]);
   } finally {
     await rm(records, { force: true });
   }
@@ -119,12 +107,4 @@ async function copySource(opts: BuildOptions, unit: string, period: string): Pro
     if (!/^\d+\.md$/.test(f)) continue;
     await copyInto(join(versions, f), join(dir, `ban-${f}`));
   }
-}
-
-/** HTML pages in a release (the figure a build reports). */
-export async function countPages(dir: string): Promise<number> {
-  let n = 0;
-  for (const e of await readdir(dir, { withFileTypes: true, recursive: true }))
-    if (e.isFile() && e.name.endsWith('.html')) n++;
-  return n;
 }

@@ -19,3 +19,9 @@ export function buildEnv(): { contentDir: string; out: string } {
     out: resolve(repoRoot, process.env.SITE_OUT_DIR ?? resolve(siteDir, 'dist/site')),
   };
 }
+
+/** The environment of a build run as a command: this process's, with `vars` set. */
+export const commandEnv = (vars: NodeJS.ProcessEnv): NodeJS.ProcessEnv => ({
+  ...process.env,
+  ...vars,
+});

@@ -1,0 +1,408 @@
+/**
+ * Publishing the public site: one build at a time, from the content the
+ * renderer reads to a release that goes live.
+ *
+ * - At most one build starts a second; requests that arrive meanwhile
+ *   are coalesced into exactly one next build.
+ * - The renderer outlives builds and keeps the content in memory: after
+ *   a publish it renders only the pages the changed reports touch, into
+ *   a release made as a hard-link copy of the live one (prepared while
+ *   idle). Its first build, and any build after a failure, is full: its
+ *   memory no longer matches the live release then.
+ * - Each release is checked against the content snapshot it rendered
+ *   (what the renderer says that snapshot requires: a publish that lands
+ *   during a build is the next build's, never a reason to fail this one)
+ *   and goes live by an atomic switch; the last releases are kept for
+ *   rollback. A failed or killed build leaves the live site as it was;
+ *   its log is kept, and it is tried again with growing delays.
+ * - After a build goes live, a report said to be published that the
+ *   snapshot lacked (published while it rendered) asks for the next.
+ * - The search index is rebuilt beside the pages (it is the slowest
+ *   part), and goes live in a release of its own when it is ready.
+ */
+import { EventEmitter } from 'node:events';
+import { rename, rm } from 'node:fs/promises';
+import { describeRequest, type BuildLog, type BuildRequest } from './build-log.ts';
+import { checkRelease } from './check.ts';
+import { countPages, mergeInto } from './files.ts';
+import { ReleaseFolders, releaseId } from './releases.ts';
+import type { RenderResult, Renderer } from './renderer.ts';
+import { MIN_INTERVAL_MS, retryDelay, searchDelay, sec } from './schedule.ts';
+import { SearchIndexes } from './search-index.ts';
+
+export interface PublisherOptions {
+  /** Holds the releases, the search indexes and the `current` symlink. */
+  readonly siteRoot: string;
+  /** Starts a renderer; called again when the last one has exited. */
+  readonly renderer: () => Renderer;
+  /** Where builds are recorded. */
+  readonly record: BuildLog;
+  /** Reports said to be published (`<unit>/<period>`), compared with each build that goes live. */
+  readonly published: () => Promise<string[]>;
+  /** Releases kept, the live one included (3). */
+  readonly keep?: number;
+  /** A line for the operator, in Vietnamese and English. */
+  readonly log?: (line: string) => void;
+}
+
+export class Publisher {
+  private running: Promise<void> | undefined;
+  private queued: BuildRequest[] = [];
+  private rollbacks: ((release: string | undefined) => void)[] = [];
+  private retryTimer: NodeJS.Timeout | undefined;
+  private failures = 0;
+  /** The missing reports the last catch-up build was asked for. */
+  private caughtUp = '';
+  private renderer: Renderer | undefined;
+  /** True until a build of the current renderer has gone live, and after any failure. */
+  private needFull = true;
+  private readonly folders: ReleaseFolders;
+  private readonly indexes: SearchIndexes;
+  /** The search index lags the pages: rebuilt in the background, then put live. */
+  private search: { job: Promise<void>; dir: string } | undefined;
+  private searchStale = false;
+  private staleSince: number | undefined;
+  private searchTimer: NodeJS.Timeout | undefined;
+  private searchReady: string | undefined;
+  private lastStart = 0;
+  /** Pages rendered so far of the build in progress (shown to editors after a publish). */
+  progress: { done: number; total: number } | undefined;
+  /** 'change' when a build starts, renders a page or finishes: what a publish's follower waits on. */
+  readonly changes = new EventEmitter();
+  /** HTML pages of the live release, for the record of a search-index release. */
+  private livePages = 0;
+
+  constructor(private readonly opts: PublisherOptions) {
+    this.folders = new ReleaseFolders(opts.siteRoot, () => this.renderer?.largestFolders ?? []);
+    this.indexes = new SearchIndexes(this.folders);
+  }
+
+  /** The `current` symlink: what serves the site follows it. */
+  get currentDir(): string {
+    return this.folders.current;
+  }
+
+  /** Asks for a build; returns when a build that includes this request has finished. */
+  request(req: string | BuildRequest): Promise<void> {
+    this.queued.push(typeof req === 'string' ? { reason: req } : req);
+    this.running ??= this.loop();
+    return this.running;
+  }
+
+  /**
+   * Puts the kept release before the live one live again, once the build
+   * in progress (if any) is over; answers its id, or undefined when there
+   * is none. It stays live until the next build, which renders the
+   * content as it is then, in full.
+   */
+  rollBack(): Promise<string | undefined> {
+    return new Promise((resolve) => {
+      this.rollbacks.push(resolve);
+      this.running ??= this.loop();
+    });
+  }
+
+  /** A failed build is tried again later, unless another request comes first. */
+  private scheduleRetry(): void {
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    const wait = retryDelay(this.failures);
+    if (wait === undefined) return;
+    this.opts.log?.(
+      `Dựng lại sau ${sec(wait)} s / retrying in ${sec(wait)} s (lần ${String(this.failures)})`,
+    );
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      void this.request({ reason: `thử lại / retry ${String(this.failures)}` });
+    }, wait);
+  }
+
+  /** Resolves when no build runs or waits and the search index has caught up. */
+  async settled(): Promise<void> {
+    for (;;) {
+      if (this.running) await this.running;
+      else if (this.retryTimer) await new Promise((r) => setTimeout(r, 100));
+      else if (this.search) await this.search.job;
+      else if (this.searchStale) await new Promise((r) => setTimeout(r, 100));
+      else return;
+    }
+  }
+
+  private async loop(): Promise<void> {
+    while (this.queued.length > 0 || this.searchReady || this.rollbacks.length > 0) {
+      const wait = this.lastStart + MIN_INTERVAL_MS - Date.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      this.lastStart = Date.now();
+      const rollbacks = this.rollbacks.splice(0);
+      const requests = rollbacks.length > 0 ? [] : this.queued.splice(0);
+      if (requests.length > 0) {
+        clearTimeout(this.retryTimer); // this build is the retry
+        this.retryTimer = undefined;
+      }
+      try {
+        if (rollbacks.length > 0) {
+          const release = await this.rollBackOnce().catch(() => undefined);
+          for (const done of rollbacks) done(release);
+        } else if (requests.length > 0) await this.build(requests);
+        else await this.installSearch();
+      } catch (e) {
+        this.needFull = true;
+        this.opts.log?.(`Dựng trang thất bại / build failed: ${String(e)}`);
+      }
+    }
+    this.running = undefined;
+    this.scheduleSearch();
+    this.scheduleRetry();
+  }
+
+  private scheduleSearch(): void {
+    if (!this.searchStale || this.search) return;
+    this.staleSince ??= Date.now();
+    clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(
+      () => {
+        if (this.running) return; // the loop schedules again when it ends
+        this.staleSince = undefined;
+        this.startSearch();
+      },
+      searchDelay(this.staleSince, Date.now()),
+    );
+  }
+
+  private rendererProcess(): Renderer {
+    if (!this.renderer || this.renderer.exited) {
+      this.needFull = true;
+      this.renderer = this.opts.renderer();
+    }
+    return this.renderer;
+  }
+
+  private started(release: string, requests: readonly BuildRequest[]): Promise<number> {
+    return this.opts.record.started(release, requests).finally(() => this.changes.emit('change'));
+  }
+
+  private async finished(
+    id: number,
+    status: 'live' | 'failed',
+    pages: number,
+    log: string,
+  ): Promise<void> {
+    await this.opts.record.finished(id, status, pages, log);
+    this.changes.emit('change');
+  }
+
+  private async build(requests: readonly BuildRequest[]): Promise<void> {
+    try {
+      await this.buildOnce(requests);
+    } finally {
+      this.progress = undefined;
+    }
+  }
+
+  private async buildOnce(requests: readonly BuildRequest[]): Promise<void> {
+    const reason = requests.map(describeRequest).join('; ');
+    const release = releaseId();
+    const id = await this.started(release, requests);
+    this.opts.log?.(`Đang dựng trang công khai / building the public site (${reason})…`);
+    const started = performance.now();
+    let out: string | undefined;
+    let staging: string | undefined;
+    let copying: Promise<string> | undefined;
+    let live = false;
+    try {
+      const renderer = this.rendererProcess();
+      const full = this.needFull || !this.folders.live();
+      const progress = (done: number, total: number) => {
+        this.progress = { done, total };
+        this.changes.emit('change');
+      };
+      let result: RenderResult | undefined;
+      let copied = started;
+      let rendered = started;
+      if (full) {
+        out = await this.folders.create(release, true);
+        result = await renderer.run({ kind: 'build', out, full }, progress);
+        copied = rendered = performance.now();
+      } else {
+        // The pages render into a staging folder while the release is copied.
+        staging = this.folders.staging(release);
+        copying = this.folders.create(release, false);
+        copying.catch(() => undefined); // awaited below, or on failure
+        result = await renderer.run({ kind: 'build', out: staging, full }, progress);
+        rendered = performance.now();
+        out = await copying;
+        copied = performance.now();
+        if (result?.full) {
+          // The renderer found a change only a full build covers (a new period,
+          // a unit's name): staging is the whole site but for the search index,
+          // which stays the live one until the next is written.
+          await this.indexes.carryOver(out, staging);
+          await this.folders.discard(out);
+          await rename(staging, out);
+        } else if (result) {
+          await mergeInto(staging, out, result.removedPages);
+        }
+        staging = undefined;
+      }
+      if (!result) throw new Error('renderer gave no result');
+      await this.indexes.externalize(out);
+      checkRelease(out, result.required);
+      await this.goLive(out);
+      live = true;
+      this.failures = 0;
+      await this.catchUp(result.reportKeys);
+      const timing = `rendered ${sec(rendered - started)} s, release copy ready ${sec(copied - started)} s, checked and live ${sec(performance.now() - Math.max(copied, rendered))} s`;
+      this.needFull = false;
+      this.livePages = result.pages;
+      this.searchStale = !full; // a full build asked for wrote the search index itself
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      const what = result.full
+        ? `full build, ${String(result.written)} pages and files`
+        : `${String(result.written)} pages and files rendered again, ${String(result.removed)} removed (${result.changed.join(', ') || 'no report changed'})`;
+      await this.finished(id, 'live', result.pages, `${what}; ${seconds} s (${timing})`);
+      this.opts.log?.(
+        `Trang công khai đã cập nhật / site live (${String(result.pages)} pages; ${what}; ${seconds} s)`,
+      );
+    } catch (e) {
+      this.needFull = true;
+      this.failures++;
+      // The release copy may still be under way when rendering fails; once it
+      // ends, the new release goes, whole or half written.
+      if (copying) await copying.catch(() => undefined);
+      if (!live) await this.folders.discard(this.folders.dir(release));
+      if (staging) await rm(staging, { recursive: true, force: true }).catch(() => undefined);
+      const message = e instanceof Error ? e.message : String(e);
+      await this.finished(id, 'failed', 0, message);
+      this.opts.log?.(
+        `Dựng trang thất bại, trang đang chạy giữ nguyên / build failed, live site unchanged: ${message}`,
+      );
+    }
+  }
+
+  /**
+   * Reports published while the build rendered are not in its snapshot:
+   * their publish has asked for a build already, but a request lost to a
+   * crash or a restart must not leave a published report missing, so what
+   * is said to be published is compared with what went live.
+   */
+  private async catchUp(rendered: readonly string[]): Promise<void> {
+    const have = new Set(rendered);
+    const missing = (await this.opts.published()).filter((k) => !have.has(k));
+    const key = missing.join(' ');
+    // Asked once per set: a report whose file is gone needs a person, not a loop of builds.
+    if (missing.length > 0 && key === this.caughtUp) {
+      this.opts.log?.(
+        `Báo cáo đã công bố nhưng không có trong nội dung / published but not in the content: ${missing.slice(0, 6).join(', ')}`,
+      );
+      return;
+    }
+    this.caughtUp = key;
+    if (missing.length > 0 && this.queued.length === 0)
+      this.queued.push({
+        reason: `bổ sung / catch up ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ` +${String(missing.length - 3)}` : ''}`,
+      });
+  }
+
+  private async goLive(out: string): Promise<void> {
+    await this.folders.switchTo(out);
+    // Old releases go in the background: removing 100,000 links takes seconds
+    // the next publish need not wait for.
+    void this.prune().catch((e: unknown) => {
+      this.opts.log?.(`Không xoá được bản cũ / could not prune old releases: ${String(e)}`);
+    });
+    this.folders.prepareStandby(out);
+  }
+
+  private async prune(): Promise<void> {
+    await this.folders.prune(this.opts.keep ?? 3);
+    // Search indexes no kept release links to, and no search job is writing.
+    await this.indexes.prune([this.search?.dir, this.searchReady]);
+  }
+
+  /** After the pages: the search index over the same content, written beside the releases. */
+  private startSearch(): void {
+    if (!this.searchStale || this.search) return;
+    if (!this.renderer || this.renderer.exited) {
+      // A new renderer starts with a full build, which writes the search index too.
+      this.searchStale = false;
+      this.needFull = true;
+      return;
+    }
+    this.searchStale = false;
+    const dir = this.indexes.next();
+    const renderer = this.renderer;
+    const job = (async () => {
+      try {
+        await this.indexes.create(dir);
+        await renderer.run({ kind: 'search', out: dir });
+        this.searchReady = dir;
+        this.running ??= this.loop();
+      } catch (e) {
+        this.searchStale = true;
+        await rm(dir, { recursive: true, force: true });
+        this.opts.log?.(`Chỉ mục tìm kiếm thất bại / search index failed: ${String(e)}`);
+      } finally {
+        this.search = undefined;
+      }
+    })();
+    this.search = { job, dir };
+  }
+
+  /** A release that is the live one with the new search index. */
+  private async installSearch(): Promise<void> {
+    const dir = this.searchReady;
+    this.searchReady = undefined;
+    if (!dir) return;
+    const release = releaseId();
+    const id = await this.started(release, [{ reason: 'chỉ mục tìm kiếm / search index' }]);
+    let out: string | undefined;
+    try {
+      out = await this.folders.create(release, false);
+      await this.indexes.point(out, dir);
+      checkRelease(out, ['index.html']);
+      await this.goLive(out);
+      await this.finished(id, 'live', this.livePages, 'search index');
+    } catch (e) {
+      this.searchStale = true;
+      if (out) await this.folders.discard(out);
+      await this.folders.discard(dir);
+      await this.finished(id, 'failed', 0, e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  private async rollBackOnce(): Promise<string | undefined> {
+    const previous = await this.folders.previous();
+    if (!previous) return undefined;
+    const id = await this.started(previous, [{ reason: 'quay lại bản trước / roll back' }]);
+    try {
+      await this.folders.switchTo(this.folders.dir(previous));
+    } catch (e) {
+      await this.finished(id, 'failed', 0, e instanceof Error ? e.message : String(e));
+      throw e;
+    }
+    // The renderer's memory is of the newer content: the next build renders it all.
+    this.needFull = true;
+    const pages = await countPages(this.folders.dir(previous)).catch(() => 0);
+    await this.finished(id, 'live', pages, `rolled back to ${previous}`);
+    this.opts.log?.(`Đã quay lại bản ${previous} / rolled back to ${previous}`);
+    return previous;
+  }
+
+  /** Stops the build in progress, if any (shutdown, or a test of a killed build). */
+  kill(): boolean {
+    return this.renderer?.kill() ?? false;
+  }
+
+  /** Ends the renderer (the editor stopping). */
+  close(): void {
+    clearTimeout(this.searchTimer);
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    this.renderer?.close();
+  }
+
+  /** True while a build runs or waits. */
+  get busy(): boolean {
+    return this.running !== undefined;
+  }
+}
