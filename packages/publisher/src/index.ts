@@ -4,12 +4,7 @@
  * keeps (and lists). The rendering is the site's, behind `Renderer`.
  */
 export { Publisher, type PublisherOptions } from './publisher.ts';
-export {
-  describeRequest,
-  type BuildLog,
-  type BuildRequest,
-  type BuildStatus,
-} from './build-log.ts';
+export { describeRequest, type BuildLog, type BuildRequest } from './build-log.ts';
 export {
   SEARCH_INDEX,
   type Progress,
@@ -17,4 +12,4 @@ export {
   type RenderResult,
   type Renderer,
 } from './renderer.ts';
-export { countPages, linkCopy, runCommand, type Priority } from './files.ts';
+export { countPages, linkCopy, runCommand } from './files.ts';
