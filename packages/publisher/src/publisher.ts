@@ -27,8 +27,9 @@ import { checkRelease } from './check.ts';
 import { countPages, mergeInto } from './files.ts';
 import { ReleaseFolders, releaseId } from './releases.ts';
 import type { RenderResult, Renderer } from './renderer.ts';
-import { MIN_INTERVAL_MS, retryDelay, searchDelay, sec } from './schedule.ts';
+import { MIN_INTERVAL_MS, retryDelay, sec } from './schedule.ts';
 import { SearchIndexes } from './search-index.ts';
+import { SearchRefresh } from './search-refresh.ts';
 
 export interface PublisherOptions {
   /** Holds the releases, the search indexes and the `current` symlink. */
@@ -59,11 +60,7 @@ export class Publisher {
   private readonly folders: ReleaseFolders;
   private readonly indexes: SearchIndexes;
   /** The search index lags the pages: rebuilt in the background, then put live. */
-  private search: { job: Promise<void>; dir: string } | undefined;
-  private searchStale = false;
-  private staleSince: number | undefined;
-  private searchTimer: NodeJS.Timeout | undefined;
-  private searchReady: string | undefined;
+  private readonly search: SearchRefresh;
   private lastStart = 0;
   /** Pages rendered so far of the build in progress (shown to editors after a publish). */
   progress: { done: number; total: number } | undefined;
@@ -75,6 +72,17 @@ export class Publisher {
   constructor(private readonly opts: PublisherOptions) {
     this.folders = new ReleaseFolders(opts.siteRoot, () => this.renderer?.largestFolders ?? []);
     this.indexes = new SearchIndexes(this.folders);
+    this.search = new SearchRefresh(this.indexes, {
+      renderer: () => this.renderer,
+      noRenderer: () => {
+        this.needFull = true;
+      },
+      busy: () => this.running !== undefined,
+      ready: () => {
+        this.running ??= this.loop();
+      },
+      ...(opts.log ? { log: opts.log } : {}),
+    });
   }
 
   /** The `current` symlink: what serves the site follows it. */
@@ -122,14 +130,16 @@ export class Publisher {
     for (;;) {
       if (this.running) await this.running;
       else if (this.retryTimer) await new Promise((r) => setTimeout(r, 100));
-      else if (this.search) await this.search.job;
-      else if (this.searchStale) await new Promise((r) => setTimeout(r, 100));
-      else return;
+      else {
+        const search = this.search.pending();
+        if (!search) return;
+        await search;
+      }
     }
   }
 
   private async loop(): Promise<void> {
-    while (this.queued.length > 0 || this.searchReady || this.rollbacks.length > 0) {
+    while (this.queued.length > 0 || this.search.hasReady || this.rollbacks.length > 0) {
       const wait = this.lastStart + MIN_INTERVAL_MS - Date.now();
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       this.lastStart = Date.now();
@@ -151,22 +161,8 @@ export class Publisher {
       }
     }
     this.running = undefined;
-    this.scheduleSearch();
+    this.search.schedule();
     this.scheduleRetry();
-  }
-
-  private scheduleSearch(): void {
-    if (!this.searchStale || this.search) return;
-    this.staleSince ??= Date.now();
-    clearTimeout(this.searchTimer);
-    this.searchTimer = setTimeout(
-      () => {
-        if (this.running) return; // the loop schedules again when it ends
-        this.staleSince = undefined;
-        this.startSearch();
-      },
-      searchDelay(this.staleSince, Date.now()),
-    );
   }
 
   private rendererProcess(): Renderer {
@@ -254,7 +250,7 @@ export class Publisher {
       const timing = `rendered ${sec(rendered - started)} s, release copy ready ${sec(copied - started)} s, checked and live ${sec(performance.now() - Math.max(copied, rendered))} s`;
       this.needFull = false;
       this.livePages = result.pages;
-      this.searchStale = !full; // a full build asked for wrote the search index itself
+      this.search.wentLive(full); // a full build asked for wrote the search index itself
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       const what = result.full
         ? `full build, ${String(result.written)} pages and files`
@@ -316,42 +312,12 @@ export class Publisher {
   private async prune(): Promise<void> {
     await this.folders.prune(this.opts.keep ?? 3);
     // Search indexes no kept release links to, and no search job is writing.
-    await this.indexes.prune([this.search?.dir, this.searchReady]);
-  }
-
-  /** After the pages: the search index over the same content, written beside the releases. */
-  private startSearch(): void {
-    if (!this.searchStale || this.search) return;
-    if (!this.renderer || this.renderer.exited) {
-      // A new renderer starts with a full build, which writes the search index too.
-      this.searchStale = false;
-      this.needFull = true;
-      return;
-    }
-    this.searchStale = false;
-    const dir = this.indexes.next();
-    const renderer = this.renderer;
-    const job = (async () => {
-      try {
-        await this.indexes.create(dir);
-        await renderer.run({ kind: 'search', out: dir });
-        this.searchReady = dir;
-        this.running ??= this.loop();
-      } catch (e) {
-        this.searchStale = true;
-        await rm(dir, { recursive: true, force: true });
-        this.opts.log?.(`Chỉ mục tìm kiếm thất bại / search index failed: ${String(e)}`);
-      } finally {
-        this.search = undefined;
-      }
-    })();
-    this.search = { job, dir };
+    await this.indexes.prune(this.search.inUse);
   }
 
   /** A release that is the live one with the new search index. */
   private async installSearch(): Promise<void> {
-    const dir = this.searchReady;
-    this.searchReady = undefined;
+    const dir = this.search.take();
     if (!dir) return;
     const release = releaseId();
     const id = await this.started(release, [{ reason: 'chỉ mục tìm kiếm / search index' }]);
@@ -363,7 +329,7 @@ export class Publisher {
       await this.goLive(out);
       await this.finished(id, 'live', this.livePages, 'search index');
     } catch (e) {
-      this.searchStale = true;
+      this.search.failed();
       if (out) await this.folders.discard(out);
       await this.folders.discard(dir);
       await this.finished(id, 'failed', 0, e instanceof Error ? e.message : String(e));
@@ -395,7 +361,7 @@ export class Publisher {
 
   /** Ends the renderer (the editor stopping). */
   close(): void {
-    clearTimeout(this.searchTimer);
+    this.search.close();
     clearTimeout(this.retryTimer);
     this.retryTimer = undefined;
     this.renderer?.close();
