@@ -18,7 +18,7 @@ export interface EditorEnv {
   readonly contentDir: string;
   /** The built SPA. */
   readonly clientDir: string;
-  /** Where site releases are built (`releases/<id>`) and the live `current` symlink points. */
+  /** Where the publisher keeps the public site's releases, the live one among them (SITE_ROOT). */
   readonly siteRoot: string;
   readonly secureCookies: boolean;
   /** Behind a reverse proxy: the client's address is the last of X-Forwarded-For (login throttling counts by it). */

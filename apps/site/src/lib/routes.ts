@@ -60,9 +60,6 @@ const GLOBAL_FILES = [
   '/sitemap-0.xml',
 ];
 
-/** What the search index is built from; read by the renderer, never written as a page. */
-export const SEARCH_RECORDS = '/tim-kiem/chi-muc.json';
-
 /** The address of a report's page (spelled once, in @congkhai/report). */
 export { reportPage };
 

@@ -1,11 +1,14 @@
 /**
- * The built server's entry (see adapter.ts): render one address, and
- * plan what to render. Both run in the one bundle, so the plan reads the
- * content into the same memory the pages render from.
+ * The built server's entry (see adapter.ts): render one address, plan
+ * what to render, and the search index's records. All run in the one
+ * bundle, so the plan reads the content into the same memory the pages
+ * and the records are made from.
  */
 import { createApp } from 'astro/app/entrypoint';
 import { ContentError } from '../lib/content.ts';
 import { renderPlan, type RenderPlan } from '../lib/render-plan.ts';
+
+export { searchRecords } from '../lib/search-records.ts';
 
 const app = createApp();
 

@@ -9,12 +9,13 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { RenderPlan } from '../lib/render-plan.ts';
-import type { SearchRecord } from '../pages/tim-kiem/chi-muc.json.ts';
+import type { SearchRecord } from '../lib/search-records.ts';
 
 export type { RenderPlan, SearchRecord };
 
 type Render = (url: string, init?: RequestInit) => Promise<Response>;
 type Plan = (full: boolean) => Promise<RenderPlan | { error: string }>;
+type Records = () => Promise<SearchRecord[]>;
 
 /** Addresses resolve against this origin; nothing listens on it. */
 const ORIGIN = 'http://renderer.invalid';
@@ -41,6 +42,7 @@ export class Renderer {
   private constructor(
     private readonly renderUrl: Render,
     private readonly planOf: Plan,
+    private readonly records: Records,
   ) {}
 
   /** Loads the built server of `appDir` (apps/site/dist/app). CONTENT_DIR must be set first. */
@@ -49,11 +51,12 @@ export class Renderer {
     if (!existsSync(entry)) {
       throw new BuildError(`${entry} is missing: run \`astro build\` in apps/site first`);
     }
-    const { render, plan } = (await import(pathToFileURL(entry).href)) as {
+    const { render, plan, searchRecords } = (await import(pathToFileURL(entry).href)) as {
       render: Render;
       plan: Plan;
+      searchRecords: Records;
     };
-    return new Renderer(render, plan);
+    return new Renderer(render, plan, searchRecords);
   }
 
   /** Reads the content again and answers what to render (src/lib/render-plan.ts). */
@@ -75,10 +78,9 @@ export class Renderer {
     return bytesOf(res);
   }
 
-  async searchRecords(): Promise<SearchRecord[]> {
-    return JSON.parse(
-      new TextDecoder().decode(await this.render('/tim-kiem/chi-muc.json')),
-    ) as SearchRecord[];
+  /** What the search index is built from (src/lib/search-records.ts). */
+  searchRecords(): Promise<SearchRecord[]> {
+    return this.records();
   }
 
   private fetch(path: string, init?: RequestInit): Promise<Response> {

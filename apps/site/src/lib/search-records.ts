@@ -1,12 +1,14 @@
 /**
  * What the search index is built from: one record per unit and per report,
- * as plain text. The renderer (src/renderer/search.ts) reads it and indexes it
- * with Pagefind; it is never written to the site. Indexing records is
- * several times faster than parsing tens of thousands of HTML pages.
+ * as plain text. The renderer (src/renderer/search.ts) indexes them with
+ * Pagefind; they are never written to the site. Indexing records is
+ * several times faster than parsing tens of thousands of HTML pages. Run
+ * inside the built server (its entry exports this), over the content the
+ * pages render from.
  */
 import { foldVietnamese, periodLabel, unitTitle } from '@congkhai/indicators';
-import type { APIRoute } from 'astro';
-import { siteData, type SiteReport } from '../../lib/site-data.ts';
+import { reportPage } from '@congkhai/report';
+import { siteData, type SiteReport } from './site-data.ts';
 
 export interface SearchRecord {
   readonly kind: 'unit' | 'report';
@@ -51,7 +53,7 @@ function plainBody(r: SiteReport): string {
   return w;
 }
 
-export const GET: APIRoute = async () => {
+export async function searchRecords(): Promise<SearchRecord[]> {
   const data = await siteData();
   const records: SearchRecord[] = [];
   for (const u of data.unitList) {
@@ -74,8 +76,8 @@ export const GET: APIRoute = async () => {
       const where = `${unitTitle(u)}, ${u.district ?? u.province}`;
       records.push({
         kind: 'report',
-        url: `/xa/${u.id}/${r.period}/`,
-        urlEn: `/xa/${u.id}/${r.period}/`,
+        url: reportPage(u.id, r.period),
+        urlEn: reportPage(u.id, r.period),
         title: `${where} — ${periodLabel(r.periodInfo)}: ${r.title}`,
         titleEn: `${unitTitle(u, 'en')}, ${u.district ?? u.province} — ${periodLabel(r.periodInfo, 'en')}: ${r.title}`,
         name,
@@ -85,5 +87,5 @@ export const GET: APIRoute = async () => {
       });
     }
   }
-  return new Response(JSON.stringify(records), { headers: { 'Content-Type': 'application/json' } });
-};
+  return records;
+}
