@@ -8,6 +8,7 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { BOUNDARIES_FILE, DUE_FILE, UNITS_FILE } from '@congkhai/content';
 import type { Unit } from '@congkhai/indicators';
 import {
   parseDueDates,
@@ -72,7 +73,7 @@ function failure(
 
 /** The units, and whether their text differs from the last load's. */
 async function readUnitsFile(): Promise<{ units: readonly Unit[]; changed: boolean }> {
-  const file = join(CONTENT_DIR, 'units.yaml');
+  const file = join(CONTENT_DIR, UNITS_FILE);
   const signature = signatureOf(await stat(file));
   if (unitsEntry?.signature === signature) return { units: unitsEntry.units, changed: false };
   const text = await readFile(file, 'utf8');
@@ -169,8 +170,8 @@ export async function refreshContent(force = false): Promise<Content> {
   const changed: string[] = [];
   let due, boundaries;
   try {
-    due = await readSide('due.yaml', dueEntry, [], parseDue);
-    boundaries = await readSide('boundaries.geojson', boundariesEntry, undefined, parseBoundaries);
+    due = await readSide(DUE_FILE, dueEntry, [], parseDue);
+    boundaries = await readSide(BOUNDARIES_FILE, boundariesEntry, undefined, parseBoundaries);
     dueEntry = due.entry;
     boundariesEntry = boundaries.entry;
     await pooled(files, 128, async (file) => {

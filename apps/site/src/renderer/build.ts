@@ -10,6 +10,7 @@ import { writeFileAtomic } from '@congkhai/content';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCommand, type RenderResult } from '@congkhai/publisher';
+import { reportPage, reportPath } from '@congkhai/report';
 import { fileOf } from '../lib/routes.ts';
 import { copyAssets, removePage, replaceFile } from './release.ts';
 import type { Renderer } from './renderer.ts';
@@ -99,8 +100,8 @@ async function copyInto(from: string, to: string): Promise<void> {
  * (versions/<unit>/<period>/<n>.md in the content) as ban-<n>.md beside it.
  */
 async function copySource(opts: BuildOptions, unit: string, period: string): Promise<void> {
-  const dir = join(opts.out, 'xa', unit, period);
-  await copyInto(join(opts.contentDir, 'reports', unit, `${period}.md`), join(dir, 'bao-cao.md'));
+  const dir = join(opts.out, reportPage(unit, period));
+  await copyInto(join(opts.contentDir, reportPath(unit, period)), join(dir, 'bao-cao.md'));
   const versions = join(opts.contentDir, 'versions', unit, period);
   const kept = await readdir(versions).catch(() => [] as string[]);
   for (const f of kept) {
