@@ -13,7 +13,8 @@ import { join, relative } from 'node:path';
 import { listen, siteHandler } from '@congkhai/serve';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeDemo } from '../../cli/src/demo.ts';
+import { writeContent } from '@congkhai/content';
+import { generateDemo } from '@congkhai/demo';
 import { RANKING_PAGE_ROWS } from '../src/lib/indicator-view.ts';
 import { launch, openPage, scriptKb, seriousAxeViolations, type OpenOptions } from './browser.ts';
 import { buildSite, builtSite, type BuiltSite } from './fixture.ts';
@@ -428,7 +429,7 @@ describe('no page over 150 KB of HTML', () => {
       // One period of 520 demo units: each indicator's ranking is more than two pages.
       content = mkdtempSync(join(tmpdir(), 'congkhai-site-pages-'));
       out = join(content, 'dist');
-      writeDemo(content, { units: 520, periods: 1, seed: 3 });
+      await writeContent(content, generateDemo({ units: 520, periods: 1, seed: 3 }));
       const built = buildSite(content, out);
       if (built.code !== 0) throw new Error(built.output);
       const server = await listen(siteHandler({ root: out, live: '.' }), 0, '127.0.0.1');
