@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { change, formatChange, previousComparable } from './change.ts';
-import { period } from './period.ts';
+import { change, formatChange } from './change.ts';
 
 describe('change', () => {
   it('gives absolute and relative change, with none from a zero base', () => {
     expect(change(150, 100)).toEqual({ previous: 100, current: 150, absolute: 50, relative: 0.5 });
     expect(change(5, 0).relative).toBeNull();
-  });
-
-  it('compares with the previous period of the same kind only', () => {
-    const series = [
-      { period: period('2023-Q4') },
-      { period: period('2023-H2') },
-      { period: period('2024-Q1') },
-    ];
-    expect(previousComparable(period('2024-Q1'), series)?.period.id).toBe('2023-Q4');
-    expect(previousComparable(period('2024-H1'), series)?.period.id).toBe('2023-H2');
-    expect(previousComparable(period('2024-Q2'), series)?.period.id).toBe('2024-Q1');
-    expect(previousComparable(period('2023-Q3'), series)).toBeUndefined();
   });
 });
 

@@ -1,7 +1,6 @@
 /** Change of a figure against the previous comparable period. */
 import { statedIds, type Locale, type MetricId, type Metrics } from './catalog.ts';
 import { formatPercent } from './format.ts';
-import { countsComparable, previousPeriod, type Period } from './period.ts';
 
 export interface Change {
   readonly previous: number;
@@ -19,19 +18,6 @@ export function change(current: number, previous: number): Change {
     absolute: current - previous,
     relative: previous === 0 ? null : (current - previous) / previous,
   };
-}
-
-/**
- * The period a figure is compared against: the one of the same kind just
- * before, when the series has it. Custom ranges have no previous period.
- */
-export function previousComparable<T extends { readonly period: Period }>(
-  target: Period,
-  series: readonly T[],
-): T | undefined {
-  const prev = previousPeriod(target);
-  if (!prev) return undefined;
-  return series.find((e) => e.period.id === prev.id && countsComparable(e.period, target));
 }
 
 /**

@@ -78,8 +78,6 @@ export const frontmatterSchema = z.strictObject({
 
 export { day as dayField };
 
-export type Frontmatter = z.output<typeof frontmatterSchema>;
-
 /** Every key the schema knows at each level, for "did you mean" suggestions. */
 export const TOP_LEVEL_KEYS = Object.keys(frontmatterSchema.shape);
 export const GROUP_KEYS: readonly MetricGroupId[] = METRIC_GROUPS.map((g) => g.id);

@@ -1,8 +1,6 @@
 /** Vietnamese first, English second: every string the pages show, and paths per language. */
 import type { Locale } from '@congkhai/indicators';
 
-export const LOCALES: readonly Locale[] = ['vi', 'en'];
-
 /** `[...lang]` route param: undefined for Vietnamese (the root), "en" for English. */
 export function localeOf(lang: string | undefined): Locale {
   return lang === 'en' ? 'en' : 'vi';

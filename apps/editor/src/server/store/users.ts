@@ -43,19 +43,6 @@ export async function getUser(db: Db, id: number): Promise<User | undefined> {
   };
 }
 
-export async function findUserByName(
-  db: Db,
-  username: string,
-): Promise<{ id: number; passwordHash: string } | undefined> {
-  const row = (
-    await db.execute({
-      sql: 'SELECT id, password_hash FROM users WHERE username = ? AND disabled = 0',
-      args: [username.toLowerCase()],
-    })
-  ).rows[0];
-  return row ? { id: Number(row.id), passwordHash: text(row.password_hash) } : undefined;
-}
-
 export async function createUser(
   db: Db,
   u: {
