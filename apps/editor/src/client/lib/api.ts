@@ -7,7 +7,7 @@ import {
   TRPCClientError,
 } from '@trpc/client';
 import type { inferRouterOutputs } from '@trpc/server';
-import type { AppRouter } from '../../server/app.ts';
+import type { AppRouter } from '~/server/app.ts';
 
 /** What each procedure answers, as the server declares it: the client copies no server type by hand. */
 export type RouterOutputs = inferRouterOutputs<AppRouter>;

@@ -1,4 +1,4 @@
-import type { Role } from '../../server/store/users.ts';
+import type { Role } from '~/server/store/users.ts';
 import { nameIn, type Name } from './names.ts';
 
 export type { Role };

@@ -1,4 +1,4 @@
-import type { Status } from '../../server/store/reports.ts';
+import type { Status } from '~/server/store/reports.ts';
 import { nameIn, type Names, type Name } from './names.ts';
 
 /** Names of a report's workflow states, in Vietnamese and English (one list for every view); one for each of the server's statuses. */

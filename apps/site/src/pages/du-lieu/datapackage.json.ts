@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { siteUrl } from '../../env.ts';
-import { datapackage } from '../../lib/open-data.ts';
-import { siteData } from '../../lib/site-data.ts';
+import { siteUrl } from '~/env.ts';
+import { datapackage } from '~/lib/open-data.ts';
+import { siteData } from '~/lib/site-data.ts';
 
 export const GET: APIRoute = async () => {
   const data = await siteData();

@@ -1,7 +1,7 @@
 /** The unit list the compare page searches, with names folded for search without diacritics. */
 import type { APIRoute } from 'astro';
-import { unitEntry } from '../../lib/compare-data.ts';
-import { siteData } from '../../lib/site-data.ts';
+import { unitEntry } from '~/lib/compare-data.ts';
+import { siteData } from '~/lib/site-data.ts';
 
 export const GET: APIRoute = async () => {
   const data = await siteData();

@@ -1,8 +1,8 @@
 /** One indicator for every unit and standard period: what the compare page charts. */
 import { INDICATORS } from '@congkhai/indicators';
 import type { APIRoute } from 'astro';
-import { indicatorData } from '../../../lib/compare-data.ts';
-import { siteData } from '../../../lib/site-data.ts';
+import { indicatorData } from '~/lib/compare-data.ts';
+import { siteData } from '~/lib/site-data.ts';
 
 export const GET: APIRoute = async ({ params }) => {
   const data = await siteData();

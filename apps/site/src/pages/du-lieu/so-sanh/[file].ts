@@ -1,7 +1,7 @@
 /** `/du-lieu/so-sanh/vi.csv` and `en.csv`: the compare page's default view, for its download link without JavaScript. */
 import type { APIRoute } from 'astro';
-import { defaultCsv } from '../../../lib/compare-data.ts';
-import { siteData } from '../../../lib/site-data.ts';
+import { defaultCsv } from '~/lib/compare-data.ts';
+import { siteData } from '~/lib/site-data.ts';
 
 export const GET: APIRoute = async ({ params }) => {
   const locale = params.file === 'vi.csv' ? 'vi' : params.file === 'en.csv' ? 'en' : undefined;

@@ -1,7 +1,7 @@
 /** Per unit: `/du-lieu/xa/<unit>.csv` and `.json`. */
 import type { APIRoute } from 'astro';
-import { bytesResponse, csv, json } from '../../../lib/open-data.ts';
-import { siteData } from '../../../lib/site-data.ts';
+import { bytesResponse, csv, json } from '~/lib/open-data.ts';
+import { siteData } from '~/lib/site-data.ts';
 
 export const GET: APIRoute = async ({ params }) => {
   const data = await siteData();
