@@ -21,7 +21,6 @@ import {
 import { listen, siteHandler } from '@congkhai/serve';
 import { renderSite } from '../src/renderer/commands.ts';
 
-export const siteDir = fileURLToPath(new URL('..', import.meta.url));
 const repoContent = fileURLToPath(new URL('../../../content/', import.meta.url));
 
 const unit = (
