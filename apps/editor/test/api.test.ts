@@ -3,11 +3,10 @@ import { text } from '../src/server/store/values.ts';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NewerSchemaError, SCHEMA_VERSION, openDatabase } from '../src/server/db.ts';
 import { seedReportsDir } from '@congkhai/fixtures';
-import { PASSWORD, startEditor, type Harness } from './harness.ts';
+import { failure, PASSWORD, startEditor, type Harness } from './harness.ts';
 
 let h: Harness;
 const A = 'an-binh-tay-son-nghe-an';
@@ -22,27 +21,6 @@ const content = (metrics: Record<string, number> = {}, extra: Record<string, unk
   body: '## I. Kết quả\n\nĐã thực hiện.\n',
   ...extra,
 });
-
-async function login(username: string) {
-  const c = h.client();
-  await c.auth.login.mutate({ username, password: PASSWORD });
-  return c;
-}
-
-async function failure(
-  p: Promise<unknown>,
-): Promise<{ code: string | undefined; message: string; payload: unknown }> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof TRPCClientError) {
-      const data = e.data as { code?: string; payload?: unknown } | undefined;
-      return { code: data?.code, message: e.message, payload: data?.payload };
-    }
-    throw e;
-  }
-  throw new Error('expected the call to fail');
-}
 
 beforeAll(async () => {
   h = await startEditor();
@@ -134,8 +112,8 @@ describe('health and auth', () => {
 
 describe('roles and units', () => {
   it('lets an editor of unit A create and read A, and neither read nor write unit B', async () => {
-    const a = await login('bientap-a');
-    const b = await login('bientap-b');
+    const a = await h.login('bientap-a');
+    const b = await h.login('bientap-b');
     const idA = await a.reports.create.mutate({ unit: A, period: '2024-H1' });
     const idB = await b.reports.create.mutate({ unit: B, period: '2024-H1' });
     expect((await a.reports.list.query({})).map((r) => r.unit)).toEqual([A]);
@@ -150,12 +128,12 @@ describe('roles and units', () => {
   });
 
   it('lets a reviewer publish only for their province, and never edit', async () => {
-    const a = await login('bientap-a');
+    const a = await h.login('bientap-a');
     const id = await a.reports.create.mutate({ unit: A, period: '2023-H1' });
     await a.reports.submit.mutate({ id, comment: '' });
-    const wrong = await login('duyet-hai-duong');
+    const wrong = await h.login('duyet-hai-duong');
     expect((await failure(wrong.reports.publish.mutate({ id }))).code).toBe('NOT_FOUND');
-    const right = await login('duyet-nghe-an');
+    const right = await h.login('duyet-nghe-an');
     expect(
       (await failure(right.reports.save.mutate({ id, baseVersion: 1, content: content() }))).code,
     ).toBe('FORBIDDEN');
@@ -163,7 +141,7 @@ describe('roles and units', () => {
   });
 
   it('keeps users and units to the admin', async () => {
-    const a = await login('bientap-a');
+    const a = await h.login('bientap-a');
     const r = await failure(
       a.units.upsert.mutate({ kind: 'xa', name: 'Mới', province: 'Nghệ An', formedFrom: [] }),
     );
@@ -200,10 +178,10 @@ describe('the role matrix', () => {
   it.each(cases)('%s', async (user, may) => {
     if (user === 'quantri-matrix')
       await h.user('quantri-matrix', 'admin', {}).catch(() => undefined);
-    const owner = await login('bientap-a');
+    const owner = await h.login('bientap-a');
     const period = `2018-M${String(cases.findIndex(([u]) => u === user) + 1).padStart(2, '0')}`;
     const id = await owner.reports.create.mutate({ unit: A, period });
-    const c = await login(user);
+    const c = await h.login(user);
     const ok = (p: Promise<unknown>) =>
       p.then(
         () => true,
@@ -236,11 +214,11 @@ describe('the role matrix at two approval levels', () => {
     ['duyet-hai-duong', { district: false, province: false, publish: false }],
     ['quantri-levels', { district: false, province: false, publish: false }],
   ];
-  let admin: Awaited<ReturnType<typeof login>>;
+  let admin: Awaited<ReturnType<Harness['login']>>;
   beforeAll(async () => {
     await h.user('quantri-levels', 'admin', {});
     await h.user('duyet-tay-son', 'reviewer', { units: [A] });
-    admin = await login('quantri-levels');
+    admin = await h.login('quantri-levels');
     await admin.units.setProvinceApproval.mutate({ province: 'Nghệ An', required: true });
   });
   afterAll(async () => {
@@ -248,11 +226,11 @@ describe('the role matrix at two approval levels', () => {
   });
 
   it.each(cases)('%s', async (user, may) => {
-    const owner = await login('bientap-a');
+    const owner = await h.login('bientap-a');
     const period = `2017-M${String(cases.findIndex(([u]) => u === user) + 1).padStart(2, '0')}`;
     const id = await owner.reports.create.mutate({ unit: A, period });
     await owner.reports.submit.mutate({ id, comment: '' });
-    const c = await login(user);
+    const c = await h.login(user);
     const ok = (p: Promise<unknown>) =>
       p.then(
         () => true,
@@ -262,10 +240,10 @@ describe('the role matrix at two approval levels', () => {
     const early = await ok(c.reports.publish.mutate({ id }));
     const district = await ok(c.approvals.approve.mutate({ id, level: 'district' }));
     if (!district)
-      await (await login('duyet-tay-son')).approvals.approve.mutate({ id, level: 'district' });
+      await (await h.login('duyet-tay-son')).approvals.approve.mutate({ id, level: 'district' });
     const province = await ok(c.approvals.approve.mutate({ id, level: 'province' }));
     if (!province)
-      await (await login('duyet-nghe-an')).approvals.approve.mutate({ id, level: 'province' });
+      await (await h.login('duyet-nghe-an')).approvals.approve.mutate({ id, level: 'province' });
     const publish = await ok(c.reports.publish.mutate({ id }));
     expect({ early, district, province, publish }).toEqual({ early: false, ...may });
   });
@@ -273,8 +251,8 @@ describe('the role matrix at two approval levels', () => {
 
 describe('saving', () => {
   it('saves a new revision and refuses a save based on an older version, showing the other', async () => {
-    const a1 = await login('bientap-a');
-    const a2 = await login('bientap-a2');
+    const a1 = await h.login('bientap-a');
+    const a2 = await h.login('bientap-a2');
     const id = await a1.reports.create.mutate({ unit: A, period: '2022-H2' });
     const first = await a1.reports.save.mutate({
       id,
@@ -306,7 +284,7 @@ describe('saving', () => {
   });
 
   it('refuses figures the format refuses, with the message, and keeps text, HTML and a 5 MB body as written', async () => {
-    const a = await login('bientap-a');
+    const a = await h.login('bientap-a');
     const id = await a.reports.create.mutate({ unit: A, period: '2022-H1' });
     const bad = await failure(
       a.reports.save.mutate({ id, baseVersion: 1, content: content({ 'dossiers.received': -5 }) }),
@@ -326,7 +304,7 @@ describe('saving', () => {
   });
 
   it('restores an old revision as a new one', async () => {
-    const a = await login('bientap-a');
+    const a = await h.login('bientap-a');
     const id = await a.reports.create.mutate({ unit: A, period: '2021-H2' });
     await a.reports.save.mutate({
       id,
@@ -345,7 +323,7 @@ describe('saving', () => {
 
 describe('workflow and publishing', () => {
   it('asks for an explanation of a figure that moved more than 50 %', async () => {
-    const a = await login('bientap-a');
+    const a = await h.login('bientap-a');
     const prev = await a.reports.create.mutate({ unit: A, period: '2025-H1' });
     await a.reports.save.mutate({
       id: prev,
@@ -354,7 +332,7 @@ describe('workflow and publishing', () => {
     });
     // Only published figures are "previous": a draft's are not compared with.
     await a.reports.submit.mutate({ id: prev });
-    await (await login('duyet-nghe-an')).reports.publish.mutate({ id: prev });
+    await (await h.login('duyet-nghe-an')).reports.publish.mutate({ id: prev });
     const id = await a.reports.create.mutate({ unit: A, period: '2025-H2' });
     await a.reports.save.mutate({
       id,
@@ -376,7 +354,7 @@ describe('workflow and publishing', () => {
   });
 
   it('publishes the canonical file atomically, asks to confirm failing sums, and withdraws', async () => {
-    const a = await login('bientap-a');
+    const a = await h.login('bientap-a');
     const id = await a.reports.create.mutate({ unit: A, period: '2024-H2' });
     await a.reports.save.mutate({
       id,
@@ -388,7 +366,7 @@ describe('workflow and publishing', () => {
       }),
     });
     await a.reports.submit.mutate({ id, comment: '' });
-    const r = await login('duyet-nghe-an');
+    const r = await h.login('duyet-nghe-an');
     const ask = await failure(r.reports.publish.mutate({ id }));
     expect(ask.code).toBe('PRECONDITION_FAILED');
     expect(ask.payload).toMatchObject({
@@ -429,10 +407,10 @@ describe('workflow and publishing', () => {
   });
 
   it('returns a report to draft with the reviewer’s comment', async () => {
-    const a = await login('bientap-a');
+    const a = await h.login('bientap-a');
     const id = await a.reports.create.mutate({ unit: A, period: '2021-H1' });
     await a.reports.submit.mutate({ id, comment: '' });
-    const r = await login('duyet-nghe-an');
+    const r = await h.login('duyet-nghe-an');
     expect(await failure(r.reports.returnToDraft.mutate({ id, comment: ' ' }))).toMatchObject({
       code: 'BAD_REQUEST',
       message: 'Ý kiến: Hãy ghi ý kiến để người soạn biết cần sửa gì.',
@@ -449,15 +427,15 @@ describe('workflow and publishing', () => {
   });
 
   it('shows who else has the report open', async () => {
-    const a1 = await login('bientap-a');
-    const a2 = await login('bientap-a2');
+    const a1 = await h.login('bientap-a');
+    const a2 = await h.login('bientap-a2');
     const id = await a1.reports.create.mutate({ unit: A, period: '2020-H1' });
     expect(await a1.reports.presence.mutate({ id })).toEqual([]);
     expect((await a2.reports.presence.mutate({ id })).map((p) => p.name)).toEqual(['bientap-a']);
   });
 
   it('shows the reporting cycle of a period, with units past the due date', async () => {
-    const r = await login('duyet-nghe-an');
+    const r = await h.login('duyet-nghe-an');
     await r.reports.setDue.mutate({ period: '2025-H2', due: '2026-01-15' });
     const cycle = await r.reports.cycle.query({ period: '2025-H2' });
     expect(cycle.due).toBe('2026-01-15');
@@ -481,7 +459,7 @@ describe('workflow and publishing', () => {
         canUnapprove: false,
       },
     ]);
-    const a = await login('bientap-a');
+    const a = await h.login('bientap-a');
     expect(
       (await failure(a.reports.setDue.mutate({ period: '2025-H2', due: '2026-02-01' }))).code,
     ).toBe('FORBIDDEN');
@@ -491,7 +469,7 @@ describe('workflow and publishing', () => {
 describe('administration', () => {
   it('lets an admin create a user, who then logs in with the one-time password', async () => {
     await h.user('quantri', 'admin', {});
-    const admin = await login('quantri');
+    const admin = await h.login('quantri');
     const { password } = await admin.users.create.mutate({
       username: 'Moi.Bien-Tap',
       displayName: 'Người Mới',
@@ -514,7 +492,7 @@ describe('administration', () => {
   });
 
   it('imports a units CSV, all rows or none, naming the bad line', async () => {
-    const admin = await login('quantri');
+    const admin = await h.login('quantri');
     const bad = await failure(
       admin.units.importCsv.mutate({
         csv: 'code,name,kind,district,province\n10001,Đông Hòa,xa,Tây Hòa,Phú Yên\n,Tây Hòa,lang,,Phú Yên\n',
@@ -539,7 +517,7 @@ describe('administration', () => {
 
 describe('import', () => {
   it('proposes figures with their source sentences from a pasted report', async () => {
-    const a = await login('bientap-a');
+    const a = await h.login('bientap-a');
     const text = readFileSync(join(seedReportsDir, 'quang-hai-2023-h1.txt'), 'utf8');
     const p = await a.import.propose.mutate({ text });
     expect(p.metrics['dossiers.received']).toMatchObject({ value: 1164 });
@@ -548,7 +526,7 @@ describe('import', () => {
   });
 
   it('explains an upload that is not a Word file', async () => {
-    const a = await login('bientap-a');
+    const a = await h.login('bientap-a');
     const r = await failure(
       a.import.propose.mutate({ fileBase64: Buffer.from('%PDF-1.7').toString('base64') }),
     );
@@ -557,7 +535,7 @@ describe('import', () => {
 
   it('turns past reports into drafts in bulk (admins), and says what needs a decision', async () => {
     await h.user('quantri-bulk', 'admin', {});
-    const admin = await login('quantri-bulk');
+    const admin = await h.login('quantri-bulk');
     const kimTan = readFileSync(join(seedReportsDir, 'kim-tan-2021-2023.txt'), 'utf8');
     const created = await admin.import.bulkDraft.mutate({ name: 'kim-tan.txt', text: kimTan });
     expect(created).toMatchObject({
@@ -577,7 +555,7 @@ describe('import', () => {
     const quangHai = readFileSync(join(seedReportsDir, 'quang-hai-2023-h1.txt'), 'utf8');
     const none = await admin.import.bulkDraft.mutate({ name: 'quang-hai.txt', text: quangHai });
     expect(none).toMatchObject({ status: 'decide', unit: null });
-    const editor = await login('bientap-b');
+    const editor = await h.login('bientap-b');
     expect(
       (await failure(editor.import.bulkDraft.mutate({ name: 'x.txt', text: kimTan }))).code,
     ).toBe('FORBIDDEN');

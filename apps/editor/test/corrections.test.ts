@@ -6,10 +6,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseReport } from '@congkhai/report';
-import { TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { text } from '../src/server/store.ts';
-import { PASSWORD, startEditor, type Harness } from './harness.ts';
+import { failure, startEditor, type Harness } from './harness.ts';
 
 let h: Harness;
 const A = 'an-binh-tay-son-nghe-an';
@@ -23,25 +22,6 @@ const content = (received: number) => ({
   explanations: {},
   body: '## I. Kết quả\n\nĐã thực hiện.\n',
 });
-
-async function login(username: string) {
-  const c = h.client();
-  await c.auth.login.mutate({ username, password: PASSWORD });
-  return c;
-}
-
-async function failure(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof TRPCClientError) {
-      const data = e.data as { code?: string; payload?: unknown } | undefined;
-      return { code: data?.code, message: e.message, payload: data?.payload };
-    }
-    throw e;
-  }
-  throw new Error('expected the call to fail');
-}
 
 beforeAll(async () => {
   h = await startEditor();
@@ -58,8 +38,8 @@ afterAll(async () => {
 
 describe('correcting a published report', () => {
   it('reopens it as a draft with the public file untouched, and republishes it with the reason', async () => {
-    const ed = await login('bientap-a');
-    const rv = await login('duyet-nghe-an');
+    const ed = await h.login('bientap-a');
+    const rv = await h.login('duyet-nghe-an');
     const id = await ed.reports.create.mutate({ unit: A, period: '2024-H1' });
     await ed.reports.save.mutate({ id, baseVersion: 1, content: content(1200) });
     // Only a published report is corrected.
@@ -79,10 +59,10 @@ describe('correcting a published report', () => {
     // Outside the unit it is not found; an admin neither writes nor reviews reports.
     for (const who of ['bientap-b', 'duyet-hai-duong'])
       expect(
-        (await failure((await login(who)).reports.reopenForCorrection.mutate({ id }))).code,
+        (await failure((await h.login(who)).reports.reopenForCorrection.mutate({ id }))).code,
       ).toBe('NOT_FOUND');
     expect(
-      (await failure((await login('quantri-c')).reports.reopenForCorrection.mutate({ id }))).code,
+      (await failure((await h.login('quantri-c')).reports.reopenForCorrection.mutate({ id }))).code,
     ).toBe('FORBIDDEN');
     // A hostile input is refused with a message, never a crash.
     expect(
@@ -131,11 +111,11 @@ describe('correcting a published report', () => {
   });
 
   it('lets the reviewer reopen it too, and undoes the approvals given to the published version', async () => {
-    const admin = await login('quantri-c');
+    const admin = await h.login('quantri-c');
     await admin.units.setProvinceApproval.mutate({ province: 'Nghệ An', required: true });
     try {
-      const ed = await login('bientap-a');
-      const rv = await login('duyet-nghe-an');
+      const ed = await h.login('bientap-a');
+      const rv = await h.login('duyet-nghe-an');
       const id = await ed.reports.create.mutate({ unit: A, period: '2024-H2' });
       await ed.reports.save.mutate({ id, baseVersion: 1, content: content(1205) });
       await ed.reports.submit.mutate({ id });

@@ -8,12 +8,11 @@
 import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
-import { TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { duePeriod } from '../src/server/cycle.ts';
 import { EnvError, parseSmtpUrl } from '../src/server/env.ts';
 import { runReminders, scheduleReminders } from '../src/server/reminders.ts';
-import { PASSWORD, startEditor, type Harness } from './harness.ts';
+import { failure, startEditor, type Harness } from './harness.ts';
 
 const A = 'an-binh-tay-son-nghe-an';
 const B = 'kim-tan-kim-thanh-hai-duong';
@@ -23,25 +22,6 @@ const NOW = Date.parse('2026-12-10T02:00:00Z');
 let h: Harness;
 let smtp: SMTPServer;
 const inbox: ParsedMail[] = [];
-
-async function login(username: string) {
-  const c = h.client();
-  await c.auth.login.mutate({ username, password: PASSWORD });
-  return c;
-}
-
-async function failure(
-  p: Promise<unknown>,
-): Promise<{ code: string | undefined; message: string }> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof TRPCClientError)
-      return { code: (e.data as { code?: string }).code, message: e.message };
-    throw e;
-  }
-  throw new Error('expected the call to fail');
-}
 
 /** The letters to `to` that have arrived so far. */
 const mailTo = (to: string) =>
@@ -100,7 +80,7 @@ beforeAll(async () => {
       args: [n, u],
     });
   // Addresses as an admin gives them.
-  const admin = await login('quantri');
+  const admin = await h.login('quantri');
   const users = await admin.users.list.query();
   for (const u of users.filter((x) => x.role !== 'admin'))
     await admin.users.update.mutate({
@@ -162,7 +142,7 @@ describe('the period now due', () => {
   });
 
   it('opens the cycle on it, with the responsible editors and what each user may do', async () => {
-    const r = await login('duyet-nghe-an');
+    const r = await h.login('duyet-nghe-an');
     await r.reports.setDue.mutate({ period: '2025-H2', due: '2026-01-15' });
     await r.reports.setDue.mutate({ period: '2026-H2', due: '2026-12-13' });
     const cycle = await r.reports.cycle.query({});
@@ -181,7 +161,7 @@ describe('the period now due', () => {
         overdue: false,
       }),
     ]);
-    const ed = await login('bientap-a');
+    const ed = await h.login('bientap-a');
     expect((await ed.reports.cycle.query({})).units[0]).toMatchObject({
       canCreate: true,
       canRemind: false,
@@ -194,7 +174,7 @@ describe('the period now due', () => {
 
 describe('notifications', () => {
   it('reminds the editors of a missing unit, in the editor and by e-mail, once a day', async () => {
-    const r = await login('duyet-nghe-an');
+    const r = await h.login('duyet-nghe-an');
     expect(await r.notifications.remind.mutate({ unit: A, period: '2026-H2' })).toEqual({
       told: ['Nguyễn Thị Lan'],
       already: 0,
@@ -203,7 +183,7 @@ describe('notifications', () => {
       told: [],
       already: 1,
     });
-    const ed = await login('bientap-a');
+    const ed = await h.login('bientap-a');
     const list = await ed.notifications.list.query();
     expect(list.unread).toBe(1);
     expect(list.items[0]).toMatchObject({
@@ -222,7 +202,7 @@ describe('notifications', () => {
   });
 
   it('tells reviewers of a submit, and editors of a return and of a publish, each with the link to the report', async () => {
-    const ed = await login('bientap-a');
+    const ed = await h.login('bientap-a');
     const id = await ed.reports.create.mutate({ unit: A, period: '2026-H1' });
     await ed.reports.submit.mutate({ id, comment: 'Xin duyệt số liệu.' });
     const link = `https://bientap.example/#/bao-cao/${String(id)}`;
@@ -239,7 +219,7 @@ describe('notifications', () => {
     await letter('duyet-tay-son@xa.example', /^Báo cáo chờ duyệt/);
     expect(mailTo('duyet-hai-duong@xa.example')).toEqual([]);
 
-    const r = await login('duyet-nghe-an');
+    const r = await h.login('duyet-nghe-an');
     await r.reports.returnToDraft.mutate({ id, comment: 'Thiếu số hồ sơ trực tuyến.' });
     const back = await letter('bientap-a@xa.example', /^Báo cáo bị trả lại: An Bình/);
     expect(back.text).toContain(
@@ -259,11 +239,13 @@ describe('notifications', () => {
   });
 
   it('runs the daily reminders and the reviewers’ digest, and a second run that day sends nothing again', async () => {
-    const ed = await login('bientap-b');
+    const ed = await h.login('bientap-b');
     const id = await ed.reports.create.mutate({ unit: B, period: '2025-H2' });
     await ed.reports.submit.mutate({ id, comment: '' });
     // The whole country's 2026-H2 reports are due on the 13th (Nghệ An set the same): three days from the 10th.
-    await (await login('quantri')).reports.setDue.mutate({ period: '2026-H2', due: '2026-12-13' });
+    await (
+      await h.login('quantri')
+    ).reports.setDue.mutate({ period: '2026-H2', due: '2026-12-13' });
     const first = await runReminders(h, '2026-12-10');
     expect(first).toEqual({ dueSoon: 2, overdue: 0, digests: 1 });
     const soon = await letter(
@@ -313,7 +295,7 @@ describe('the daily schedule and who may do what', () => {
   });
 
   it('keeps scopes and addresses to the admin, refuses a unit that does not exist, and shows each user only their notifications', async () => {
-    const admin = await login('quantri');
+    const admin = await h.login('quantri');
     const users = await admin.users.list.query();
     const b = users.find((u) => u.username === 'bientap-b');
     if (!b) throw new Error('no bientap-b');
@@ -337,7 +319,7 @@ describe('the daily schedule and who may do what', () => {
         )
       ).code,
     ).toBe('BAD_REQUEST');
-    const ed = await login('bientap-b');
+    const ed = await h.login('bientap-b');
     expect(
       (await failure(ed.users.update.mutate({ id: b.id, units: [A], provinces: [] }))).code,
     ).toBe('FORBIDDEN');
@@ -349,7 +331,7 @@ describe('the daily schedule and who may do what', () => {
       ).code,
     ).toBe('FORBIDDEN');
     // Marking another user's notifications read does nothing to them.
-    const a = await login('bientap-a');
+    const a = await h.login('bientap-a');
     const before = await a.notifications.unread.query();
     const theirs = (await a.notifications.list.query()).items.map((n) => n.id);
     await ed.notifications.markRead.mutate({ ids: theirs });
@@ -362,13 +344,13 @@ describe('the daily schedule and who may do what', () => {
 
 describe('the province’s own approval', () => {
   it('is off by default; once required, publishing waits for the district and then the province, and approval locks', async () => {
-    const admin = await login('quantri');
+    const admin = await h.login('quantri');
     expect((await admin.units.provinces.query()).find((p) => p.name === 'Nghệ An')).toMatchObject({
       provinceApproval: false,
     });
-    const ed = await login('bientap-a');
-    const district = await login('duyet-tay-son');
-    const province = await login('duyet-nghe-an');
+    const ed = await h.login('bientap-a');
+    const district = await h.login('duyet-tay-son');
+    const province = await h.login('duyet-nghe-an');
     expect(
       (
         await failure(
@@ -419,12 +401,12 @@ describe('the province’s own approval', () => {
   });
 
   it('is undone with a comment, which sends the report back to its editors; a district does not undo the province', async () => {
-    const admin = await login('quantri');
+    const admin = await h.login('quantri');
     await admin.units.setProvinceApproval.mutate({ province: 'Nghệ An', required: true });
     try {
-      const ed = await login('bientap-a');
-      const district = await login('duyet-tay-son');
-      const province = await login('duyet-nghe-an');
+      const ed = await h.login('bientap-a');
+      const district = await h.login('duyet-tay-son');
+      const province = await h.login('duyet-nghe-an');
       const id = await ed.reports.create.mutate({ unit: A, period: '2024-H1' });
       await ed.reports.submit.mutate({ id, comment: '' });
       await district.approvals.approve.mutate({ id, level: 'district' });

@@ -3,9 +3,8 @@
  * server and a temporary libsql database (the browser walks in
  * form-browser.test.ts).
  */
-import { TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PASSWORD, startEditor, type Harness } from './harness.ts';
+import { failure, startEditor, type Harness } from './harness.ts';
 
 let h: Harness;
 const A = 'an-binh-tay-son-nghe-an';
@@ -25,25 +24,6 @@ const content = (metrics: Record<string, number> = {}, extra: Record<string, unk
   ...extra,
 });
 
-async function login(username: string) {
-  const c = h.client();
-  await c.auth.login.mutate({ username, password: PASSWORD });
-  return c;
-}
-
-async function failure(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof TRPCClientError) {
-      const data = e.data as { code?: string; payload?: unknown } | undefined;
-      return { code: data?.code, message: e.message, payload: data?.payload };
-    }
-    throw e;
-  }
-  throw new Error('expected the call to fail');
-}
-
 async function published(period: string, metrics: Record<string, number>, title?: string) {
   const id = await ed.reports.create.mutate({
     unit: A,
@@ -60,9 +40,9 @@ beforeAll(async () => {
   await h.user('bientap-a', 'editor', { units: [A] });
   await h.user('bientap-a2', 'editor', { units: [A] });
   await h.user('duyet', 'reviewer', { provinces: ['Nghệ An'] });
-  ed = await login('bientap-a');
-  ed2 = await login('bientap-a2');
-  rv = await login('duyet');
+  ed = await h.login('bientap-a');
+  ed2 = await h.login('bientap-a2');
+  rv = await h.login('duyet');
   await published('2024-H1', { 'dossiers.received': 1000 });
   await published('2024-H2', { 'dossiers.received': 1100 });
   await published(

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Client } from '@libsql/client';
+import { TRPCClientError } from '@trpc/client';
 import { cookieClient } from './client.ts';
 import type { AccountOptions } from '../src/server/accounts.ts';
 import { openDatabase } from '../src/server/db.ts';
@@ -22,6 +23,8 @@ export interface Harness {
   readonly env: EditorEnv;
   readonly changes: string[];
   client(opts?: { origin?: string | null }): ReturnType<typeof cookieClient>;
+  /** A client logged in as a user made by `user` (they all have PASSWORD). */
+  login(username: string): Promise<ReturnType<typeof cookieClient>>;
   user(
     username: string,
     role: Role,
@@ -89,6 +92,11 @@ units:
     env,
     changes,
     client: (opts = {}) => cookieClient(url, opts.origin === undefined ? url : opts.origin),
+    login: async (username) => {
+      const c = cookieClient(url, url);
+      await c.auth.login.mutate({ username, password: PASSWORD });
+      return c;
+    },
     user: async (username, role, scope) => {
       await createUser(db, { username, displayName: username, passwordHash: hash, role, ...scope });
     },
@@ -100,4 +108,20 @@ units:
         });
       }),
   };
+}
+
+/** What a call that must fail was refused with: its tRPC code, message and payload. */
+export async function failure(
+  p: Promise<unknown>,
+): Promise<{ code: string | undefined; message: string; payload: unknown }> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof TRPCClientError) {
+      const data = e.data as { code?: string; payload?: unknown } | undefined;
+      return { code: data?.code, message: e.message, payload: data?.payload };
+    }
+    throw e;
+  }
+  throw new Error('expected the call to fail');
 }

@@ -6,11 +6,10 @@
  * fuzz of every procedure. After each, the server still answers and what
  * it acknowledged is still there.
  */
-import { TRPCClientError } from '@trpc/client';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appRouter } from '../src/server/app.ts';
-import { PASSWORD, startEditor, type Harness } from './harness.ts';
+import { failure, PASSWORD, startEditor, type Harness } from './harness.ts';
 
 let h: Harness;
 const A = 'an-binh-tay-son-nghe-an';
@@ -25,27 +24,6 @@ const content = (extra: Record<string, unknown> = {}) => ({
   body: '## I. Kết quả\n\nĐã thực hiện.\n',
   ...extra,
 });
-
-async function login(username: string) {
-  const c = h.client();
-  await c.auth.login.mutate({ username, password: PASSWORD });
-  return c;
-}
-
-async function failure(
-  p: Promise<unknown>,
-): Promise<{ code: string | undefined; message: string }> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof TRPCClientError) {
-      const data = e.data as { code?: string } | undefined;
-      return { code: data?.code, message: e.message };
-    }
-    throw e;
-  }
-  throw new Error('expected the call to fail');
-}
 
 /** What no answer of the server may contain: a stack frame, a path of this machine, a database error. */
 const LEAKS =
@@ -71,7 +49,7 @@ afterAll(async () => {
 
 describe('texts that cannot be stored as they are', () => {
   it('refuses a lone surrogate or a NUL in any field, naming the field', async () => {
-    const a = await login('bientap-a');
+    const a = await h.login('bientap-a');
     const id = await a.reports.create.mutate({ unit: A, period: '2021-H1' });
     const title = await failure(
       a.reports.save.mutate({ id, baseVersion: 1, content: content({ title: 'Báo cáo \ud800' }) }),
@@ -105,7 +83,7 @@ describe('texts that cannot be stored as they are', () => {
   });
 
   it('lists and opens a report whose stored title holds a lone surrogate (saved before the check)', async () => {
-    const a = await login('bientap-a');
+    const a = await h.login('bientap-a');
     const id = await a.reports.create.mutate({ unit: A, period: '2021-H2' });
     // As an older server stored it: JSON text escapes the surrogate, which
     // json_extract then decoded into bytes libsql could not read (a panic).
@@ -139,7 +117,7 @@ describe('errors say what is wrong and nothing about the code', () => {
   });
 
   it('tells a server fault with a reference, never a stack trace, a path or the database error', async () => {
-    const a = await login('bientap-a');
+    const a = await h.login('bientap-a');
     const id = await a.reports.create.mutate({ unit: A, period: '2022-H1' });
     await h.db.execute('ALTER TABLE presence RENAME TO presence_gone');
     try {
@@ -176,14 +154,14 @@ describe('errors say what is wrong and nothing about the code', () => {
 
 describe('authorization', () => {
   it('lets a reviewer set the due date of their own province only, and an admin any', async () => {
-    const r = await login('duyet-nghe-an');
+    const r = await h.login('duyet-nghe-an');
     await r.reports.setDue.mutate({ period: '2026-H2', due: '2027-01-10' });
     const other = await failure(
       r.reports.setDue.mutate({ period: '2026-H2', due: '2027-01-01', province: 'Hải Dương' }),
     );
     expect(other.code).toBe('FORBIDDEN');
     expect(other.message).toContain('Nghệ An');
-    const admin = await login('quantri');
+    const admin = await h.login('quantri');
     await admin.reports.setDue.mutate({ period: '2026-H2', due: '2027-01-20' });
     // Nghệ An keeps its own date; Hải Dương has the national one.
     const cycle = await admin.reports.cycle.query({ period: '2026-H2' });
@@ -192,9 +170,9 @@ describe('authorization', () => {
       [B]: '2027-01-20',
     });
     expect((await r.reports.cycle.query({ period: '2026-H2' })).due).toBe('2027-01-10');
-    const hd = await login('duyet-hai-duong');
+    const hd = await h.login('duyet-hai-duong');
     expect((await hd.reports.cycle.query({ period: '2026-H2' })).due).toBe('2027-01-20');
-    const e = await login('bientap-a');
+    const e = await h.login('bientap-a');
     expect(
       (await failure(e.reports.setDue.mutate({ period: '2026-H2', due: '2027-01-01' }))).code,
     ).toBe('FORBIDDEN');
@@ -211,15 +189,15 @@ describe('authorization', () => {
         ]),
       ],
     });
-    const b = await login('bientap-b');
+    const b = await h.login('bientap-b');
     const seen = (await b.site.builds.query({ limit: 1 })).builds[0];
     expect(seen?.reason).toBe('khởi động / start; 1 yêu cầu khác / other requests');
     expect(seen?.log).toBeNull();
-    const a = await login('bientap-a');
+    const a = await h.login('bientap-a');
     expect((await a.site.builds.query({ limit: 1 })).builds[0]?.reason).toBe(
       `công bố / publish ${A}/2025-H1 (duyet-nghe-an); khởi động / start`,
     );
-    const admin = await login('quantri');
+    const admin = await h.login('quantri');
     expect((await admin.site.builds.query({ limit: 1 })).builds[0]?.log).toBe(
       'rendered xa/an-binh',
     );
@@ -228,7 +206,7 @@ describe('authorization', () => {
 
 describe('big inputs', () => {
   it('refuses unknown metric ids by name instead of dropping them', async () => {
-    const a = await login('bientap-a');
+    const a = await h.login('bientap-a');
     const id = await a.reports.create.mutate({ unit: A, period: '2022-H2' });
     const f = await failure(
       a.reports.save.mutate({
@@ -245,7 +223,7 @@ describe('big inputs', () => {
     // Built first: a connection left idle while a slow machine builds it may be closed under the request.
     const metrics: Record<string, number> = {};
     for (let i = 0; i < 1_000_000; i++) metrics[`k${String(i)}`] = i;
-    const a = await login('bientap-a');
+    const a = await h.login('bientap-a');
     const id = await a.reports.create.mutate({ unit: A, period: '2020-H2' });
     const f = await failure(
       a.reports.save.mutate({ id, baseVersion: 1, content: content({ metrics }) }),
@@ -255,7 +233,7 @@ describe('big inputs', () => {
   });
 
   it('refuses a 5 MB paste with a message that says so', async () => {
-    const a = await login('bientap-a');
+    const a = await h.login('bientap-a');
     const f = await failure(
       a.import.propose.mutate({ text: 'Đã tiếp nhận 12 hồ sơ. '.repeat(230_000) }),
     );
@@ -264,7 +242,7 @@ describe('big inputs', () => {
   });
 
   it('reads a large paste off the request thread: the server answers while it works', async () => {
-    const a = await login('bientap-a');
+    const a = await h.login('bientap-a');
     const text =
       'Trong kỳ, UBND xã đã tiếp nhận 1.164 hồ sơ, trong đó trực tuyến 1.145 hồ sơ. '.repeat(
         24_000,
@@ -341,7 +319,7 @@ const nasty = fc.letrec((tie) => ({
 
 describe('fuzz: every procedure, any input', () => {
   it('answers every input with a status below 500 or a bare fault, never a leak, and stays up', async () => {
-    const a = await login('bientap-a');
+    const a = await h.login('bientap-a');
     const id = await a.reports.create.mutate({ unit: A, period: '2019-H1' });
     const saved = await a.reports.save.mutate({ id, baseVersion: 1, content: content() });
     // An admin's session: most procedures reach their handler.
