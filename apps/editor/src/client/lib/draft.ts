@@ -33,8 +33,7 @@ export function parseFigures(
     if (raw.trim() === '') continue;
     const n = parseNumber(raw);
     if (!n.ok) errors[k] = n.message[locale];
-    else if (n.value < 0)
-      errors[k] = locale === 'vi' ? 'Số liệu không được âm.' : 'A figure cannot be negative.';
+    else if (n.value < 0) errors[k] = editorTexts(locale).draft.figureCannotBeNegative;
     else if (isMetricId(k)) values[k] = n.value;
   }
   return { values, errors };

@@ -1,3 +1,5 @@
+import type { Locale } from '@congkhai/indicators';
+
 /** A name in Vietnamese and English. */
 export type Name = readonly [vi: string, en: string];
 
@@ -5,7 +7,7 @@ export type Name = readonly [vi: string, en: string];
 export type Names = Readonly<Record<string, Name>>;
 
 /** The name of `key` in the UI's language; the key itself when the catalog does not know it. */
-export function nameIn(names: Names, key: string, vi: boolean): string {
+export function nameIn(names: Names, key: string, locale: Locale): string {
   const pair = names[key];
-  return pair ? pair[vi ? 0 : 1] : key;
+  return pair ? pair[locale === 'en' ? 1 : 0] : key;
 }

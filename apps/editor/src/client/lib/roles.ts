@@ -1,3 +1,4 @@
+import type { Locale } from '@congkhai/indicators';
 import type { Role } from '~/server/store/users.ts';
 import { nameIn, type Name } from './names.ts';
 
@@ -10,4 +11,4 @@ export const ROLES = {
   admin: ['Quản trị', 'Admin'],
 } as const satisfies Record<Role, Name>;
 
-export const roleText = (role: string, vi: boolean): string => nameIn(ROLES, role, vi);
+export const roleText = (role: string, locale: Locale): string => nameIn(ROLES, role, locale);

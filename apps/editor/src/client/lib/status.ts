@@ -1,3 +1,4 @@
+import type { Locale } from '@congkhai/indicators';
 import type { Status } from '~/server/store/reports.ts';
 import { nameIn, type Names, type Name } from './names.ts';
 
@@ -24,4 +25,4 @@ export const BUILD_STATUS = {
 
 const NAMES: Names = { ...CYCLE_STATUS, ...BUILD_STATUS };
 
-export const statusText = (status: string, vi: boolean): string => nameIn(NAMES, status, vi);
+export const statusText = (status: string, locale: Locale): string => nameIn(NAMES, status, locale);
