@@ -10,6 +10,9 @@
  *   --editors 50 --seconds 20
  *   --reload      load the report again before every save (the bench's
  *                 workload before it followed the form: twice the requests)
+ *   --pause 2000  wait this many ms after each save (the form's autosave
+ *                 waits 2 s after the last keystroke), for people rather
+ *                 than a worst case
  *
  * The server runs in a process of its own, as in production: the editors'
  * HTTP clients are browsers elsewhere, not code sharing the server's event
@@ -20,6 +23,7 @@ import { fork } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { openDatabase } from '../src/server/db.ts';
 import { readEnv } from '../src/server/env.ts';
@@ -37,6 +41,7 @@ const arg = (name: string, fallback: number) => {
 const editors = arg('editors', 50);
 const seconds = arg('seconds', 20);
 const reload = process.argv.includes('--reload');
+const pause = arg('pause', 0);
 
 /** The server's side: a fresh file database with one unit and editor per simulated editor. */
 async function serve(): Promise<void> {
@@ -74,10 +79,24 @@ async function serve(): Promise<void> {
   );
   const port = (server.address() as AddressInfo).port;
   process.send?.({ url: `http://127.0.0.1:${String(port)}`, database: env.databaseUrl });
-  process.on('message', () => {
-    server.close();
-    db.close();
-    process.exit(0);
+  // The measured window, from the server's side: CPU time it spent and how
+  // busy its event loop was. CPU per save moves less with other people's
+  // load on the machine than latency does.
+  let cpu = process.cpuUsage();
+  let loop = performance.eventLoopUtilization();
+  process.on('message', (m) => {
+    if (m === 'start') {
+      cpu = process.cpuUsage();
+      loop = performance.eventLoopUtilization();
+      return;
+    }
+    const used = process.cpuUsage(cpu);
+    const busy = performance.eventLoopUtilization(loop).utilization;
+    process.send?.({ cpuMs: (used.user + used.system) / 1000, busy }, () => {
+      server.close();
+      db.close();
+      process.exit(0);
+    });
   });
 }
 
@@ -141,6 +160,7 @@ async function drive(): Promise<void> {
         });
         latencies.push(performance.now() - started);
         version = saved.version;
+        if (pause > 0) await new Promise((resolve) => setTimeout(resolve, pause));
         for (const [name, ms] of parseServerTiming(timing()))
           phases.set(name, (phases.get(name) ?? 0) + ms);
       } catch {
@@ -151,7 +171,7 @@ async function drive(): Promise<void> {
   }
 
   console.log(
-    `Editor benchmark: ${String(editors)} editors, ${String(seconds)} s, file database ${database}, server in its own process, ${reload ? 'a load before every save' : 'each save on the version the last returned'}`,
+    `Editor benchmark: ${String(editors)} editors, ${String(seconds)} s, file database ${database}, server in its own process, ${reload ? 'a load before every save' : 'each save on the version the last returned'}, ${pause > 0 ? `${String(pause)} ms between saves` : 'no pause between saves'}`,
   );
   // Logins (scrypt, half a second each) happen first, two at a time as the
   // server hashes them (more would be told it is busy); the measured window
@@ -160,6 +180,7 @@ async function drive(): Promise<void> {
   for (let i = 0; i < editors; i += 2)
     sessions.push(...(await Promise.all([i, i + 1].filter((j) => j < editors).map(prepare))));
   const load = loadavg()[0] ?? 0;
+  server.send('start');
   const started = Date.now();
   await Promise.all(sessions.map((s) => editor(s, started + seconds * 1000)));
   const elapsed = (Date.now() - started) / 1000;
@@ -203,7 +224,22 @@ async function drive(): Promise<void> {
   console.log(
     `  ${(mean - serverMs).toFixed(2).padStart(7)} ms  the rest: HTTP, tRPC, JSON of request and answer, waiting behind other requests`,
   );
-  server.send('stop');
+  const serverSide = await new Promise<{ cpuMs: number; busy: number }>((resolve) => {
+    server.once('message', (m) => {
+      resolve(m as { cpuMs: number; busy: number });
+    });
+    server.send('stop');
+  });
+  const cpuPerSave = serverSide.cpuMs / saves;
+  console.log(
+    `server: ${cpuPerSave.toFixed(2)} ms CPU per save (${(serverSide.cpuMs / 1000).toFixed(1)} s over the run), event loop busy ${(100 * serverSide.busy).toFixed(0)} % of the time`,
+  );
+  // With no pause between saves, each editor waits for the others' saves
+  // ahead of its own (Little's law: latency = editors / throughput), so the
+  // latency at N editors is bound by the server's CPU per save.
+  console.log(
+    `  so one server process saves at most ~${(1000 / cpuPerSave).toFixed(0)} saves/s, and ${String(editors)} editors saving without pause wait ~${(editors * cpuPerSave).toFixed(0)} ms a save at best`,
+  );
 }
 
 if (process.argv.includes('--serve')) await serve();

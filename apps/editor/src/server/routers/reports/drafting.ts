@@ -133,11 +133,7 @@ export const draftingRouter = router({
       // A save of what is already stored (a second click, an autosave after a
       // manual save) is no revision. Both sides are reports read back from the
       // file format (toReport), so equal content is equal JSON.
-      const same = timed(
-        timing,
-        'compare',
-        () => storedForm(report.content) === storedForm(next),
-      );
+      const same = timed(timing, 'compare', () => storedForm(report.content) === storedForm(next));
       if (same) return { version: report.version, unchanged: true, warnings: checks() };
       const version = await timed(timing, 'write', () =>
         addRevision(ctx.db, input.id, input.baseVersion, next, ctx.user.id, input.note),
