@@ -283,6 +283,73 @@ describe('saving', () => {
     expect(bodies).toEqual(['Văn bản của người thứ hai.\n', 'Văn bản của người thứ nhất.\n', '']);
   });
 
+  it('lands one of many saves made on the same version at the same moment; the others are told of it', async () => {
+    // Six editors of one report press save together, all on version 1: the
+    // server reads the report for all of them before any write, so only the
+    // write itself can tell them apart.
+    const editors = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => h.login(i % 2 ? 'bientap-a' : 'bientap-a2')),
+    );
+    const first = await h.login('bientap-a');
+    const id = await first.reports.create.mutate({ unit: A, period: '2018-H1' });
+    const results = await Promise.allSettled(
+      editors.map((e, i) =>
+        e.reports.save.mutate({
+          id,
+          baseVersion: 1,
+          content: content(
+            { 'dossiers.received': 100 + i },
+            { body: `Bản của người ${String(i)}.\n` },
+          ),
+        }),
+      ),
+    );
+    const saved = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    expect(saved.map((r) => r.version)).toEqual([2]);
+    const refused = await Promise.all(
+      results.flatMap((r) =>
+        r.status === 'rejected' ? [failure(Promise.reject(r.reason as Error))] : [],
+      ),
+    );
+    expect(refused).toHaveLength(5);
+    for (const f of refused) {
+      expect(f.code).toBe('CONFLICT');
+      expect(f.message).toContain('phiên bản 2');
+    }
+    // One revision per save that landed, and it is the one its editor was told.
+    const history = await first.reports.history.query({ id });
+    expect(history.map((v) => v.version)).toEqual([2, 1]);
+    const winner = results.findIndex((r) => r.status === 'fulfilled');
+    expect(history[0]?.content.body).toBe(`Bản của người ${String(winner)}.\n`);
+  });
+
+  it('keeps the database settings on every statement, also after many requests at once', async () => {
+    const a = await h.login('bientap-a');
+    const id = await a.reports.create.mutate({ unit: A, period: '2018-H2' });
+    let version = 1;
+    for (let i = 0; i < 5; i++)
+      version = (
+        await Promise.all([
+          a.reports.save.mutate({
+            id,
+            baseVersion: version,
+            content: content({ 'dossiers.received': i }),
+          }),
+          a.reports.get.query({ id }),
+          a.reports.list.query({}),
+        ])
+      )[0].version;
+    const pragma = async (name: string) =>
+      Number(Object.values((await h.db.execute(`PRAGMA ${name}`)).rows[0] ?? {})[0]);
+    // synchronous 1 is NORMAL (db.ts says why), in WAL mode; busy_timeout in ms.
+    expect({
+      journal: text((await h.db.execute('PRAGMA journal_mode')).rows[0]?.journal_mode),
+      synchronous: await pragma('synchronous'),
+      foreignKeys: await pragma('foreign_keys'),
+      busyTimeout: await pragma('busy_timeout'),
+    }).toEqual({ journal: 'wal', synchronous: 1, foreignKeys: 1, busyTimeout: 5000 });
+  });
+
   it('refuses figures the format refuses, with the message, and keeps text, HTML and a 5 MB body as written', async () => {
     const a = await h.login('bientap-a');
     const id = await a.reports.create.mutate({ unit: A, period: '2022-H1' });

@@ -2,7 +2,11 @@
 import { createTRPCClient, httpLink } from '@trpc/client';
 import type { AppRouter } from '../src/server/app.ts';
 
-export function cookieClient(url: string, origin: string | null = url) {
+export function cookieClient(
+  url: string,
+  origin: string | null = url,
+  onResponse?: (res: Response) => void,
+) {
   let cookie = '';
   return createTRPCClient<AppRouter>({
     links: [
@@ -15,6 +19,7 @@ export function cookieClient(url: string, origin: string | null = url) {
           const res = await fetch(input, { ...init, headers });
           const set = res.headers.get('set-cookie');
           if (set) cookie = set.split(';')[0] ?? '';
+          onResponse?.(res);
           return res;
         },
       }),

@@ -573,10 +573,12 @@ export const SUBSET_LEAD = /^(?:[-+•*–]\s*)?(?:riêng|đối với riêng)(?
 /**
  * A breakdown by level or over several units ("cấp huyện 838 hồ sơ, cấp xã
  * 13.274", "các xã, phường tiếp nhận ..."): a part of a total, or other
- * units' figures, never this unit's own.
+ * units' figures, never this unit's own. A figure of the whole province or
+ * district ("Toàn tỉnh đã tiếp nhận 1.245.300 hồ sơ") is a higher level's;
+ * "toàn xã" is the unit itself and stays.
  */
 export const LEVEL_PART =
-  /(?<![\p{L}])(?:cấp (?:xã|huyện|tỉnh|trung ương|thành phố)|các (?:xã|phường|thị trấn|huyện|quận|đơn vị|địa phương|sở|ngành)|mỗi (?:xã|phường))(?![\p{L}])/u;
+  /(?<![\p{L}])(?:cấp (?:xã|huyện|tỉnh|trung ương|thành phố)|các (?:xã|phường|thị trấn|huyện|quận|đơn vị|địa phương|sở|ngành)|mỗi (?:xã|phường)|toàn (?:tỉnh|huyện|quận|thị xã|thành phố|quốc|ngành))(?![\p{L}])/u;
 
 /**
  * The only words that may stand between a label and a number it is not

@@ -257,6 +257,15 @@ describe('a breakdown by level or over several units is not the unit', () => {
     expect(figures('UBND xã đã tiếp nhận 1.274 hồ sơ.')).toEqual({ 'dossiers.received': 1274 });
   });
 
+  it('leaves out a figure of the whole province or district ("Toàn tỉnh", "toàn huyện")', () => {
+    expect(figures('Toàn tỉnh đã tiếp nhận 1.245.300 hồ sơ trong 6 tháng đầu năm.')).toEqual({});
+    expect(figures('Trên địa bàn toàn huyện tiếp nhận 48.210 hồ sơ.')).toEqual({});
+  });
+
+  it('but "toàn xã" is the unit itself', () => {
+    expect(figures('Toàn xã đã tiếp nhận 1.274 hồ sơ.')).toEqual({ 'dossiers.received': 1274 });
+  });
+
   it('leaves out even a commune’s own one-stop named as "cấp xã": precision first', () => {
     expect(figures('Bộ phận Một cửa cấp xã nơi đây tiếp nhận 1.274 hồ sơ.')).toEqual({});
   });

@@ -240,19 +240,46 @@ export class NewerSchemaError extends Error {
   override name = 'NewerSchemaError';
 }
 
+/** How long a writer waits for another process's write lock (the CLI, a migration) before it fails. */
+const BUSY_TIMEOUT_MS = 5000;
+
 export async function openDatabase(url: string, authToken?: string): Promise<Client> {
   if (url.startsWith('file:'))
     mkdirSync(dirname(fileURLToPath(new URL(url.replace(/^file:(?!\/\/)/, 'file://')))), {
       recursive: true,
     });
-  const db = createClient(authToken ? { url, authToken } : { url });
-  if (url.startsWith('file:') || url === ':memory:') {
-    // WAL lets readers work while a save writes; without a busy timeout a
-    // second writer fails at once instead of waiting its turn.
+  const local = url.startsWith('file:') || url === ':memory:';
+  // One connection to a local file. @libsql/client keeps a pool of them
+  // (20 by default) and opens another whenever one is busy, but a PRAGMA
+  // holds for the connection it ran on only: the pooled ones ran without
+  // the busy timeout, without foreign keys, and at synchronous = FULL. One
+  // connection has every setting below for every statement, and costs no
+  // concurrency: SQLite has one writer, and every statement of this client
+  // is a synchronous call, so none waits for another. It does forbid
+  // interactive transactions (`db.transaction()`), which would hold the
+  // one connection across awaits: write what must be atomic as one
+  // `db.batch` (store/reports.ts's addRevision checks and writes that way).
+  const db = createClient({
+    url,
+    ...(authToken ? { authToken } : {}),
+    ...(local ? { concurrency: 1, timeout: BUSY_TIMEOUT_MS } : {}),
+  });
+  if (local) {
+    // WAL lets another process (the CLI, a backup) read while a save
+    // writes; the busy timeout makes a writer wait its turn rather than
+    // fail at once.
     await db.execute('PRAGMA journal_mode = WAL');
-    await db.execute('PRAGMA busy_timeout = 5000');
-    // In WAL mode NORMAL never corrupts the database; a power cut may lose the
-    // last commits, which the editor's local copy of unsaved text covers.
+    await db.execute(`PRAGMA busy_timeout = ${String(BUSY_TIMEOUT_MS)}`);
+    // Durability, chosen: in WAL mode NORMAL never corrupts the database
+    // and an acknowledged save survives the process ending (killed, out of
+    // memory, crashed): it is in the WAL, handed to the OS, before COMMIT
+    // returns. What NORMAL gives up is the OS crashing or the power going
+    // before the next checkpoint's fsync, which may lose the last commits.
+    // FULL would fsync at every commit, inside the synchronous call, so
+    // every save would hold the event loop (and every other editor) for a
+    // disk flush: milliseconds each on ordinary disks. For that case run the
+    // database on storage that survives a power cut (a VM's replicated
+    // disk, a UPS), or a libsql server (DATABASE_URL).
     await db.execute('PRAGMA synchronous = NORMAL');
   }
   await db.execute('PRAGMA foreign_keys = ON');

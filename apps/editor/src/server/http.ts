@@ -23,6 +23,10 @@ export function editorHandler(services: Services): Handler {
     router: appRouter,
     basePath: '/trpc/',
     createContext: ({ req, res }) => createContext(services, req, res),
+    responseMeta: ({ ctx }) => {
+      const timing = ctx?.timing?.header();
+      return timing ? { headers: { 'Server-Timing': timing } } : {};
+    },
     // The largest input is a 20 MB .docx in base64.
     maxBodySize: 30 * 1024 * 1024,
   });

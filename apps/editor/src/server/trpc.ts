@@ -12,6 +12,7 @@ import { inputErrorMessage } from './input-errors.ts';
 import { inputProblem, inputProblemMessage } from './input-guard.ts';
 import { readCookie, sessionUser } from './sessions.ts';
 import { getUser, type User } from './store/users.ts';
+import { Timing, timed } from './timing.ts';
 
 export interface Services {
   readonly db: Client;
@@ -24,6 +25,8 @@ export interface Services {
   readonly buildEvents?: EventEmitter;
   /** Login throttling and the clock of the account rules; accounts.ts's defaults when absent. */
   readonly accounts?: AccountOptions;
+  /** Tell each response's phases in a Server-Timing header (timing.ts); off unless asked. */
+  readonly serverTiming?: boolean;
 }
 
 export interface Context extends Services {
@@ -33,6 +36,8 @@ export interface Context extends Services {
   readonly token: string | undefined;
   /** The user signed in with a one-time password and must change it before anything else. */
   readonly mustChangePassword: boolean;
+  /** The request's phases, when the server was asked to time them. */
+  readonly timing: Timing | undefined;
 }
 
 export async function createContext(
@@ -40,11 +45,15 @@ export async function createContext(
   req: IncomingMessage,
   res: ServerResponse,
 ): Promise<Context> {
+  const timing = services.serverTiming ? new Timing() : undefined;
   const token = readCookie(req.headers.cookie);
-  const session = await sessionUser(services.db, token);
-  const user = session === undefined ? undefined : await getUser(services.db, session.userId);
+  const { session, user } = await timed(timing, 'session', async () => {
+    const session = await sessionUser(services.db, token);
+    const user = session === undefined ? undefined : await getUser(services.db, session.userId);
+    return { session, user };
+  });
   const mustChangePassword = session?.mustChangePassword ?? false;
-  return { ...services, req, res, user, token, mustChangePassword };
+  return { ...services, req, res, user, token, mustChangePassword, timing };
 }
 
 /** Extra data an error carries to the client: the other version in a conflict, the warnings to confirm. */
@@ -89,8 +98,11 @@ const t = initTRPC.context<Context>().create({
 });
 
 /** Texts that cannot be stored as they are (see input-guard.ts) are refused before any schema or store sees them. */
-const wellFormedInput = t.middleware(async ({ getRawInput, next }) => {
-  const problem = inputProblem(await getRawInput());
+const wellFormedInput = t.middleware(async ({ ctx, getRawInput, next }) => {
+  const raw = await getRawInput();
+  const problem = timed(ctx.timing, 'guard', () => inputProblem(raw));
+  // What runs from here to a procedure that calls `lap('validate')` is its schema's parsing.
+  ctx.timing?.mark();
   if (problem) throw new TRPCError({ code: 'BAD_REQUEST', message: inputProblemMessage(problem) });
   return next();
 });

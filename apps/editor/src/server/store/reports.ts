@@ -1,5 +1,5 @@
 /** Reports with their revisions: the list and its pages, one report, its history, new versions, its status. */
-import type { InValue } from '@libsql/client';
+import type { Client, InValue } from '@libsql/client';
 import type { Report } from '@congkhai/report';
 import { REPORT_LIST_LIMIT } from '../limits.ts';
 import { now, text, type Db } from './values.ts';
@@ -130,26 +130,40 @@ export async function insertReport(
   return id;
 }
 
-/** A new revision on top of `version`; the caller checked that `version` is the current one, in the same transaction. */
+/**
+ * A new revision of a draft on top of `base`, written only if `base` is
+ * still its current version and it is still a draft: the check and both
+ * writes are one batch, one transaction that holds SQLite's write lock from
+ * the check to the commit, so two saves on one version cannot both land
+ * and no other statement runs in between (an interactive transaction would
+ * hold a connection across awaits; see db.ts). Returns the new version, or
+ * undefined when the report moved on (a conflict for the caller to tell).
+ */
 export async function addRevision(
-  db: Db,
+  db: Client,
   id: number,
-  version: number,
+  base: number,
   content: Report,
   userId: number,
   note?: string,
-): Promise<number> {
+): Promise<number | undefined> {
   const at = now();
-  const next = version + 1;
-  await db.execute({
-    sql: 'INSERT INTO revisions (report_id, version, content, author_id, created_at, note) VALUES (?, ?, ?, ?, ?, ?)',
-    args: [id, next, JSON.stringify(content), userId, at, note ?? null],
-  });
-  await db.execute({
-    sql: 'UPDATE reports SET version = ?, updated_at = ?, updated_by = ?, title = ? WHERE id = ?',
-    args: [next, at, userId, content.title, id],
-  });
-  return next;
+  const [revision] = await db.batch(
+    [
+      {
+        sql: `INSERT INTO revisions (report_id, version, content, author_id, created_at, note)
+              SELECT id, version + 1, ?, ?, ?, ? FROM reports WHERE id = ? AND version = ? AND status = 'draft'`,
+        args: [JSON.stringify(content), userId, at, note ?? null, id, base],
+      },
+      {
+        sql: `UPDATE reports SET version = version + 1, updated_at = ?, updated_by = ?, title = ?
+              WHERE id = ? AND version = ? AND status = 'draft'`,
+        args: [at, userId, content.title, id, base],
+      },
+    ],
+    'write',
+  );
+  return revision?.rowsAffected === 1 ? base + 1 : undefined;
 }
 
 export async function setStatus(db: Db, id: number, status: Status, userId: number): Promise<void> {

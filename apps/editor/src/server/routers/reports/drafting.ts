@@ -6,12 +6,12 @@ import {
   runChecks,
   type Period,
 } from '@congkhai/indicators';
-import { serializeReport } from '@congkhai/report';
 import { z } from 'zod';
 import { canEdit } from '../../access.ts';
 import { audit } from '../../store/audit.ts';
 import { addRevision, findReport, getReport, history, insertReport } from '../../store/reports.ts';
 import { text } from '../../store/values.ts';
+import { timed } from '../../timing.ts';
 import { authed, router } from '../../trpc.ts';
 import {
   contentInput,
@@ -41,6 +41,9 @@ function retitle(title: string, from: string, to: Period): string {
     return title.replaceAll(String(old.period.year), String(to.year));
   return `${title} ${now.charAt(0).toLowerCase()}${now.slice(1)}`;
 }
+/** A revision's content as compared for "unchanged": notes always present, last (revisions before notes existed have none). */
+const storedForm = (c: Stored): string => JSON.stringify({ ...c, notes: notesStored(c) });
+
 /** Presence expires this long after the last heartbeat (the client beats every 15 s): a closed tab is gone within a minute. */
 export const PRESENCE_TTL_MS = 40_000;
 export const draftingRouter = router({
@@ -107,52 +110,42 @@ export const draftingRouter = router({
       }),
     )
     .mutation(async ({ ctx, input }) => {
-      const { report } = await loadReport(ctx, input.id, 'edit');
+      const timing = ctx.timing;
+      timing?.lap('validate');
+      const { report } = await timed(timing, 'load', () => loadReport(ctx, input.id, 'edit'));
       requireStatus(report.status, ['draft'], 'sửa');
-      const next: Stored = {
+      // Nothing is overwritten: the client shows both versions and keeps its text.
+      const conflict = (theirs: typeof report) =>
+        fail(
+          'CONFLICT',
+          `Báo cáo đã được ${theirs.updatedBy ?? 'người khác'} lưu (phiên bản ${String(theirs.version)}) sau khi bạn mở. Hãy xem hai bản và chọn.`,
+          { version: theirs.version, content: theirs.content, updatedBy: theirs.updatedBy },
+        );
+      if (report.version !== input.baseVersion) throw conflict(report);
+      const next: Stored = timed(timing, 'roundtrip', () => ({
         ...toReport(report.unit, report.period, input.content),
         notes: notesOf(input.content),
-      };
-      const tx = await ctx.db.transaction('write');
-      try {
-        const row = (
-          await tx.execute({ sql: 'SELECT version FROM reports WHERE id = ?', args: [input.id] })
-        ).rows[0];
-        const current = Number(row?.version ?? 0);
-        if (current !== input.baseVersion) {
-          await tx.rollback();
-          const theirs = await getReport(ctx.db, input.id);
-          // Nothing is overwritten: the client shows both and keeps its text.
-          throw fail(
-            'CONFLICT',
-            `Báo cáo đã được ${theirs?.updatedBy ?? 'người khác'} lưu (phiên bản ${String(current)}) sau khi bạn mở. Hãy xem hai bản và chọn.`,
-            {
-              version: current,
-              content: theirs?.content,
-              updatedBy: theirs?.updatedBy,
-            },
-          );
-        }
-        const checks = () => runChecks({ metrics: next.metrics, statedShares: next.statedShares });
-        // A save of what is already stored (a second click, an autosave after a manual save) is no revision.
-        const same =
-          report.version === current &&
-          serializeReport(report.content) === serializeReport(next) &&
-          JSON.stringify(notesStored(report.content)) === JSON.stringify(next.notes ?? {});
-        if (same) {
-          await tx.rollback();
-          return { version: current, unchanged: true, warnings: checks() };
-        }
-        const version = await addRevision(tx, input.id, current, next, ctx.user.id, input.note);
-        await tx.commit();
-        return {
-          version,
-          unchanged: false,
-          warnings: checks(),
-        };
-      } finally {
-        tx.close();
+      }));
+      const checks = () =>
+        timed(timing, 'checks', () =>
+          runChecks({ metrics: next.metrics, statedShares: next.statedShares }),
+        );
+      // A save of what is already stored (a second click, an autosave after a
+      // manual save) is no revision. Both sides are reports read back from the
+      // file format (toReport), so equal content is equal JSON.
+      const same = timed(timing, 'compare', () => storedForm(report.content) === storedForm(next));
+      if (same) return { version: report.version, unchanged: true, warnings: checks() };
+      const version = await timed(timing, 'write', () =>
+        addRevision(ctx.db, input.id, input.baseVersion, next, ctx.user.id, input.note),
+      );
+      if (version === undefined) {
+        // Another save (or a submit for review) landed between the read and the write.
+        const theirs = await getReport(ctx.db, input.id);
+        if (theirs?.status !== 'draft')
+          requireStatus(theirs?.status ?? report.status, ['draft'], 'sửa');
+        throw conflict(theirs ?? report);
       }
+      return { version, unchanged: false, warnings: checks() };
     }),
 
   restore: authed
@@ -178,6 +171,11 @@ export const draftingRouter = router({
         ctx.user.id,
         `Khôi phục phiên bản ${String(input.version)}`,
       );
+      if (version === undefined)
+        throw fail(
+          'CONFLICT',
+          'Báo cáo vừa được lưu bởi người khác; hãy tải lại trước khi khôi phục.',
+        );
       await audit(ctx.db, ctx.user.id, 'report_restore', String(input.id), { from: input.version });
       return version;
     }),
