@@ -141,8 +141,7 @@ export const draftingRouter = router({
       if (version === undefined) {
         // Another save (or a submit for review) landed between the read and the write.
         const theirs = await getReport(ctx.db, input.id);
-        if (theirs?.status !== 'draft')
-          requireStatus(theirs?.status ?? report.status, ['draft'], 'sửa');
+        requireStatus(theirs?.status ?? report.status, ['draft'], 'sửa');
         throw conflict(theirs ?? report);
       }
       return { version, unchanged: false, warnings: checks() };
@@ -157,12 +156,12 @@ export const draftingRouter = router({
       requireStatus(report.status, ['draft'], 'khôi phục');
       const old = (await history(ctx.db, input.id)).find((h) => h.version === input.version);
       if (!old) throw fail('NOT_FOUND', 'Không có phiên bản này.');
-      if (report.version !== input.baseVersion)
-        throw fail(
-          'CONFLICT',
-          'Báo cáo vừa được lưu bởi người khác; hãy tải lại trước khi khôi phục.',
-          { version: report.version, content: report.content },
-        );
+      const conflict = (theirs: typeof report) =>
+        fail('CONFLICT', 'Báo cáo vừa được lưu bởi người khác; hãy tải lại trước khi khôi phục.', {
+          version: theirs.version,
+          content: theirs.content,
+        });
+      if (report.version !== input.baseVersion) throw conflict(report);
       const version = await addRevision(
         ctx.db,
         input.id,
@@ -171,11 +170,8 @@ export const draftingRouter = router({
         ctx.user.id,
         `Khôi phục phiên bản ${String(input.version)}`,
       );
-      if (version === undefined)
-        throw fail(
-          'CONFLICT',
-          'Báo cáo vừa được lưu bởi người khác; hãy tải lại trước khi khôi phục.',
-        );
+      // Another save landed between the read and the write.
+      if (version === undefined) throw conflict((await getReport(ctx.db, input.id)) ?? report);
       await audit(ctx.db, ctx.user.id, 'report_restore', String(input.id), { from: input.version });
       return version;
     }),
