@@ -111,23 +111,28 @@ export async function findReport(
 }
 
 export async function insertReport(
-  db: Db,
+  db: Client,
   content: Report,
   status: Status,
   userId: number | null,
   note?: string,
 ): Promise<number> {
   const at = now();
-  const r = await db.execute({
-    sql: 'INSERT INTO reports (unit_id, period, status, version, updated_at, updated_by, title) VALUES (?, ?, ?, 1, ?, ?, ?)',
-    args: [content.unit, content.period, status, at, userId, content.title],
-  });
-  const id = Number(r.lastInsertRowid);
-  await db.execute({
-    sql: 'INSERT INTO revisions (report_id, version, content, author_id, created_at, note) VALUES (?, 1, ?, ?, ?, ?)',
-    args: [id, JSON.stringify(content), userId, at, note ?? null],
-  });
-  return id;
+  // One batch, one transaction: a report never exists without its first revision.
+  const [row] = await db.batch(
+    [
+      {
+        sql: 'INSERT INTO reports (unit_id, period, status, version, updated_at, updated_by, title) VALUES (?, ?, ?, 1, ?, ?, ?)',
+        args: [content.unit, content.period, status, at, userId, content.title],
+      },
+      {
+        sql: 'INSERT INTO revisions (report_id, version, content, author_id, created_at, note) VALUES (last_insert_rowid(), 1, ?, ?, ?, ?)',
+        args: [JSON.stringify(content), userId, at, note ?? null],
+      },
+    ],
+    'write',
+  );
+  return Number(row?.lastInsertRowid);
 }
 
 /**
