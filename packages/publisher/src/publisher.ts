@@ -22,7 +22,12 @@
  */
 import { EventEmitter } from 'node:events';
 import { rename, rm } from 'node:fs/promises';
-import { describeRequest, type BuildLog, type BuildRequest } from './build-log.ts';
+import {
+  describeRequest,
+  type BuildLog,
+  type BuildRequest,
+  type FinishedStatus,
+} from './build-log.ts';
 import { checkRelease } from './check.ts';
 import { countPages, mergeInto } from './files.ts';
 import { ReleaseFolders, releaseId } from './releases.ts';
@@ -179,7 +184,7 @@ export class Publisher {
 
   private async finished(
     id: number,
-    status: 'live' | 'failed',
+    status: FinishedStatus,
     pages: number,
     log: string,
   ): Promise<void> {

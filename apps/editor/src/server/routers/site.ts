@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { readableUnits } from '../access.ts';
 import { describeRequest, type BuildRequest } from '@congkhai/publisher';
+import { buildStatus } from '../store/builds.ts';
 import { listUnits } from '../store/units.ts';
 import { text } from '../store/values.ts';
 import { authed, router, type Context } from '../trpc.ts';
@@ -61,7 +62,7 @@ export const siteRouter = router({
       ).rows[0];
       if (row && row.finished_at !== null) {
         const others = requestsOf(row).some((q) => q.unit !== undefined && !mine.has(q.unit));
-        const failed = text(row.status) !== 'live';
+        const failed = buildStatus(row.status) !== 'live';
         yield {
           state: failed ? ('failed' as const) : ('live' as const),
           siteUrl: siteUrlOf(ctx),
@@ -121,7 +122,7 @@ export const siteRouter = router({
             ].join('; '),
             startedAt: text(r.started_at),
             finishedAt: r.finished_at === null ? null : text(r.finished_at),
-            status: text(r.status),
+            status: buildStatus(r.status),
             pages: r.pages === null ? null : Number(r.pages),
             // What went wrong, or for a build that went live what it rendered and how long each step took.
             log: r.log === null || others > 0 ? null : text(r.log).slice(-4000),
