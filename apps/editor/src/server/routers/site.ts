@@ -1,11 +1,13 @@
 /** The public site's builds: for editors to follow a publish until it is live, and their history. */
+import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { readableUnits } from '../access.ts';
 import { describeRequest, type BuildRequest } from '@congkhai/publisher';
+import { audit } from '../store/audit.ts';
 import { buildStatus } from '../store/builds.ts';
 import { listUnits } from '../store/units.ts';
 import { text } from '../store/values.ts';
-import { authed, router, type Context } from '../trpc.ts';
+import { adminOnly, authed, router, type Context } from '../trpc.ts';
 
 /** The requests a build was for, from its row (builds before requests were kept: one of its reason). */
 function requestsOf(row: Record<string, unknown>): BuildRequest[] {
@@ -129,6 +131,24 @@ export const siteRouter = router({
           };
         }),
         progress: ctx.buildProgress?.() ?? null,
+        // For admins, who may roll back: the kept release a rollback would put live (none: nothing to go back to).
+        previousRelease: admin ? ((await ctx.releases?.previousRelease()) ?? null) : null,
       };
     }),
+
+  /**
+   * Puts the kept release before the live one live again (an admin's
+   * remedy for a bad build), once the build in progress is over; it shows
+   * in the list as a build. The next publish renders the content in full.
+   */
+  rollBack: adminOnly.mutation(async ({ ctx }) => {
+    const release = await ctx.releases?.rollBack(ctx.user.username);
+    if (release === undefined)
+      throw new TRPCError({
+        code: 'PRECONDITION_FAILED',
+        message: 'Không còn bản trước nào được giữ để quay lại.',
+      });
+    await audit(ctx.db, ctx.user.id, 'site_rollback', release);
+    return { release };
+  }),
 });
