@@ -60,7 +60,16 @@ describe('rolling the public site back', () => {
     const previous = before(current).at(-1);
     expect(previous).toBeDefined();
     const admin = await h.login('quantri-rb');
-    expect((await admin.site.builds.query({ limit: 10 })).previousRelease).toBe(previous);
+    const list = await admin.site.builds.query({ limit: 10 });
+    // Told with when the build that made it started, one of the builds listed.
+    const made = (
+      await h.db.execute({
+        sql: 'SELECT started_at FROM builds WHERE release = ? ORDER BY id LIMIT 1',
+        args: [previous ?? ''],
+      })
+    ).rows[0]?.started_at;
+    expect(list.previousRelease).toEqual({ id: previous, builtAt: made });
+    expect(list.builds.map((b) => b.startedAt)).toContain(made);
 
     expect(await admin.site.rollBack.mutate()).toEqual({ release: previous });
     expect(live()).toBe(`releases/${previous ?? ''}`);
@@ -71,7 +80,7 @@ describe('rolling the public site back', () => {
       log: `rolled back to ${previous ?? ''}`,
     });
     // What a second rollback would go back to: the release before this one, if one is kept.
-    expect(after.previousRelease).toBe(before(previous ?? '').at(-1) ?? null);
+    expect(after.previousRelease?.id ?? null).toBe(before(previous ?? '').at(-1) ?? null);
     const audit = (
       await h.db.execute("SELECT subject FROM audit_log WHERE action = 'site_rollback'")
     ).rows;

@@ -241,6 +241,18 @@ const vi = {
     show: 'Xem',
     noBuildsYet: 'Chưa dựng lần nào.',
     openPublicSite: 'Mở trang công khai',
+    rollBackTitle: 'Quay lại bản trước',
+    rollBackHint:
+      'Khi bản mới của trang công khai có lỗi, đưa bản được giữ ngay trước nó lên lại. Lần dựng sau sẽ dựng toàn bộ từ nội dung hiện tại.',
+    rollBack: 'Quay lại bản trước',
+    noEarlierRelease: 'Chưa có bản trước nào được giữ để quay lại: chỉ có bản đang chạy.',
+    rollBackAsk: (when: string) =>
+      `Đưa bản dựng lúc ${when} lên lại thay cho bản đang chạy? Bản đang chạy vẫn được giữ.`,
+    confirmRollBack: 'Xác nhận quay lại',
+    cancel: 'Hủy',
+    rollingBack: 'Đang quay lại bản trước…',
+    rolledBack: (when: string) => `Đã quay lại bản dựng lúc ${when}.`,
+    unrecordedRelease: 'không rõ giờ dựng',
   },
   changePassword: {
     /** The rules of a new password; `typed` is how long the one typed is, when it is not refused. */
@@ -724,6 +736,18 @@ const en: EditorTexts = {
     show: 'Show',
     noBuildsYet: 'No builds yet.',
     openPublicSite: 'Open the public site',
+    rollBackTitle: 'Roll back to the previous release',
+    rollBackHint:
+      'When the new release of the public site is wrong, put the one kept just before it live again. The next build renders everything from the current content.',
+    rollBack: 'Roll back to the previous release',
+    noEarlierRelease: 'No earlier release is kept to roll back to: only the live one.',
+    rollBackAsk: (when: string) =>
+      `Put the release built at ${when} live instead of the current one? The current one stays kept.`,
+    confirmRollBack: 'Confirm the rollback',
+    cancel: 'Cancel',
+    rollingBack: 'Rolling back to the previous release…',
+    rolledBack: (when: string) => `Rolled back to the release built at ${when}.`,
+    unrecordedRelease: 'build time unknown',
   },
   changePassword: {
     passwordRules: (min: string, max: string, typed: string | null) =>

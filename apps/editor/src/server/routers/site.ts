@@ -40,6 +40,21 @@ function nextChange(ctx: Context, signal: AbortSignal | undefined): Promise<void
   });
 }
 
+/** The kept release a rollback would put live, with when its build started (null for a release no build recorded). */
+async function previousRelease(
+  ctx: Context,
+): Promise<{ id: string; builtAt: string | null } | null> {
+  const id = await ctx.releases?.previousRelease();
+  if (id === undefined) return null;
+  const row = (
+    await ctx.db.execute({
+      sql: 'SELECT started_at FROM builds WHERE release = ? ORDER BY id LIMIT 1',
+      args: [id],
+    })
+  ).rows[0];
+  return { id, builtAt: row ? text(row.started_at) : null };
+}
+
 export const siteRouter = router({
   /**
    * After a publish or withdraw: the first page build that started since
@@ -132,7 +147,7 @@ export const siteRouter = router({
         }),
         progress: ctx.buildProgress?.() ?? null,
         // For admins, who may roll back: the kept release a rollback would put live (none: nothing to go back to).
-        previousRelease: admin ? ((await ctx.releases?.previousRelease()) ?? null) : null,
+        previousRelease: admin ? await previousRelease(ctx) : null,
       };
     }),
 
