@@ -15,7 +15,7 @@ import { generateDemo } from '@congkhai/demo';
 import { writeContent, writeReport } from '@congkhai/content';
 import { reportPage } from '@congkhai/report';
 import { openDatabase } from '../src/server/db.ts';
-import { text } from '../src/server/store.ts';
+import { text } from '../src/server/store/values.ts';
 import { siteHandler } from '@congkhai/serve';
 import { listen } from '../src/server/http.ts';
 import { sitePublisher } from '../src/server/rebuild.ts';

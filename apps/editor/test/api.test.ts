@@ -153,14 +153,37 @@ describe('the role matrix', () => {
   // Who may do what with a report of unit A (Nghệ An): every role, own scope and not.
   // "read" means get; "write" means save a draft; "review" means publish; "due"
   // means set the due date for Nghệ An; "builds" means seeing a publish of A,
-  // and who made it, in the site's build history.
-  type May = { read: boolean; write: boolean; review: boolean; due: boolean; builds: boolean };
+  // and who made it, in the site's build history; "rollBack" means not being refused
+  // (FORBIDDEN) a rollback of the public site (this server keeps no release to go back to).
+  type May = {
+    read: boolean;
+    write: boolean;
+    review: boolean;
+    due: boolean;
+    builds: boolean;
+    rollBack: boolean;
+  };
   const cases: [string, May][] = [
-    ['bientap-a', { read: true, write: true, review: false, due: false, builds: true }],
-    ['bientap-b', { read: false, write: false, review: false, due: false, builds: false }],
-    ['duyet-nghe-an', { read: true, write: false, review: true, due: true, builds: true }],
-    ['duyet-hai-duong', { read: false, write: false, review: false, due: false, builds: false }],
-    ['quantri-matrix', { read: true, write: false, review: false, due: true, builds: true }],
+    [
+      'bientap-a',
+      { read: true, write: true, review: false, due: false, builds: true, rollBack: false },
+    ],
+    [
+      'bientap-b',
+      { read: false, write: false, review: false, due: false, builds: false, rollBack: false },
+    ],
+    [
+      'duyet-nghe-an',
+      { read: true, write: false, review: true, due: true, builds: true, rollBack: false },
+    ],
+    [
+      'duyet-hai-duong',
+      { read: false, write: false, review: false, due: false, builds: false, rollBack: false },
+    ],
+    [
+      'quantri-matrix',
+      { read: true, write: false, review: false, due: true, builds: true, rollBack: true },
+    ],
   ];
 
   beforeAll(async () => {
@@ -198,7 +221,8 @@ describe('the role matrix', () => {
     );
     const history = await c.site.builds.query({ limit: 100 });
     const builds = history.builds.some((b) => b.reason.includes('(duyet-matrix)'));
-    expect({ read, write, review, due, builds }).toEqual(may);
+    const rollBack = (await failure(c.site.rollBack.mutate())).code !== 'FORBIDDEN';
+    expect({ read, write, review, due, builds, rollBack }).toEqual(may);
     expect((await c.reports.list.query({})).some((r) => r.id === id)).toBe(may.read);
   });
 });

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseReport } from '@congkhai/report';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { text } from '../src/server/store.ts';
+import { text } from '../src/server/store/values.ts';
 import { failure, startEditor, type Harness } from './harness.ts';
 
 let h: Harness;

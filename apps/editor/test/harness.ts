@@ -12,7 +12,8 @@ import { openDatabase } from '../src/server/db.ts';
 import { readEnv, type EditorEnv } from '../src/server/env.ts';
 import { editorHandler, listen } from '../src/server/http.ts';
 import { hashPassword } from '../src/server/password.ts';
-import { describeRequest } from '@congkhai/publisher';
+import { describeRequest, type Publisher } from '@congkhai/publisher';
+import { sitePublisher } from '../src/server/rebuild.ts';
 import { loadContent } from '../src/server/seed.ts';
 import { createUser, type Role } from '../src/server/store/users.ts';
 
@@ -22,6 +23,8 @@ export interface Harness {
   readonly contentDir: string;
   readonly env: EditorEnv;
   readonly changes: string[];
+  /** The public site's publisher (the real renderer, releases under a temporary site root), when asked for with `site`. */
+  readonly publisher: Publisher | undefined;
   client(opts?: { origin?: string | null }): ReturnType<typeof cookieClient>;
   /** A client logged in as a user made by `user` (they all have PASSWORD). */
   login(username: string): Promise<ReturnType<typeof cookieClient>>;
@@ -37,10 +40,11 @@ export const PASSWORD = 'mật-khẩu-đủ-dài-123';
 
 /**
  * `accounts`: login throttling and the clock of account rules, for tests that move time;
- * `env`: settings over the test's own (SMTP_URL's parsed form, the editor's address).
+ * `env`: settings over the test's own (SMTP_URL's parsed form, the editor's address);
+ * `site`: a real publisher as the editor runs it (main.ts), its releases in the test's folder.
  */
 export async function startEditor(
-  opts: { accounts?: AccountOptions; env?: Partial<EditorEnv> } = {},
+  opts: { accounts?: AccountOptions; env?: Partial<EditorEnv>; site?: boolean } = {},
 ): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'congkhai-editor-'));
   mkdirSync(join(dir, 'client'));
@@ -73,11 +77,29 @@ units:
   const db = await openDatabase(env.databaseUrl);
   await loadContent(db, contentDir);
   const changes: string[] = [];
+  const publisher = opts.site
+    ? sitePublisher({
+        db,
+        siteRoot: join(dir, 'site'),
+        contentDir,
+        published: () => Promise.resolve([]),
+      })
+    : undefined;
   const server: Server = await listen(
     editorHandler({
       db,
       env,
-      onContentChanged: (r) => changes.push(describeRequest(r)),
+      onContentChanged: (r) => {
+        changes.push(describeRequest(r));
+        void publisher?.request(r);
+      },
+      ...(publisher
+        ? {
+            releases: publisher,
+            buildProgress: () => publisher.progress,
+            buildEvents: publisher.changes,
+          }
+        : {}),
       ...(opts.accounts ? { accounts: opts.accounts } : {}),
     }),
     0,
@@ -91,6 +113,7 @@ units:
     contentDir,
     env,
     changes,
+    publisher,
     client: (opts = {}) => cookieClient(url, opts.origin === undefined ? url : opts.origin),
     login: async (username) => {
       const c = cookieClient(url, url);
@@ -100,13 +123,16 @@ units:
     user: async (username, role, scope) => {
       await createUser(db, { username, displayName: username, passwordHash: hash, role, ...scope });
     },
-    stop: () =>
-      new Promise((resolve) => {
+    stop: async () => {
+      await publisher?.settled();
+      publisher?.close();
+      await new Promise<void>((resolve) => {
         server.close(() => {
           db.close();
           resolve();
         });
-      }),
+      });
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 /**
- * The database's CHECKs on a report's status, a user's role and an
- * approval's level hold the same lists as the code's constants. Old
+ * The database's CHECKs on a report's status, a user's role, an
+ * approval's level and a build's status hold the same lists as the code's constants. Old
  * migrations are history (a database made by them must stay as it is), so
  * they keep their literal lists: a value added to the code without a
  * migration that widens the CHECK fails here, not at a user's first save.
@@ -12,6 +12,7 @@ import type { Client } from '@libsql/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APPROVAL_LEVELS } from '../src/server/approvals.ts';
 import { openDatabase } from '../src/server/db.ts';
+import { BUILD_STATUSES } from '../src/server/store/builds.ts';
 import { REPORT_STATUSES } from '../src/server/store/reports.ts';
 import { USER_ROLES } from '../src/server/store/users.ts';
 
@@ -55,5 +56,9 @@ describe('the database schema', () => {
     expect((await checkedValues('report_approvals', 'level')).sort()).toEqual(
       [...APPROVAL_LEVELS].sort(),
     );
+  });
+
+  it("allows exactly the code's build statuses", async () => {
+    expect((await checkedValues('builds', 'status')).sort()).toEqual([...BUILD_STATUSES].sort());
   });
 });

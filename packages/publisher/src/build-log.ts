@@ -14,11 +14,12 @@ export interface BuildRequest {
 /** How a request reads in the build log and the list of builds. */
 export const describeRequest = (r: BuildRequest) => (r.by ? `${r.reason} (${r.by})` : r.reason);
 
-export type BuildStatus = 'live' | 'failed';
+/** How a build ended (while it runs, its record says so: the keeper's own status). */
+export type FinishedStatus = 'live' | 'failed';
 
 export interface BuildLog {
   /** A build of `release` starts for `requests`; answers its id. */
   started(release: string, requests: readonly BuildRequest[]): Promise<number>;
   /** It ended: `pages` HTML pages live (0 when it failed), and what it did or what went wrong. */
-  finished(id: number, status: BuildStatus, pages: number, log: string): Promise<void>;
+  finished(id: number, status: FinishedStatus, pages: number, log: string): Promise<void>;
 }

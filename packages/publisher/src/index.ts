@@ -4,7 +4,12 @@
  * keeps (and lists). The rendering is the site's, behind `Renderer`.
  */
 export { Publisher, type PublisherOptions } from './publisher.ts';
-export { describeRequest, type BuildLog, type BuildRequest } from './build-log.ts';
+export {
+  describeRequest,
+  type BuildLog,
+  type BuildRequest,
+  type FinishedStatus,
+} from './build-log.ts';
 export {
   SEARCH_INDEX,
   type Progress,

@@ -22,7 +22,12 @@
  */
 import { EventEmitter } from 'node:events';
 import { rename, rm } from 'node:fs/promises';
-import { describeRequest, type BuildLog, type BuildRequest } from './build-log.ts';
+import {
+  describeRequest,
+  type BuildLog,
+  type BuildRequest,
+  type FinishedStatus,
+} from './build-log.ts';
 import { checkRelease } from './check.ts';
 import { countPages, mergeInto } from './files.ts';
 import { ReleaseFolders, releaseId } from './releases.ts';
@@ -49,7 +54,8 @@ export interface PublisherOptions {
 export class Publisher {
   private running: Promise<void> | undefined;
   private queued: BuildRequest[] = [];
-  private rollbacks: ((release: string | undefined) => void)[] = [];
+  /** Rollbacks asked for (and by whom), answered by the next one that runs. */
+  private rollbacks: { done: (release: string | undefined) => void; by?: string }[] = [];
   private retryTimer: NodeJS.Timeout | undefined;
   private failures = 0;
   /** The missing reports the last catch-up build was asked for. */
@@ -101,13 +107,18 @@ export class Publisher {
    * Puts the kept release before the live one live again, once the build
    * in progress (if any) is over; answers its id, or undefined when there
    * is none. It stays live until the next build, which renders the
-   * content as it is then, in full.
+   * content as it is then, in full. `by`: who asked, for the build's record.
    */
-  rollBack(): Promise<string | undefined> {
+  rollBack(by?: string): Promise<string | undefined> {
     return new Promise((resolve) => {
-      this.rollbacks.push(resolve);
+      this.rollbacks.push({ done: resolve, ...(by === undefined ? {} : { by }) });
       this.running ??= this.loop();
     });
+  }
+
+  /** The kept release a rollback would put live now, if there is one. */
+  previousRelease(): Promise<string | undefined> {
+    return this.folders.previous();
   }
 
   /** A failed build is tried again later, unless another request comes first. */
@@ -151,8 +162,9 @@ export class Publisher {
       }
       try {
         if (rollbacks.length > 0) {
-          const release = await this.rollBackOnce().catch(() => undefined);
-          for (const done of rollbacks) done(release);
+          const by = rollbacks.find((r) => r.by !== undefined)?.by;
+          const release = await this.rollBackOnce(by).catch(() => undefined);
+          for (const r of rollbacks) r.done(release);
         } else if (requests.length > 0) await this.build(requests);
         else await this.installSearch();
       } catch (e) {
@@ -179,7 +191,7 @@ export class Publisher {
 
   private async finished(
     id: number,
-    status: 'live' | 'failed',
+    status: FinishedStatus,
     pages: number,
     log: string,
   ): Promise<void> {
@@ -336,10 +348,12 @@ export class Publisher {
     }
   }
 
-  private async rollBackOnce(): Promise<string | undefined> {
+  private async rollBackOnce(by: string | undefined): Promise<string | undefined> {
     const previous = await this.folders.previous();
     if (!previous) return undefined;
-    const id = await this.started(previous, [{ reason: 'quay lại bản trước / roll back' }]);
+    const id = await this.started(previous, [
+      { reason: 'quay lại bản trước / roll back', ...(by === undefined ? {} : { by }) },
+    ]);
     try {
       await this.folders.switchTo(this.folders.dir(previous));
     } catch (e) {

@@ -108,6 +108,7 @@ const MIGRATIONS: readonly Migration[] = [
   {
     version: 2,
     statements: [
+      // The CHECK lists store/builds.ts's BUILD_STATUSES (held to it by test/schema.test.ts).
       `CREATE TABLE builds (
         id INTEGER PRIMARY KEY,
         release TEXT NOT NULL,

@@ -59,6 +59,7 @@ const server = await listen(
     onContentChanged: (request) => void runner.request(request),
     buildProgress: () => runner.progress,
     buildEvents: runner.changes,
+    releases: runner,
   }),
   env.port,
   env.host,

@@ -5,33 +5,10 @@
  * site's; the editor asks for builds and lists them.
  */
 import type { Client } from '@libsql/client';
-import { Publisher, describeRequest, type BuildLog } from '@congkhai/publisher';
+import { Publisher } from '@congkhai/publisher';
 import { RendererProcess } from '@congkhai/site/renderer';
 import { inheritedEnv } from './env.ts';
-
-/** Builds as rows of the `builds` table, which the editor lists (routers/site.ts). */
-export function buildsTable(db: Client): BuildLog {
-  return {
-    async started(release, requests) {
-      const row = await db.execute({
-        sql: "INSERT INTO builds (release, reason, requests, started_at, status) VALUES (?, ?, ?, ?, 'running')",
-        args: [
-          release,
-          requests.map(describeRequest).join('; '),
-          JSON.stringify(requests),
-          new Date().toISOString(),
-        ],
-      });
-      return Number(row.lastInsertRowid);
-    },
-    async finished(id, status, pages, log) {
-      await db.execute({
-        sql: 'UPDATE builds SET finished_at = ?, status = ?, pages = ?, log = ? WHERE id = ?',
-        args: [new Date().toISOString(), status, pages, log.slice(-20_000), id],
-      });
-    },
-  };
-}
+import { buildsTable } from './store/builds.ts';
 
 export interface SitePublisherOptions {
   readonly db: Client;

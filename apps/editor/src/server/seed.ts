@@ -14,15 +14,10 @@ import { join } from 'node:path';
 import type { Client } from '@libsql/client';
 import { markOneTime, resetPassword } from './accounts.ts';
 import { generatePassword, hashPassword } from './password.ts';
-import {
-  countUsers,
-  createUser,
-  findReport,
-  insertReport,
-  listUnits,
-  text,
-  upsertUnit,
-} from './store.ts';
+import { findReport, insertReport } from './store/reports.ts';
+import { listUnits, upsertUnit } from './store/units.ts';
+import { countUsers, createUser } from './store/users.ts';
+import { text } from './store/values.ts';
 
 export interface Credential {
   readonly username: string;

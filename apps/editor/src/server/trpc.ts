@@ -6,7 +6,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import type { AccountOptions } from './accounts.ts';
 import type { EditorEnv } from './env.ts';
-import type { BuildRequest } from '@congkhai/publisher';
+import type { BuildRequest, Publisher } from '@congkhai/publisher';
 import { randomUUID } from 'node:crypto';
 import { inputErrorMessage } from './input-errors.ts';
 import { inputProblem, inputProblemMessage } from './input-guard.ts';
@@ -23,6 +23,8 @@ export interface Services {
   readonly buildProgress?: () => { readonly done: number; readonly total: number } | undefined;
   /** Emits 'change' as builds start, progress and finish (the rebuild runner's). */
   readonly buildEvents?: EventEmitter;
+  /** The site's releases: which kept one a rollback would put live, and the rollback (the rebuild runner's). */
+  readonly releases?: Pick<Publisher, 'previousRelease' | 'rollBack'>;
   /** Login throttling and the clock of the account rules; accounts.ts's defaults when absent. */
   readonly accounts?: AccountOptions;
   /** Tell each response's phases in a Server-Timing header (timing.ts); off unless asked. */

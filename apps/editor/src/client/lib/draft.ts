@@ -11,7 +11,7 @@ import {
   type Locale,
   type Metrics,
 } from '@congkhai/indicators';
-import { editorTexts } from './i18n.ts';
+import { editorTexts } from './i18n/index.ts';
 
 /** The report's own fields, as typed (the issue date as dd/mm/yyyy). */
 export interface ReportFields {

@@ -1,4 +1,5 @@
 import type { Locale } from '@congkhai/indicators';
+import type { BuildStatus } from '~/server/store/builds.ts';
 import type { Status } from '~/server/store/reports.ts';
 import { nameIn, type Names, type Name } from './names.ts';
 
@@ -16,12 +17,12 @@ export const CYCLE_STATUS = {
   ...REPORT_STATUS,
 } as const satisfies Record<Status | 'none', Name>;
 
-/** A build of the public site. */
+/** A build of the public site; one for each of the server's build statuses. */
 export const BUILD_STATUS = {
   running: ['Đang dựng', 'Building'],
   live: ['Đã lên trang', 'Live'],
   failed: ['Thất bại', 'Failed'],
-} as const satisfies Names;
+} as const satisfies Record<BuildStatus, Name>;
 
 const NAMES: Names = { ...CYCLE_STATUS, ...BUILD_STATUS };
 

@@ -1,10 +1,13 @@
 /** The public site's builds: for editors to follow a publish until it is live, and their history. */
+import { TRPCError } from '@trpc/server';
 import { z } from 'zod';
 import { readableUnits } from '../access.ts';
 import { describeRequest, type BuildRequest } from '@congkhai/publisher';
+import { audit } from '../store/audit.ts';
+import { buildStatus } from '../store/builds.ts';
 import { listUnits } from '../store/units.ts';
 import { text } from '../store/values.ts';
-import { authed, router, type Context } from '../trpc.ts';
+import { adminOnly, authed, router, type Context } from '../trpc.ts';
 
 /** The requests a build was for, from its row (builds before requests were kept: one of its reason). */
 function requestsOf(row: Record<string, unknown>): BuildRequest[] {
@@ -37,6 +40,21 @@ function nextChange(ctx: Context, signal: AbortSignal | undefined): Promise<void
   });
 }
 
+/** The kept release a rollback would put live, with when its build started (null for a release no build recorded). */
+async function previousRelease(
+  ctx: Context,
+): Promise<{ id: string; builtAt: string | null } | null> {
+  const id = await ctx.releases?.previousRelease();
+  if (id === undefined) return null;
+  const row = (
+    await ctx.db.execute({
+      sql: 'SELECT started_at FROM builds WHERE release = ? ORDER BY id LIMIT 1',
+      args: [id],
+    })
+  ).rows[0];
+  return { id, builtAt: row ? text(row.started_at) : null };
+}
+
 export const siteRouter = router({
   /**
    * After a publish or withdraw: the first page build that started since
@@ -61,7 +79,7 @@ export const siteRouter = router({
       ).rows[0];
       if (row && row.finished_at !== null) {
         const others = requestsOf(row).some((q) => q.unit !== undefined && !mine.has(q.unit));
-        const failed = text(row.status) !== 'live';
+        const failed = buildStatus(row.status) !== 'live';
         yield {
           state: failed ? ('failed' as const) : ('live' as const),
           siteUrl: siteUrlOf(ctx),
@@ -121,13 +139,31 @@ export const siteRouter = router({
             ].join('; '),
             startedAt: text(r.started_at),
             finishedAt: r.finished_at === null ? null : text(r.finished_at),
-            status: text(r.status),
+            status: buildStatus(r.status),
             pages: r.pages === null ? null : Number(r.pages),
             // What went wrong, or for a build that went live what it rendered and how long each step took.
             log: r.log === null || others > 0 ? null : text(r.log).slice(-4000),
           };
         }),
         progress: ctx.buildProgress?.() ?? null,
+        // For admins, who may roll back: the kept release a rollback would put live (none: nothing to go back to).
+        previousRelease: admin ? await previousRelease(ctx) : null,
       };
     }),
+
+  /**
+   * Puts the kept release before the live one live again (an admin's
+   * remedy for a bad build), once the build in progress is over; it shows
+   * in the list as a build. The next publish renders the content in full.
+   */
+  rollBack: adminOnly.mutation(async ({ ctx }) => {
+    const release = await ctx.releases?.rollBack(ctx.user.username);
+    if (release === undefined)
+      throw new TRPCError({
+        code: 'PRECONDITION_FAILED',
+        message: 'Không còn bản trước nào được giữ để quay lại.',
+      });
+    await audit(ctx.db, ctx.user.id, 'site_rollback', release);
+    return { release };
+  }),
 });
