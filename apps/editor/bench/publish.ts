@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateDemo } from '@congkhai/demo';
 import { writeContent, writeReport } from '@congkhai/content';
-import { reportPage } from '@congkhai/report';
+import { reportPage } from '@congkhai/site/addresses';
 import { openDatabase } from '../src/server/db.ts';
 import { text } from '../src/server/store/values.ts';
 import { siteHandler } from '@congkhai/serve';

@@ -7,9 +7,13 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
-const variables = z.object({
+/** What a variable that is set but blank is told. */
+export const NOT_EMPTY = 'không được để trống / must not be empty';
+
+/** The variables the pages are rendered with; the command line build (renderer/env.ts) adds its own. */
+export const siteVariables = z.object({
   /** Published reports (`reports/<unit>/<period>.md`) and `units.yaml`. */
-  CONTENT_DIR: z.string().trim().min(1, 'không được để trống / must not be empty').optional(),
+  CONTENT_DIR: z.string().trim().min(1, NOT_EMPTY).optional(),
   /** The public address: an absolute http(s) URL. */
   SITE_URL: z
     .url({
@@ -25,12 +29,12 @@ export class SiteEnvError extends Error {
   override name = 'SiteEnvError';
 }
 
-/** The variables the pages are rendered with, parsed and checked. */
-export function readRenderEnv(env: NodeJS.ProcessEnv = process.env): {
-  contentDir: string;
-  siteUrl: URL;
-} {
-  const parsed = variables.safeParse(env);
+/** `env` checked by `schema`, or a SiteEnvError of one line per bad variable: its name, the value given, what it needs. */
+export function parseVariables<T extends z.ZodType>(
+  schema: T,
+  env: NodeJS.ProcessEnv,
+): z.output<T> {
+  const parsed = schema.safeParse(env);
   if (!parsed.success)
     throw new SiteEnvError(
       parsed.error.issues
@@ -40,14 +44,32 @@ export function readRenderEnv(env: NodeJS.ProcessEnv = process.env): {
         })
         .join('\n'),
     );
+  return parsed.data;
+}
+
+/** The variables the pages are rendered with, parsed and checked. */
+export function readRenderEnv(env: NodeJS.ProcessEnv = process.env): {
+  contentDir: string;
+  siteUrl: URL;
+} {
+  const v = parseVariables(siteVariables, env);
   return {
-    contentDir: resolve(parsed.data.CONTENT_DIR ?? '../../content'),
-    siteUrl: new URL(parsed.data.SITE_URL ?? 'http://localhost:4321'),
+    contentDir: resolve(v.CONTENT_DIR ?? '../../content'),
+    siteUrl: new URL(v.SITE_URL ?? 'http://localhost:4321'),
   };
 }
 
-/** Published reports (`reports/<unit>/<period>.md`) and `units.yaml`. */
-export const CONTENT_DIR = readRenderEnv().contentDir;
+let content: string | undefined;
+
+/**
+ * Published reports (`reports/<unit>/<period>.md`) and `units.yaml`: read
+ * on first use, then kept. Not when this module loads: the command line
+ * build imports it before it has checked its variables and set CONTENT_DIR.
+ */
+export function contentDir(): string {
+  content ??= readRenderEnv().contentDir;
+  return content;
+}
 /**
  * The public address, for canonical links, the feed, the sitemap and the
  * data package: configuration of the deployment, so read when a page is

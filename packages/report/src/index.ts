@@ -8,4 +8,4 @@ export { parseDueDates, serializeDueDates, dueFor, type DueDate } from './due.ts
 export { correctionOf, figureChanges, versionOf, withCorrection } from './corrections.ts';
 export { REPORT_SCHEMA_VERSION } from './schema.ts';
 export { normalizeText } from './text.ts';
-export { reportPage, reportPath, unitId, versionPath } from './paths.ts';
+export { reportPath, unitId, versionPath } from './paths.ts';

@@ -6,15 +6,6 @@ export function reportPath(unit: string, period: string): string {
 }
 
 /**
- * The address of a report's page on the public site, `/xa/<unit>/<period>/`:
- * the one place it is spelled (the site's routes and feed, the link the
- * editor gives after a publish, the check that a release has every report).
- */
-export function reportPage(unit: string, period: string): string {
-  return `/xa/${unit}/${period}/`;
-}
-
-/**
  * A unit id from its names: "Kim Tân", "Kim Thành", "Hải Dương" ->
  * `kim-tan-kim-thanh-hai-duong`. Units formed after 1 July 2025 have no
  * district, so their id is name and province.

@@ -12,9 +12,10 @@ import {
   type Period,
   type ReportingSummary,
 } from '@congkhai/indicators';
+import { reportingProvincePage } from './addresses.ts';
 import { districtAnchor, type DirectoryProvince } from './directory.ts';
 import { reportingOf } from './reporting.ts';
-import { reportingPeriods, reportingProvincePage } from './routes.ts';
+import { reportingPeriods } from './routes.ts';
 import type { SiteData, SiteUnit } from './site-data.ts';
 
 export interface AreaFigures {

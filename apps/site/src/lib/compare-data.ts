@@ -90,9 +90,6 @@ export function defaultView(data: SiteData) {
   };
 }
 
-/** Where the CSV of the default view is, per language: a file, so that it downloads without JavaScript. */
-export const defaultCsvPath = (locale: Locale) => `/du-lieu/so-sanh/${locale}.csv`;
-
 /** The CSV of the default view: the same file the page's script makes of what it shows. */
 export function defaultCsv(data: SiteData, locale: Locale): string {
   const { entries, figures } = defaultView(data);

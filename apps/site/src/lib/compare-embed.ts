@@ -3,6 +3,7 @@
  * address (?don-vi=a,b&chi-so=x), drawn as the compare page draws them.
  */
 import { formatFraction, type Locale } from '@congkhai/indicators';
+import { indicatorDataFile, unitsData } from './addresses.ts';
 import {
   compareQuery,
   MAX_UNITS,
@@ -104,8 +105,8 @@ export function embed(root: HTMLElement): void {
   }
 
   void Promise.all([
-    fetch(`/du-lieu/chi-so/${indicator}.json`).then((r) => r.json() as Promise<IndicatorFigures>),
-    fetch('/du-lieu/don-vi.json').then((r) => r.json() as Promise<UnitEntry[]>),
+    fetch(indicatorDataFile(indicator)).then((r) => r.json() as Promise<IndicatorFigures>),
+    fetch(unitsData()).then((r) => r.json() as Promise<UnitEntry[]>),
   ]).then(([f, list]) => {
     draw(f, new Map(list.map((u) => [u.id, u])));
   });

@@ -8,6 +8,7 @@
  */
 import { foldVietnamese, formatFraction, type Locale } from '@congkhai/indicators';
 import type { Chart } from 'chart.js';
+import { indicatorDataFile, unitsData } from './addresses.ts';
 import { COLORS, DASHES } from './chart-style.ts';
 import {
   MAX_UNITS,
@@ -303,7 +304,7 @@ export function compare(root: HTMLElement): void {
     status.textContent = figures ? '' : T.loading;
     status.classList.remove('warn');
     try {
-      const res = await fetch(`/du-lieu/chi-so/${id}.json`);
+      const res = await fetch(indicatorDataFile(id));
       if (!res.ok) throw new Error(String(res.status));
       const f = (await res.json()) as IndicatorFigures;
       if (id !== indicator) return;
@@ -334,7 +335,7 @@ export function compare(root: HTMLElement): void {
 
   render();
   void load(indicator);
-  void fetch('/du-lieu/don-vi.json')
+  void fetch(unitsData())
     .then((r) => r.json() as Promise<UnitEntry[]>)
     .then((list) => {
       for (const u of list) units.set(u.id, u);

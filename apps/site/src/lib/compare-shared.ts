@@ -1,8 +1,9 @@
 /**
  * What the compare page's server side (compare-data.ts, the page) and its
- * script (compare-page.ts) share: no imports, so the script stays small.
+ * script (compare-page.ts) share: no imports but the addresses, so the script stays small.
  */
 import type { Locale } from '@congkhai/indicators';
+import { compareEmbedPage } from './addresses.ts';
 
 export interface UnitEntry {
   readonly id: string;
@@ -36,11 +37,8 @@ export const MAX_UNITS = 12;
 export const compareQuery = (units: readonly string[], indicator: string) =>
   `?don-vi=${units.map(encodeURIComponent).join(',')}&chi-so=${encodeURIComponent(indicator)}`;
 
-/** The embeddable page of a comparison (framed by other sites: @congkhai/serve's EMBED_PATH_PREFIXES). */
-export const EMBED_PATH = '/nhung/so-sanh/';
-
 export const embedSnippet = (origin: string, localePrefix: string, query: string, title: string) =>
-  `<iframe src="${origin}${localePrefix}${EMBED_PATH}${query}" title="${title.replace(/"/g, '&quot;')}" width="100%" height="520" style="border:0" loading="lazy"></iframe>`;
+  `<iframe src="${origin}${localePrefix}${compareEmbedPage(query)}" title="${title.replace(/"/g, '&quot;')}" width="100%" height="520" style="border:0" loading="lazy"></iframe>`;
 
 /** What the compare page says, in the page's language (its script gets it from the page). */
 export function compareText(locale: Locale) {

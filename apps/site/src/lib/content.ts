@@ -18,7 +18,7 @@ import {
   type DueDate,
   type Report,
 } from '@congkhai/report';
-import { CONTENT_DIR } from '../env.ts';
+import { contentDir } from '../env.ts';
 
 export class ContentError extends Error {
   override name = 'ContentError';
@@ -73,7 +73,7 @@ function failure(
 
 /** The units, and whether their text differs from the last load's. */
 async function readUnitsFile(): Promise<{ units: readonly Unit[]; changed: boolean }> {
-  const file = join(CONTENT_DIR, UNITS_FILE);
+  const file = join(contentDir(), UNITS_FILE);
   const signature = signatureOf(await stat(file));
   if (unitsEntry?.signature === signature) return { units: unitsEntry.units, changed: false };
   const text = await readFile(file, 'utf8');
@@ -102,7 +102,7 @@ async function readSide<T>(
   empty: T,
   parse: (text: string, file: string) => T,
 ): Promise<{ entry: SideFile<T>; changed: boolean }> {
-  const file = join(CONTENT_DIR, name);
+  const file = join(contentDir(), name);
   const st = await stat(file).catch(() => undefined);
   const signature = st ? signatureOf(st) : 'absent';
   if (last?.signature === signature) return { entry: last, changed: false };
@@ -128,7 +128,7 @@ const parseBoundaries = (text: string, file: string): unknown => {
 };
 
 async function reportFiles(): Promise<string[]> {
-  const root = join(CONTENT_DIR, 'reports');
+  const root = join(contentDir(), 'reports');
   const units = (await readdir(root, { withFileTypes: true }).catch(() => []))
     .filter((d) => d.isDirectory())
     .map((d) => d.name);
@@ -140,7 +140,7 @@ async function reportFiles(): Promise<string[]> {
 
 /** Parses the file if it changed; true when it did. */
 async function readReport(file: string, key: string, force: boolean): Promise<boolean> {
-  const path = join(CONTENT_DIR, file);
+  const path = join(contentDir(), file);
   const signature = signatureOf(await stat(path));
   if (!force && entries.get(key)?.signature === signature) return false;
   const r = parseReport(await readFile(path, 'utf8'));

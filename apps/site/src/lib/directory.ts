@@ -1,29 +1,18 @@
 /**
  * The units by province, then the units formed on 1 July 2025 (no
- * district) and the districts of before. The directory (/xa/) lists the
+ * district) and the districts of before. The directory (directoryPage) lists the
  * provinces, each province's page its units since the merger and its
  * districts, each district's page its units: no page lists every unit, so
  * none grows with the country (issue 16). A province's anchor marks its
  * row in the directory, a district's its row on its province's page.
  */
-import { foldVietnamese, type Unit } from '@congkhai/indicators';
+import type { Unit } from '@congkhai/indicators';
+import { areaSlug } from './addresses.ts';
 import { collator, type SiteData, type SiteReport, type SiteUnit } from './site-data.ts';
-
-/** The slug of a province or district name in an address. */
-export const areaSlug = (s: string) =>
-  foldVietnamese(s)
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
 
 export const provinceAnchor = (province: string) => `tinh-${areaSlug(province)}`;
 export const districtAnchor = (u: Pick<Unit, 'province' | 'district'>) =>
   `huyen-${areaSlug(u.province)}-${areaSlug(u.district ?? '')}`;
-
-/** A province's page: its units, map and who has reported. */
-export const provincePage = (province: string) => `/tinh/${areaSlug(province)}/`;
-/** A district's page (a district of before 1 July 2025). */
-export const districtPage = (u: { readonly province: string; readonly district: string }) =>
-  `/tinh/${areaSlug(u.province)}/${areaSlug(u.district)}/`;
 
 /** The province, and the district if any, a page's address names (the slugs of the two above). */
 export function areaAt(

@@ -9,7 +9,7 @@ export function localeOf(lang: string | undefined): Locale {
 /** The `[...lang]` values of every page: Vietnamese at the root, English under /en/. */
 export const LANGS = [undefined, 'en'] as const;
 
-/** A site path in a language: href('en', '/xa/a/') -> '/en/xa/a/'. */
+/** A site path (addresses.ts) in a language: href('en', '/a/b/') -> '/en/a/b/'. */
 export function href(locale: Locale, path: string): string {
   return locale === 'en' ? `/en${path}` : path;
 }

@@ -19,6 +19,7 @@ import {
   type Locale,
   type Period,
 } from '@congkhai/indicators';
+import { unitPage } from './addresses.ts';
 import { fmtFraction, fmtPointChange } from './format.ts';
 import { href, t } from './i18n.ts';
 import { escapeMarkup } from './markup.ts';
@@ -36,10 +37,6 @@ export function rankingPageCount(data: SiteData, def: IndicatorDefinition, perio
   const n = (data.byPeriod.get(periodId) ?? []).filter((r) => rankable(r, def)).length;
   return Math.max(1, Math.ceil(n / RANKING_PAGE_ROWS));
 }
-
-/** The address of a page of a ranking: the first is the period's own page. */
-export const rankingPagePath = (indicator: string, periodId: string, page: number) =>
-  `/chi-so/${indicator}/${periodId}/${page > 1 ? `trang-${String(page)}/` : ''}`;
 
 export interface IndicatorView {
   readonly total: IndicatorAggregate;
@@ -155,7 +152,7 @@ function compute(data: SiteData, def: IndicatorDefinition, period: Period): Indi
             // three columns that fit 390 px, still one row per unit for a screen reader.
             return (
               `<tr><td class="num">${String(r.rank)}${tied}</td>` +
-              `<th scope="row"><a href="${escapeMarkup(href(locale, `/xa/${r.key}/`))}">${escapeMarkup(u ? unitTitle(u, locale) : r.key)}</a><span class="meta narrow-only"><br>${province}</span></th>` +
+              `<th scope="row"><a href="${escapeMarkup(href(locale, unitPage(r.key)))}">${escapeMarkup(u ? unitTitle(u, locale) : r.key)}</a><span class="meta narrow-only"><br>${province}</span></th>` +
               `<td class="wide-only">${province}</td>` +
               `<td class="num">${escapeMarkup(fmtFraction(r.value, locale))}${delta === null ? '' : `<span class="narrow-only change ${good}"><br>${change}</span>`}</td>` +
               `<td class="num wide-only ${good}">${change}</td></tr>`

@@ -12,6 +12,7 @@
 import { INDICATORS, METRICS, type Locale } from '@congkhai/indicators';
 import { Buffer } from 'node:buffer';
 import { stringify } from 'csv-stringify/sync';
+import { reportingData, reportsData } from './addresses.ts';
 import { reportingOf } from './reporting.ts';
 import { reportingPeriods } from './routes.ts';
 import type { SiteData, SiteReport, SiteUnit } from './site-data.ts';
@@ -240,7 +241,7 @@ export function json(data: SiteData, units: readonly SiteUnit[]): Buffer<ArrayBu
   return Buffer.concat(parts);
 }
 
-/** Who has reported each period (/du-lieu/cong-bo.csv): a row per unit due to report, or that reported. */
+/** Who has reported each period (reportingData): a row per unit due to report, or that reported. */
 const REPORTING_FIELDS = [
   { name: 'period', type: 'string', title: 'Kỳ báo cáo / Period' },
   { name: 'unit_id', type: 'string', title: 'Mã đơn vị / Unit id' },
@@ -303,7 +304,7 @@ export function datapackage(data: SiteData, site: URL): unknown {
     resources: [
       {
         name: 'bao-cao',
-        path: new URL('/du-lieu/bao-cao.csv', site).href,
+        path: new URL(reportsData('csv'), site).href,
         format: 'csv',
         mediatype: 'text/csv',
         encoding: 'utf-8',
@@ -313,7 +314,7 @@ export function datapackage(data: SiteData, site: URL): unknown {
       {
         name: 'cong-bo',
         title: 'Tiến độ báo cáo theo kỳ / Who has reported each period',
-        path: new URL('/du-lieu/cong-bo.csv', site).href,
+        path: new URL(reportingData(), site).href,
         format: 'csv',
         mediatype: 'text/csv',
         encoding: 'utf-8',

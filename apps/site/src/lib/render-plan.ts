@@ -9,7 +9,8 @@
  * It runs inside the built server (the renderer's entry exports it), so
  * that the content it reads is the very copy the pages render from.
  */
-import { affectedPages, allPages, fileOf, reportPage, sitemapPages } from './routes.ts';
+import { homePage, reportPage } from './addresses.ts';
+import { affectedPages, allPages, fileOf, sitemapPages } from './routes.ts';
 import { refreshSiteData, siteData } from './site-data.ts';
 
 export interface RenderPlan {
@@ -40,7 +41,10 @@ export async function renderPlan(full: boolean): Promise<RenderPlan> {
     changed,
     reports: data.reports.length,
     reportKeys: data.reports.map((r) => `${r.unit}/${r.period}`),
-    required: ['index.html', ...data.reports.map((r) => fileOf(reportPage(r.unit, r.period)))],
+    required: [
+      fileOf(homePage()),
+      ...data.reports.map((r) => fileOf(reportPage(r.unit, r.period))),
+    ],
     pages: sitemapPages(data).length + 1, // and 404.html
   };
 }

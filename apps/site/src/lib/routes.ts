@@ -1,79 +1,106 @@
 /**
- * Every address the public site has, and which of them depend on what.
+ * Every address the public site has, and which of them depend on what;
+ * each is made by its function in addresses.ts.
  * The renderer writes `allPages` for a full build; after a publish it
  * writes only `affectedPages`, and a test holds that the two ways give the
  * same files. Pages fall in three kinds:
  *
- * - per report (`/xa/<unit>/<period>/`): its report and its unit only;
- * - per unit (`/xa/<unit>/`, its open data files): the unit, the units of
+ * - per report (reportPage): its report and its unit only;
+ * - per unit (unitPage, unitBrief, unitData): the unit, the units of
  *   its province (its rank and median in its district and province, the
  *   peer table) and the units it merged into (their series carry its
  *   figures from before the merger);
  * - per indicator and period (rankings): every report of that period and
  *   of the period before (the change column); the latest period's ranking
- *   is also the indicator's own page (`/chi-so/<indicator>/`);
- * - per period, who has reported it (`/cong-bo/<period>/`, a summary by
+ *   is also the indicator's own page (indicatorPage);
+ * - per period, who has reported it (reportingPage, a summary by
  *   province): the reports of that period, and the due dates (a change of
  *   due.yaml renders them all); each province's list of its units for the
- *   period (`/cong-bo/<period>/<province>/`): the reports of the period in
+ *   period (reportingProvincePage): the reports of the period in
  *   that province, and the due dates;
- * - per province and per district of before 1 July 2025 (`/tinh/<province>/`,
- *   `/tinh/<province>/<district>/`): the reports of its units (their latest
+ * - per province and per district of before 1 July 2025 (provincePage,
+ *   districtPage): the reports of its units (their latest
  *   figures, its map, who has reported there) and the due dates;
  * - everything else (home, the directory of provinces, indexes, compare,
  *   downloads, feed, sitemap):
  *   rebuilt on every change, since it sums or lists all reports.
  */
 import { INDICATORS, previousPeriod, successors, type Period } from '@congkhai/indicators';
-import { reportPage } from '@congkhai/report';
-import { areaSlug, directory, districtPage, provincePage } from './directory.ts';
+import {
+  compareData,
+  compareEmbedPage,
+  comparePage,
+  dataPackage,
+  dataPage,
+  directoryPage,
+  districtPage,
+  feedFile,
+  homePage,
+  indicatorDataFile,
+  indicatorPage,
+  indicatorsPage,
+  methodPage,
+  notFoundFile,
+  provincePage,
+  rankingPage,
+  reportPage,
+  reportingData,
+  reportingPage,
+  reportingProvincePage,
+  reportsData,
+  searchPage,
+  sitemapFile,
+  sitemapIndexFile,
+  unitBrief,
+  unitData,
+  unitPage,
+  unitsData,
+} from './addresses.ts';
+import { directory } from './directory.ts';
 import { LANGS, href, localeOf } from './i18n.ts';
-import { rankingPageCount, rankingPagePath } from './indicator-view.ts';
+import { rankingPageCount } from './indicator-view.ts';
 import { peersOf, type SiteData } from './site-data.ts';
 
 /** Paths present once per language. */
 const GLOBAL_PAGES = [
-  '/',
-  '/xa/',
-  '/chi-so/',
-  '/du-lieu/',
-  '/phuong-phap/',
-  '/so-sanh/',
-  '/tim-kiem/',
-  '/cong-bo/',
-  '/nhung/so-sanh/',
+  homePage(),
+  directoryPage(),
+  indicatorsPage(),
+  dataPage(),
+  methodPage(),
+  comparePage(),
+  searchPage(),
+  reportingPage(),
+  compareEmbedPage(),
 ];
 
 /** Language-free files: downloads, the feed, the sitemap, the not-found page. */
 const GLOBAL_FILES = [
-  '/404.html',
-  '/du-lieu/bao-cao.csv',
-  '/du-lieu/bao-cao.json',
-  '/du-lieu/datapackage.json',
-  '/du-lieu/don-vi.json',
-  '/du-lieu/cong-bo.csv',
-  '/du-lieu/so-sanh/vi.csv',
-  '/du-lieu/so-sanh/en.csv',
-  ...INDICATORS.map((d) => `/du-lieu/chi-so/${d.id}.json`),
-  '/feed.xml',
-  '/sitemap-index.xml',
-  '/sitemap-0.xml',
+  notFoundFile(),
+  reportsData('csv'),
+  reportsData('json'),
+  dataPackage(),
+  unitsData(),
+  reportingData(),
+  compareData('vi'),
+  compareData('en'),
+  ...INDICATORS.map((d) => indicatorDataFile(d.id)),
+  feedFile(),
+  sitemapIndexFile(),
+  sitemapFile(),
 ];
 
-/** The address of a report's page (spelled once, in @congkhai/report). */
-export { reportPage };
-
-/** Where an address is written: `/xa/a/` -> `xa/a/index.html`, files as they are. */
+/** Where an address is written: a page `/a/b/` -> `a/b/index.html`, files as they are. */
 export const fileOf = (page: string) =>
   page.endsWith('/') ? `${page.slice(1)}index.html` : page.slice(1);
 
 const inLangs = (path: string) => LANGS.map((lang) => href(localeOf(lang), path));
 
 const unitPages = (id: string) => [
-  ...inLangs(`/xa/${id}/`),
-  ...inLangs(`/xa/${id}/ban-in/`),
-  `/du-lieu/xa/${id}.csv`,
-  `/du-lieu/xa/${id}.json`,
+  ...inLangs(unitPage(id)),
+  ...inLangs(unitBrief(id)),
+  unitData(id, 'csv'),
+  unitData(id, 'json'),
 ];
 
 /**
@@ -83,20 +110,13 @@ const unitPages = (id: string) => [
 const rankingPages = (periodId: string, data: SiteData) =>
   INDICATORS.flatMap((d) => [
     ...Array.from({ length: rankingPageCount(data, d, periodId) }, (_, i) =>
-      inLangs(rankingPagePath(d.id, periodId, i + 1)),
+      inLangs(rankingPage(d.id, periodId, i + 1)),
     ).flat(),
-    ...(periodId === data.latest?.id ? inLangs(`/chi-so/${d.id}/`) : []),
+    ...(periodId === data.latest?.id ? inLangs(indicatorPage(d.id)) : []),
   ]);
 
 /** The periods a completeness page is made for: the standard ones (a custom range has no due date). */
 export const reportingPeriods = (data: SiteData) => data.periods.filter((p) => p.kind !== 'range');
-
-/** Who has reported a period. */
-export const reportingPage = (periodId: string) => `/cong-bo/${periodId}/`;
-
-/** Who has reported a period in a province: its units one by one. */
-export const reportingProvincePage = (periodId: string, province: string) =>
-  `/cong-bo/${periodId}/${areaSlug(province)}/`;
 
 const reportingPages = (periodId: string) => inLangs(reportingPage(periodId));
 
@@ -117,7 +137,7 @@ const globalPages = () => [...GLOBAL_PAGES.flatMap(inLangs), ...GLOBAL_FILES];
 export function allPages(data: SiteData): string[] {
   return [
     ...globalPages(),
-    ...(data.latest ? [] : INDICATORS.flatMap((d) => inLangs(`/chi-so/${d.id}/`))),
+    ...(data.latest ? [] : INDICATORS.flatMap((d) => inLangs(indicatorPage(d.id)))),
     ...data.periods.flatMap((p) => rankingPages(p.id, data)),
     ...reportingPeriods(data).flatMap((p) => [
       ...reportingPages(p.id),
@@ -133,15 +153,14 @@ export function allPages(data: SiteData): string[] {
 export function sitemapPages(data: SiteData): string[] {
   // The latest period's rankings repeat each indicator's own page, the canonical one.
   const repeats = new Set(
-    data.latest
-      ? INDICATORS.flatMap((d) => inLangs(`/chi-so/${d.id}/${data.latest?.id ?? ''}/`))
-      : [],
+    data.latest ? INDICATORS.flatMap((d) => inLangs(rankingPage(d.id, data.latest?.id ?? ''))) : [],
   );
-  // A unit's printable brief repeats its page too.
   // A unit's printable brief repeats its page too, and an embed is for frames.
-  return allPages(data).filter(
-    (p) => p.endsWith('/') && !repeats.has(p) && !p.endsWith('/ban-in/') && !p.includes('/nhung/'),
-  );
+  const left = new Set([
+    ...data.unitList.flatMap((u) => inLangs(unitBrief(u.id))),
+    ...inLangs(compareEmbedPage()),
+  ]);
+  return allPages(data).filter((p) => p.endsWith('/') && !repeats.has(p) && !left.has(p));
 }
 
 export interface Plan {

@@ -7,7 +7,8 @@
  * pages render from.
  */
 import { foldVietnamese, periodLabel, unitTitle } from '@congkhai/indicators';
-import { reportPage } from '@congkhai/report';
+import { reportPage, unitPage } from './addresses.ts';
+import { href } from './i18n.ts';
 import { siteData, type SiteReport } from './site-data.ts';
 
 export interface SearchRecord {
@@ -62,8 +63,8 @@ export async function searchRecords(): Promise<SearchRecord[]> {
     const folded = foldVietnamese(u.name);
     records.push({
       kind: 'unit',
-      url: `/xa/${u.id}/`,
-      urlEn: `/en/xa/${u.id}/`,
+      url: unitPage(u.id),
+      urlEn: href('en', unitPage(u.id)),
       title: `${unitTitle(u)} (${place})`,
       titleEn: `${unitTitle(u, 'en')} (${place})`,
       name,

@@ -4,9 +4,9 @@
  * of the feed learns of a correction as of the first publication.
  */
 import { metricDefinition, periodLabel, unitTitle } from '@congkhai/indicators';
-import { reportPage } from '@congkhai/report';
 import type { APIRoute } from 'astro';
 import { siteUrl } from '../env.ts';
+import { feedFile, homePage, reportPage } from '../lib/addresses.ts';
 import { fmtMetric } from '../lib/format.ts';
 import { t } from '../lib/i18n.ts';
 import { escapeMarkup } from '../lib/markup.ts';
@@ -63,10 +63,10 @@ export const GET: APIRoute = async () => {
   );
   const xml = `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="vi">
-  <id>${escapeMarkup(new URL('/', base).href)}</id>
+  <id>${escapeMarkup(new URL(homePage(), base).href)}</id>
   <title>Công khai — báo cáo mới công bố và đính chính</title>
-  <link href="${escapeMarkup(new URL('/feed.xml', base).href)}" rel="self"/>
-  <link href="${escapeMarkup(new URL('/', base).href)}"/>
+  <link href="${escapeMarkup(new URL(feedFile(), base).href)}" rel="self"/>
+  <link href="${escapeMarkup(new URL(homePage(), base).href)}"/>
   <updated>${updated}</updated>
 ${entries.join('\n')}
 </feed>

@@ -10,7 +10,8 @@ import { writeFileAtomic } from '@congkhai/content';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCommand, type RenderResult } from '@congkhai/publisher';
-import { reportPage, reportPath } from '@congkhai/report';
+import { reportPath } from '@congkhai/report';
+import { reportSource, reportVersion } from '../lib/addresses.ts';
 import { fileOf } from '../lib/routes.ts';
 import { copyAssets, removePage, replaceFile } from './release.ts';
 import type { Renderer } from './renderer.ts';
@@ -97,15 +98,17 @@ async function copyInto(from: string, to: string): Promise<void> {
 
 /**
  * The report's file, and the earlier versions of a corrected report
- * (versions/<unit>/<period>/<n>.md in the content) as ban-<n>.md beside it.
+ * (versions/<unit>/<period>/<n>.md in the content) beside it (reportVersion).
  */
 async function copySource(opts: BuildOptions, unit: string, period: string): Promise<void> {
-  const dir = join(opts.out, reportPage(unit, period));
-  await copyInto(join(opts.contentDir, reportPath(unit, period)), join(dir, 'bao-cao.md'));
+  await copyInto(
+    join(opts.contentDir, reportPath(unit, period)),
+    join(opts.out, reportSource(unit, period)),
+  );
   const versions = join(opts.contentDir, 'versions', unit, period);
   const kept = await readdir(versions).catch(() => [] as string[]);
   for (const f of kept) {
     if (!/^\d+\.md$/.test(f)) continue;
-    await copyInto(join(versions, f), join(dir, `ban-${f}`));
+    await copyInto(join(versions, f), join(opts.out, reportVersion(unit, period, parseInt(f, 10))));
   }
 }

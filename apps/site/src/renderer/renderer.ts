@@ -8,6 +8,7 @@ import { Buffer } from 'node:buffer';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { notFoundFile } from '../lib/addresses.ts';
 import type { RenderPlan } from '../lib/render-plan.ts';
 import type { SearchRecord } from '../lib/search-records.ts';
 
@@ -20,8 +21,8 @@ type Records = () => Promise<SearchRecord[]>;
 /** Addresses resolve against this origin; nothing listens on it. */
 const ORIGIN = 'http://renderer.invalid';
 
-/** The address a page is asked for: `/404.html` is Astro's `/404` route. */
-const requestPath = (page: string) => (page === '/404.html' ? '/404' : page);
+/** The address a page is asked for: the not-found file (`/404.html`) is Astro's `/404` route. */
+const requestPath = (page: string) => (page === notFoundFile() ? '/404' : page);
 
 /**
  * A response's body as bytes. Read chunk by chunk: Response.arrayBuffer()
@@ -69,7 +70,7 @@ export class Renderer {
   /** One page or file, as it is written to the release. */
   async render(page: string): Promise<Uint8Array> {
     const res = await this.fetch(requestPath(page));
-    const expected = page === '/404.html' ? 404 : 200;
+    const expected = page === notFoundFile() ? 404 : 200;
     if (res.status !== expected) {
       throw new BuildError(
         `${page}: HTTP ${String(res.status)} ${(await res.text()).slice(0, 2000)}`,

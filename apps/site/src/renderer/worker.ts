@@ -12,7 +12,7 @@
 import { fileURLToPath } from 'node:url';
 import type { RenderJob, RenderResult } from '@congkhai/publisher';
 import { build, refreshSearch } from './build.ts';
-import { CONTENT_DIR } from '../env.ts';
+import { contentDir } from '../env.ts';
 import { Renderer } from './renderer.ts';
 
 export type WorkerRequest = RenderJob & { readonly id: number };
@@ -42,7 +42,7 @@ process.on('message', (m: WorkerRequest) => {
     let last = 0;
     return build(renderer, {
       appDir,
-      contentDir: CONTENT_DIR,
+      contentDir: contentDir(),
       out: m.out,
       full: m.full,
       search: m.full,

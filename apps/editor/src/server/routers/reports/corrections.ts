@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { reportPath } from '@congkhai/report';
+import { reportPage } from '@congkhai/site/addresses';
 import { z } from 'zod';
 import { canEdit, canReview } from '../../access.ts';
 import { tellAbout } from '../../notifications.ts';
@@ -28,7 +29,7 @@ export const correctionsRouter = router({
   publicPage: authed.input(z.object({ id: z.number().int() })).query(async ({ ctx, input }) => {
     const { report } = await loadReport(ctx, input.id, 'read');
     return existsSync(publicFile(ctx, report))
-      ? { live: true as const, path: `/xa/${report.unit}/${report.period}/` }
+      ? { live: true as const, path: reportPage(report.unit, report.period) }
       : { live: false as const, path: null };
   }),
 

@@ -1,6 +1,6 @@
 /** Publishing a reviewed report to the content folder, and withdrawing it. */
 import { SUM_CHECKS, runChecks } from '@congkhai/indicators';
-import { reportPage } from '@congkhai/report';
+import { reportPage } from '@congkhai/site/addresses';
 import { z } from 'zod';
 import { requireApprovals } from '../../approvals.ts';
 import { tellAbout } from '../../notifications.ts';
