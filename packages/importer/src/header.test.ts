@@ -119,6 +119,20 @@ describe('the unit', () => {
     });
   });
 
+  it('never reads the "UBND" ending a document’s number as a district’s UBND', () => {
+    const header = (number: string) =>
+      read(
+        `UBND THỊ TRẤN PHƯỚC HẢI\nSố: ${number}\nPhước Hải, ngày 17 tháng 6 năm 2024\n\nBÁO CÁO\nKết quả cải cách hành chính\n\nKính gửi: Phòng Nội vụ huyện Đất Đỏ\n`,
+      ).unit;
+    expect(header('92/BC-UBND')).toMatchObject({ name: 'Phước Hải', district: 'Đất Đỏ' });
+    // A district’s UBND is still one, on the line after the number.
+    expect(
+      read(
+        'Số: 92/BC-UBND\nUBND huyện Kim Thành giao xã Kim Tân tiếp nhận hồ sơ.\nXã Kim Tân đã tiếp nhận 12 hồ sơ.',
+      ).unit,
+    ).toMatchObject({ name: 'Kim Tân', district: 'Kim Thành' });
+  });
+
   it('reads the province from a header in capitals', () => {
     expect(
       read('UBND TỈNH HẢI DƯƠNG\nUBND XÃ QUANG HẢI\n\nBÁO CÁO\nKết quả năm 2023\n').unit,

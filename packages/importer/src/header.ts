@@ -254,7 +254,9 @@ export function findUnit(text: string, placeName: string | null, subject?: strin
   const districts = new Tally();
   for (const m of t.matchAll(
     new RegExp(
-      String.raw`(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Huyện ủy|Huyện uỷ|Thành ủy|Thành uỷ|Quận ủy|Quận uỷ)\s+(?:${DISTRICT_WORD}\s*)?${NAME}`,
+      // Never the "UBND" that ends a document's number ("Số: 92/BC-UBND" above "Phước Hải,
+      // ngày ..."): that names no district.
+      String.raw`(?<![-/])(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Huyện ủy|Huyện uỷ|Thành ủy|Thành uỷ|Quận ủy|Quận uỷ)\s+(?:${DISTRICT_WORD}\s*)?${NAME}`,
       'gu',
     ),
   )) {
