@@ -156,6 +156,22 @@ describe('the unit', () => {
     expect(u.candidates.map((c) => c.name)).toEqual(['Quang Hải']);
   });
 
+  it('asks which unit when two communes receive the dossiers together, or are each named once', () => {
+    const joint = read(
+      'BÁO CÁO\nKết quả quý I năm 2023\n\nXã Quang Hải và xã Kim Tân đã tiếp nhận 120 hồ sơ trong quý I năm 2023.',
+    ).unit;
+    expect(joint.candidates.map((c) => c.name)).toEqual(['Quang Hải', 'Kim Tân']);
+    const once = read(
+      'BÁO CÁO\nKết quả quý I năm 2023\n\nTrong quý I năm 2023 đã tiếp nhận 120 hồ sơ. Xã Quang Hải tổ chức tập huấn; xã Kim Tân kiểm tra.',
+    ).unit;
+    expect(once.candidates.map((c) => c.name)).toEqual(['Quang Hải', 'Kim Tân']);
+    // The one commune that receives them, another named beside it as a partner: that one.
+    const alone = read(
+      'BÁO CÁO\nKết quả quý I năm 2023\n\nPhối hợp với xã Quang Hải, xã Kim Tân đã tiếp nhận 120 hồ sơ trong quý I năm 2023.',
+    ).unit;
+    expect(alone).toMatchObject({ name: 'Kim Tân' });
+  });
+
   it('names no commune when the text names none, and says a district’s text is above commune level', () => {
     expect(read('BÁO CÁO\nKết quả năm 2023\n\nTiếp nhận 12 hồ sơ.').unit).toMatchObject({
       name: null,
