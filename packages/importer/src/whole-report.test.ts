@@ -1,10 +1,10 @@
 /**
  * The whole report, end to end, on the real texts of the tuning split (the
  * held-out ones are never read here: packages/fixtures/HELD-OUT.md): each
- * imported as pasted text, as a .docx made from it and as a PDF made from it
- * gives the unit, the period and the title a careful reader finds (the
- * text's NAME.expected.yaml), and a Markdown narrative that keeps the
- * document's own section headings as headings.
+ * imported as pasted text, as a .txt file, as a .docx made from it and as a
+ * PDF made from it gives the unit, the period and the title a careful reader
+ * finds (the text's NAME.expected.yaml), and a Markdown narrative that
+ * keeps the document's own section headings as headings.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { foldVietnamese } from '@congkhai/indicators';
@@ -22,7 +22,8 @@ interface Expected {
 
 type Read = (text: string) => Promise<ImportResult>;
 const formats: [string, Read][] = [
-  ['text', (t) => Promise.resolve(importText(t))],
+  ['pasted text', (t) => Promise.resolve(importText(t))],
+  ['.txt', (t) => importFile(new TextEncoder().encode(t))],
   ['.docx', async (t) => importFile(await docxOf(t))],
   // Without the font, no PDF can be written with Vietnamese letters.
   ...(existsSync(FONT) ? [['PDF', async (t) => importFile(await pdfOf(t))] as [string, Read]] : []),
