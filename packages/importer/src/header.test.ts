@@ -300,3 +300,18 @@ describe('neighbours named in a border sentence', () => {
     expect(performance.now() - started).toBeLessThan(10_000);
   }, 30_000);
 });
+
+describe('the signer', () => {
+  const signer = (tail: string) =>
+    read(`BÁO CÁO\nKết quả năm 2023\n\nXã An Phú tiếp nhận 12 hồ sơ.\n\n${tail}`).signer;
+
+  it('reads an Ê Đê or M’nông name: "Y Thuôn Niê", "H’Hen Niê"', () => {
+    expect(signer('TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nY Thuôn Niê')).toBe('Y Thuôn Niê');
+    expect(signer("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nH'Hen Niê")).toBe("H'Hen Niê");
+  });
+
+  it('never reads a line under the title that is not a name', () => {
+    expect(signer('CHỦ TỊCH\n\nY tế xã')).toBeNull();
+    expect(signer('CHỦ TỊCH\n\nY Y')).toBeNull();
+  });
+});

@@ -524,10 +524,17 @@ export function findSigner(text: string): string | null {
   for (let i = tail.length - 1; i >= Math.max(0, tail.length - 8); i--) {
     const l = tail[i] ?? '';
     const words = l.split(/\s+/);
+    // Ê Đê and M'nông names start with "Y" (men) or are written "H'Hen", "K'Lai":
+    // "Y Thuôn Niê", "H'Hen Niê".
     const isName =
       words.length >= 2 &&
       words.length <= 5 &&
-      words.every((w) => /^\p{Lu}[\p{Ll}\p{M}]+$/u.test(w));
+      words.every(
+        (w, k) =>
+          /^\p{Lu}[\p{Ll}\p{M}]+$/u.test(w) ||
+          /^\p{Lu}['’]\p{Lu}[\p{Ll}\p{M}]+$/u.test(w) ||
+          (k === 0 && w === 'Y'),
+      );
     const afterTitle = tail
       .slice(Math.max(0, i - 4), i)
       .some((x) =>
