@@ -87,6 +87,11 @@ describe('pasting a real report', () => {
     expect(body).not.toContain('Số: /BC-UBND');
     expect(body).not.toContain('Nơi nhận');
     await shoot(ed, 'import-quang-hai');
+    // On a phone the title field takes the whole width: the title is read, not a slit of it.
+    await ed.setViewportSize({ width: 390, height: 844 });
+    const titleBox = await ed.locator('#imp-title').boundingBox();
+    expect(titleBox?.width).toBeGreaterThan(300);
+    await ed.setViewportSize({ width: 1280, height: 900 });
 
     // A provincial centre's article names no commune: the editor chooses, nothing is picked.
     await paste(ed, realText('ben-tre-ttpvhcc-2021-m05'));
