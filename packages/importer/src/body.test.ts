@@ -15,7 +15,30 @@ describe('toMarkdown', () => {
       ].join('\n'),
     );
     expect(md).toBe(
-      '## I. KẾT QUẢ THỰC HIỆN\n\n### 1. Công tác chỉ đạo\n\n#### 1.1. Ban hành văn bản\n\n**a)** Kế hoạch năm\n\n- Ban hành kế hoạch.\n- Tổ chức kiểm tra.\n',
+      '## I. KẾT QUẢ THỰC HIỆN\n\n### 1. Công tác chỉ đạo\n\n#### 1.1. Ban hành văn bản\n\n##### a) Kế hoạch năm\n\n- Ban hành kế hoạch.\n- Tổ chức kiểm tra.\n',
+    );
+  });
+
+  it('makes a long numbered line a heading when it does not end as a sentence does', () => {
+    // Quang Hải's "II. TIẾN ĐỘ THỰC HIỆN" heads each task with one long line.
+    const heading =
+      '1. Hoàn thành đạt và vượt chỉ tiêu nhiệm vụ triển khai thanh toán trực tuyến phí, lệ phí và các khoản thanh toán khác tại Bộ phận một cửa xã; Hoàn thành đạt và vượt các chỉ tiêu sử dụng dịch vụ công trực tuyến mức độ 3, mức độ 4 và số hóa hồ sơ thủ tục hành chính theo Quyết định giao của UBND tỉnh';
+    expect(toMarkdown(`${heading}\n\nĐến 30/6/2023, xã đã triển khai thanh toán trực tuyến.`)).toBe(
+      `### ${heading}\n\nĐến 30/6/2023, xã đã triển khai thanh toán trực tuyến.\n`,
+    );
+    // The same length ending with a full stop is a numbered item.
+    const item =
+      '1. Làm tốt công tác tuyên truyền, vận động tới các tổ chức đoàn thể, các thôn, tới từng cán bộ, đảng viên và các tầng lớp nhân dân nhằm nâng cao nhận thức, trách nhiệm, tạo sự đồng thuận của nhân dân.';
+    expect(toMarkdown(item)).toBe(`${item}\n`);
+  });
+
+  it('makes a short lettered line a heading, a lettered sentence a marked paragraph', () => {
+    expect(
+      toMarkdown(
+        'a) Về tổ chức và hoạt động của HĐND:\n- Tổ chức 02 kỳ họp.\nb) Đã tiếp nhận 12 hồ sơ trong kỳ.',
+      ),
+    ).toBe(
+      '##### a) Về tổ chức và hoạt động của HĐND\n\n- Tổ chức 02 kỳ họp.\n\n**b)** Đã tiếp nhận 12 hồ sơ trong kỳ.\n',
     );
   });
 

@@ -1,7 +1,8 @@
 /**
  * The narrative as Markdown, keeping the document's own structure: "Phần thứ
- * nhất" and roman sections (I., II.) become headings, then "1.", "1.1.";
- * "a)" items stay as marked paragraphs; "-", "+", "•" items become lists.
+ * nhất" and roman sections (I., II.) become headings, then "1.", "1.1.",
+ * "a)"; a numbered or lettered line that reads as a sentence stays a marked
+ * paragraph or a list item; "-", "+", "•" items become lists.
  * Hard line breaks inside a paragraph are joined.
  */
 
@@ -69,6 +70,24 @@ function isStructural(line: string): boolean {
 
 const TABLE = '\u0000table:';
 
+/** A line this long is a numbered heading only when it does not end as a sentence does. */
+const SHORT_HEADING = 140;
+/** Longer than this, a numbered line is a paragraph however it ends. */
+const LONG_HEADING = 400;
+
+/**
+ * A numbered line is a section's heading when it is short ("1. Công tác chỉ
+ * đạo.") or, up to LONG_HEADING, when it does not end as a sentence does: "1.
+ * Hoàn thành ... số hóa hồ sơ thủ tục hành chính theo Quyết định giao của
+ * UBND tỉnh" heads its section, "1. Làm tốt công tác tuyên truyền ... nhà
+ * nước." is an item.
+ */
+const isNumberedHeading = (l: string) =>
+  !/;$/u.test(l) && (l.length < SHORT_HEADING || (l.length < LONG_HEADING && !ENDS_BLOCK.test(l)));
+
+/** "a) Về tổ chức và hoạt động của HĐND:" heads its items; "a) Đã tiếp nhận 12 hồ sơ." is one. */
+const isLetteredHeading = (l: string) => l.length < SHORT_HEADING && !/[.;!?]["”)*]*$/u.test(l);
+
 export function toMarkdown(text: string): string {
   // Tables first, kept whole: consecutive rows of two or more cells.
   const tables: string[][][] = [];
@@ -124,12 +143,14 @@ export function toMarkdown(text: string): string {
       } else blocks.push(`## ${escapeInline(l)}`);
     } else if ((m = ROMAN_HEADING.exec(l))) {
       blocks.push(`${h(2)} ${m[1] ?? ''}. ${escapeInline((m[2] ?? '').replace(/\.$/, ''))}`);
-    } else if ((m = SUBNUMBERED.exec(l)) && l.length < 140) {
+    } else if ((m = SUBNUMBERED.exec(l)) && isNumberedHeading(l)) {
       blocks.push(`${h(4)} ${m[1] ?? ''}. ${escapeInline((m[2] ?? '').replace(/[.:]$/, ''))}`);
-    } else if ((m = NUMBERED.exec(l)) && l.length < 140 && !/[;]$/.test(l)) {
+    } else if ((m = NUMBERED.exec(l)) && isNumberedHeading(l)) {
       blocks.push(`${h(3)} ${m[1] ?? ''}. ${escapeInline((m[2] ?? '').replace(/[.:]$/, ''))}`);
     } else if ((m = NUMBERED.exec(l))) {
       blocks.push(`${m[1] ?? ''}. ${escapeInline(m[2] ?? '')}`);
+    } else if ((m = LETTERED.exec(l)) && isLetteredHeading(l)) {
+      blocks.push(`${h(5)} ${m[1] ?? ''}) ${escapeInline((m[2] ?? '').replace(/:$/, ''))}`);
     } else if ((m = LETTERED.exec(l))) {
       blocks.push(`**${m[1] ?? ''})** ${escapeInline(m[2] ?? '')}`);
     } else if ((m = BULLET.exec(l))) {

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { fixturesOf, seedReportsDir } from '@congkhai/fixtures';
+import { foldVietnamese } from '@congkhai/indicators';
 import { importText } from './import.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -62,9 +63,13 @@ describe.each([...tuning, ...cases(corpus)])('%s', (name, dir) => {
     expect(report.period).toMatchObject({ start: expected.period.start, end: expected.period.end });
   });
 
-  it('finds the unit’s name and kind', () => {
+  it('finds the unit’s name and kind, its district and province', () => {
     expect(report.unit.name).toBe(expected.unit.name);
     expect(report.unit.kind).toBe(expected.unit.kind);
+    // Folded as the units table is matched: Quang Hải's text writes "Tú Kỳ" for Tứ Kỳ.
+    const fold = (s: string | null) => (s ? foldVietnamese(s) : null);
+    expect(fold(report.unit.district)).toBe(fold(expected.unit.district));
+    expect(fold(report.unit.province)).toBe(fold(expected.unit.province));
   });
 });
 

@@ -119,6 +119,20 @@ describe('the unit', () => {
     });
   });
 
+  it('never reads the "UBND" ending a document’s number as a district’s UBND', () => {
+    const header = (number: string) =>
+      read(
+        `UBND THỊ TRẤN PHƯỚC HẢI\nSố: ${number}\nPhước Hải, ngày 17 tháng 6 năm 2024\n\nBÁO CÁO\nKết quả cải cách hành chính\n\nKính gửi: Phòng Nội vụ huyện Đất Đỏ\n`,
+      ).unit;
+    expect(header('92/BC-UBND')).toMatchObject({ name: 'Phước Hải', district: 'Đất Đỏ' });
+    // A district’s UBND is still one, on the line after the number.
+    expect(
+      read(
+        'Số: 92/BC-UBND\nUBND huyện Kim Thành giao xã Kim Tân tiếp nhận hồ sơ.\nXã Kim Tân đã tiếp nhận 12 hồ sơ.',
+      ).unit,
+    ).toMatchObject({ name: 'Kim Tân', district: 'Kim Thành' });
+  });
+
   it('reads the province from a header in capitals', () => {
     expect(
       read('UBND TỈNH HẢI DƯƠNG\nUBND XÃ QUANG HẢI\n\nBÁO CÁO\nKết quả năm 2023\n').unit,
@@ -140,6 +154,22 @@ describe('the unit', () => {
       `BÁO CÁO\nKết quả năm 2023\n\n${'UBND xã Quang Hải báo cáo. '.repeat(8)}Xã tiếp nhận 12 hồ sơ; đồng chí ở xã Quang Khải dự họp. Đảng ủy xã Quyết định số 17-QĐ/ĐU.`,
     ).unit;
     expect(u.candidates.map((c) => c.name)).toEqual(['Quang Hải']);
+  });
+
+  it('asks which unit when two communes receive the dossiers together, or are each named once', () => {
+    const joint = read(
+      'BÁO CÁO\nKết quả quý I năm 2023\n\nXã Quang Hải và xã Kim Tân đã tiếp nhận 120 hồ sơ trong quý I năm 2023.',
+    ).unit;
+    expect(joint.candidates.map((c) => c.name)).toEqual(['Quang Hải', 'Kim Tân']);
+    const once = read(
+      'BÁO CÁO\nKết quả quý I năm 2023\n\nTrong quý I năm 2023 đã tiếp nhận 120 hồ sơ. Xã Quang Hải tổ chức tập huấn; xã Kim Tân kiểm tra.',
+    ).unit;
+    expect(once.candidates.map((c) => c.name)).toEqual(['Quang Hải', 'Kim Tân']);
+    // The one commune that receives them, another named beside it as a partner: that one.
+    const alone = read(
+      'BÁO CÁO\nKết quả quý I năm 2023\n\nPhối hợp với xã Quang Hải, xã Kim Tân đã tiếp nhận 120 hồ sơ trong quý I năm 2023.',
+    ).unit;
+    expect(alone).toMatchObject({ name: 'Kim Tân' });
   });
 
   it('names no commune when the text names none, and says a district’s text is above commune level', () => {
@@ -269,4 +299,19 @@ describe('neighbours named in a border sentence', () => {
     // It took over a minute when the border sentences were found by one regex.
     expect(performance.now() - started).toBeLessThan(10_000);
   }, 30_000);
+});
+
+describe('the signer', () => {
+  const signer = (tail: string) =>
+    read(`BÁO CÁO\nKết quả năm 2023\n\nXã An Phú tiếp nhận 12 hồ sơ.\n\n${tail}`).signer;
+
+  it('reads an Ê Đê or M’nông name: "Y Thuôn Niê", "H’Hen Niê"', () => {
+    expect(signer('TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nY Thuôn Niê')).toBe('Y Thuôn Niê');
+    expect(signer("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nH'Hen Niê")).toBe("H'Hen Niê");
+  });
+
+  it('never reads a line under the title that is not a name', () => {
+    expect(signer('CHỦ TỊCH\n\nY tế xã')).toBeNull();
+    expect(signer('CHỦ TỊCH\n\nY Y')).toBeNull();
+  });
 });

@@ -229,7 +229,7 @@ export function findUnit(text: string, placeName: string | null, subject?: strin
   const lead = subject
     ? /^[^]*?(?=(?:đã\s+)?(?:tiếp nhận|giải quyết))/u.exec(subject)?.[0]
     : undefined;
-  const communeSubject = lead
+  const subjects = lead
     ? [
         ...lead.matchAll(
           new RegExp(
@@ -240,11 +240,26 @@ export function findUnit(text: string, placeName: string | null, subject?: strin
       ]
         .map((m) => cleanName(m[1] ?? ''))
         .filter((n): n is string => n !== null && n.includes(' '))
-        .at(-1)
-    : undefined;
+    : [];
+  // "Xã Quang Hải và xã Kim Tân đã tiếp nhận ...": two communes receive together, so the
+  // sentence says which unit the report is of no more than the rest of the text does.
+  // "Phối hợp với xã Quang Hải, xã Kim Tân đã tiếp nhận ...": the first is a partner.
+  const last = subjects.at(-1);
+  const kindBefore = (at: string) =>
+    new RegExp(String.raw`${at}\s+(?:xã|phường|thị trấn|đặc khu)\s+$`, 'iu');
+  const before = (name: string, which: 'first' | 'last') =>
+    lead?.slice(0, which === 'first' ? lead.indexOf(name) : lead.lastIndexOf(name)) ?? '';
+  const first = subjects[0];
+  const joint =
+    last !== undefined &&
+    first !== undefined &&
+    first !== last &&
+    kindBefore('(?:và|,|cùng)').test(before(last, 'last')) &&
+    !kindBefore('(?:với|cùng)').test(before(first, 'first'));
+  const communeSubject = joint ? undefined : last;
   if (communeSubject) names.add(communeSubject, 3, 0);
   const districtSubject =
-    lead && !communeSubject
+    lead && subjects.length === 0
       ? [...lead.matchAll(new RegExp(String.raw`(?<![\p{L}])${DISTRICT_WORD}\s*${NAME}`, 'gu'))]
           .map((m) => cleanName(m[1] ?? ''))
           .filter((n): n is string => n !== null && !cityProvince(n))
@@ -254,7 +269,9 @@ export function findUnit(text: string, placeName: string | null, subject?: strin
   const districts = new Tally();
   for (const m of t.matchAll(
     new RegExp(
-      String.raw`(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Huyện ủy|Huyện uỷ|Thành ủy|Thành uỷ|Quận ủy|Quận uỷ)\s+(?:${DISTRICT_WORD}\s*)?${NAME}`,
+      // Never the "UBND" that ends a document's number ("Số: 92/BC-UBND" above "Phước Hải,
+      // ngày ..."): that names no district.
+      String.raw`(?<![-/])(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|Huyện ủy|Huyện uỷ|Thành ủy|Thành uỷ|Quận ủy|Quận uỷ)\s+(?:${DISTRICT_WORD}\s*)?${NAME}`,
       'gu',
     ),
   )) {
@@ -298,7 +315,11 @@ export function findUnit(text: string, placeName: string | null, subject?: strin
   // ("Quang Khải" in Quang Hải's report): not a unit the editor must choose between.
   const ranked = names.entries();
   const strongest = ranked[0]?.[1] ?? 0;
-  const named = ranked.filter(([, w], i) => i === 0 || w >= Math.max(2, strongest / 4));
+  // Two names written once each (or on the date line and once) are two candidates: which is
+  // the unit is not said, so the editor is asked.
+  const named = ranked.filter(
+    ([, w], i) => i === 0 || w >= (strongest <= 2 ? 1 : Math.max(2, strongest / 4)),
+  );
   const candidates: UnitCandidate[] = named.map(([name, weight], i) => {
     const kindWord = kinds.get(name)?.best() ?? null;
     const n = near.get(name);
@@ -503,10 +524,17 @@ export function findSigner(text: string): string | null {
   for (let i = tail.length - 1; i >= Math.max(0, tail.length - 8); i--) {
     const l = tail[i] ?? '';
     const words = l.split(/\s+/);
+    // Ê Đê and M'nông names start with "Y" (men) or are written "H'Hen", "K'Lai":
+    // "Y Thuôn Niê", "H'Hen Niê".
     const isName =
       words.length >= 2 &&
       words.length <= 5 &&
-      words.every((w) => /^\p{Lu}[\p{Ll}\p{M}]+$/u.test(w));
+      words.every(
+        (w, k) =>
+          /^\p{Lu}[\p{Ll}\p{M}]+$/u.test(w) ||
+          /^\p{Lu}['’]\p{Lu}[\p{Ll}\p{M}]+$/u.test(w) ||
+          (k === 0 && w === 'Y'),
+      );
     const afterTitle = tail
       .slice(Math.max(0, i - 4), i)
       .some((x) =>

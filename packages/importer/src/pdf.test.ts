@@ -8,41 +8,8 @@ import fontkit from '@pdf-lib/fontkit';
 import { fixturesOf } from '@congkhai/fixtures';
 import { PDFDocument, rgb } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
+import { FONT, pdfOf } from '../test/documents.ts';
 import { importFile, importText } from './import.ts';
-
-// Debian's fonts-dejavu-core: a font with every Vietnamese letter.
-const FONT = '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf';
-
-async function pdfOf(text: string): Promise<Uint8Array> {
-  const doc = await PDFDocument.create();
-  doc.registerFontkit(fontkit);
-  const font = await doc.embedFont(readFileSync(FONT), { subset: true });
-  const size = 10;
-  const [width, height, margin, leading] = [595, 842, 50, 13];
-  let page = doc.addPage([width, height]);
-  let y = height - margin;
-  const line = (s: string) => {
-    if (y < margin) {
-      page = doc.addPage([width, height]);
-      y = height - margin;
-    }
-    if (s !== '') page.drawText(s, { x: margin, y, size, font });
-    y -= leading;
-  };
-  for (const paragraph of text.split('\n')) {
-    // Wrap as Word does when it saves a PDF: every line a hard break.
-    let current = '';
-    for (const word of paragraph.replace(/\t/g, '    ').split(/ +/)) {
-      const next = current === '' ? word : `${current} ${word}`;
-      if (current !== '' && font.widthOfTextAtSize(next, size) > width - 2 * margin) {
-        line(current);
-        current = word;
-      } else current = next;
-    }
-    line(current);
-  }
-  return doc.save();
-}
 
 const values = (m: Record<string, { value: number } | undefined>) =>
   Object.fromEntries(Object.entries(m).map(([k, v]) => [k, v?.value]));
