@@ -10,7 +10,7 @@ import { z } from 'zod';
 /** What a variable that is set but blank is told. */
 export const NOT_EMPTY = 'không được để trống / must not be empty';
 
-/** The variables the pages are rendered with; the command line build (renderer/env.ts) adds its own. */
+/** The variables the pages are rendered with; the command line build (renderer/build-env.ts) adds its own. */
 export const siteVariables = z.object({
   /** Published reports (`reports/<unit>/<period>.md`) and `units.yaml`. */
   CONTENT_DIR: z.string().trim().min(1, NOT_EMPTY).optional(),
