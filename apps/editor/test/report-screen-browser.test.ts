@@ -280,7 +280,10 @@ describe('two people saving the same draft', () => {
     // Their version is the one now held: saving again is no conflict.
     await received.fill('41');
     await ed.getByRole('button', { name: 'Lưu (Ctrl+S)' }).click();
-    await ed.locator('.actions').getByText(/Đã lưu \(phiên bản/).waitFor();
+    await ed
+      .locator('.actions')
+      .getByText(/Đã lưu \(phiên bản/)
+      .waitFor();
     expect((await api.reports.get.query({ id })).content.metrics['dossiers.received']).toBe(41);
   }, 120_000);
 });
