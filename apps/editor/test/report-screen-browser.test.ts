@@ -4,7 +4,8 @@
  * tab asks first; the reviewer approves and unapproves at the second level
  * on the report itself; a published report is corrected (reopened as a
  * draft while the public page stays, edited, submitted, published with
- * the reason) and the rebuilt public page shows the correction log.
+ * the reason) and the rebuilt public page shows the correction log; two
+ * people saving the same draft see both versions and may take the other one.
  * Screenshots at 1280 and 390 px into SHOTS_DIR (/tmp/shots-client by default).
  */
 import { mkdirSync } from 'node:fs';
@@ -241,4 +242,48 @@ describe('correcting a published report', () => {
       'đã được đính chính 1 lần',
     );
   }, 240_000);
+});
+
+describe('two people saving the same draft', () => {
+  it('shows both versions side by side, and taking theirs puts their figures in the form', async () => {
+    const ed = await product.login('bientap');
+    const api = await apiAs('bientap');
+    const other = (await api.reports.expectedPeriods.query({ unit: UNIT })).find(
+      (p) => p.id !== period,
+    );
+    expect(other).toBeDefined();
+    const id = await api.reports.create.mutate({ unit: UNIT, period: other?.id ?? '' });
+    await ed.goto(`${editor}/#/bao-cao/${String(id)}`);
+    const received = field(ed, 'm-dossiers.received');
+    await received.waitFor();
+
+    // Someone else saves first, from the version this screen opened.
+    const opened = await api.reports.get.query({ id });
+    await api.reports.save.mutate({
+      id,
+      baseVersion: opened.version,
+      content: {
+        ...opened.content,
+        metrics: { ...opened.content.metrics, 'dossiers.received': 40 },
+      },
+    });
+
+    await received.fill('55');
+    await ed.getByRole('button', { name: 'Lưu (Ctrl+S)' }).click();
+    const panel = ed.getByRole('heading', { name: 'Hai phiên bản khác nhau' });
+    await panel.waitFor();
+    await shoot(ed, 'conflict');
+
+    await ed.getByRole('button', { name: 'Dùng bản này' }).click();
+    await panel.waitFor({ state: 'detached' });
+    expect(await received.inputValue()).toBe('40');
+    // Their version is the one now held: saving again is no conflict.
+    await received.fill('41');
+    await ed.getByRole('button', { name: 'Lưu (Ctrl+S)' }).click();
+    await ed
+      .locator('.actions')
+      .getByText(/Đã lưu \(phiên bản/)
+      .waitFor();
+    expect((await api.reports.get.query({ id })).content.metrics['dossiers.received']).toBe(41);
+  }, 120_000);
 });

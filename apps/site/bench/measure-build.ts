@@ -5,7 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { build } from '../src/renderer/build.ts';
-import { buildEnv } from '../src/renderer/env.ts';
+import { buildEnv } from '../src/env.ts';
 import { Renderer } from '../src/renderer/renderer.ts';
 
 const appDir = fileURLToPath(new URL('../dist/app/', import.meta.url));

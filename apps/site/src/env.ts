@@ -5,12 +5,13 @@
  * absolute paths; the defaults suit `astro dev` run from apps/site.
  */
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 /** What a variable that is set but blank is told. */
 export const NOT_EMPTY = 'không được để trống / must not be empty';
 
-/** The variables the pages are rendered with; the command line build (renderer/env.ts) adds its own. */
+/** The variables the pages are rendered with; the command line build adds its own (buildVariables, below). */
 export const siteVariables = z.object({
   /** Published reports (`reports/<unit>/<period>.md`) and `units.yaml`. */
   CONTENT_DIR: z.string().trim().min(1, NOT_EMPTY).optional(),
@@ -79,3 +80,58 @@ export function contentDir(): string {
 export function siteUrl(): URL {
   return readRenderEnv().siteUrl;
 }
+
+/*
+ * The command line build's configuration: CONTENT_DIR (default the
+ * repository's content/) and SITE_OUT_DIR (default apps/site/dist/site),
+ * relative to the repository root, and SITE_URL, which the pages are
+ * rendered with. Checked at start by the site's schema with SITE_OUT_DIR
+ * added, so a value the build cannot use stops it before it
+ * renders anything, naming the variable. The rendered site reads
+ * CONTENT_DIR itself, so it is set to the resolved path before the
+ * renderer loads.
+ */
+const buildVariables = siteVariables.extend({
+  /** Where the site is written; emptied first. */
+  SITE_OUT_DIR: z.string().trim().min(1, NOT_EMPTY).optional(),
+});
+
+export interface BuildEnv {
+  readonly contentDir: string;
+  readonly out: string;
+}
+
+/** The command line build's variables, parsed and checked: a SiteEnvError names each bad one. */
+export function readBuildEnv(env: NodeJS.ProcessEnv = process.env): BuildEnv {
+  // Located when called (by the command line build, run from the sources), not when the pages' bundle loads.
+  const siteDir = fileURLToPath(new URL('../', import.meta.url));
+  const repoRoot = resolve(siteDir, '../..');
+  const v = parseVariables(buildVariables, env);
+  return {
+    contentDir: resolve(repoRoot, v.CONTENT_DIR ?? 'content'),
+    out: resolve(repoRoot, v.SITE_OUT_DIR ?? resolve(siteDir, 'dist/site')),
+  };
+}
+
+/**
+ * readBuildEnv for the build's start: a configuration it cannot use is one
+ * line per variable and exit 2. Sets CONTENT_DIR to the resolved path for
+ * the renderer.
+ */
+export function buildEnv(): BuildEnv {
+  try {
+    const env = readBuildEnv();
+    process.env.CONTENT_DIR = env.contentDir;
+    return env;
+  } catch (e) {
+    if (!(e instanceof SiteEnvError)) throw e;
+    console.error(e.message);
+    process.exit(2);
+  }
+}
+
+/** The environment of a build run as a command: this process's, with `vars` set. */
+export const commandEnv = (vars: NodeJS.ProcessEnv): NodeJS.ProcessEnv => ({
+  ...process.env,
+  ...vars,
+});

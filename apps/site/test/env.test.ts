@@ -4,9 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { SiteEnvError, readRenderEnv } from '../src/env.ts';
+import { SiteEnvError, readBuildEnv, readRenderEnv } from '../src/env.ts';
 import { renderSite } from '../src/renderer/commands.ts';
-import { readBuildEnv } from '../src/renderer/env.ts';
 
 const NEEDS_URL =
   'cần một địa chỉ http(s) đầy đủ, như https://congkhai.example.vn / needs a full http(s) address, such as https://congkhai.example.vn';

@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { countPages } from '@congkhai/publisher';
 import { build } from './build.ts';
-import { buildEnv } from './env.ts';
+import { buildEnv } from '../env.ts';
 import { BuildError, Renderer } from './renderer.ts';
 
 const siteDir = fileURLToPath(new URL('../../', import.meta.url));

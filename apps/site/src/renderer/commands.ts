@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { commandEnv } from './env.ts';
+import { commandEnv } from '../env.ts';
 
 const SITE_DIR = fileURLToPath(new URL('../../', import.meta.url));
 
