@@ -12,4 +12,4 @@ export {
   type RenderResult,
   type Renderer,
 } from './renderer.ts';
-export { countPages, linkCopy, runCommand } from './files.ts';
+export { composeTree, countPages, runCommand } from './files.ts';
