@@ -167,7 +167,8 @@ export async function countPages(dir: string, releasesRoot?: string): Promise<nu
       else if (e.isDirectory()) n += await walk(join(d, e.name));
       else if (e.isSymbolicLink() && releases) {
         const real = await realpath(join(d, e.name)).catch(() => '');
-        if (real.startsWith(releases + sep) && (await lstat(real)).isDirectory()) n += await walk(real);
+        if (real.startsWith(releases + sep) && (await lstat(real)).isDirectory())
+          n += await walk(real);
       }
     }
     return n;

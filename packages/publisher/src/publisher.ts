@@ -358,7 +358,9 @@ export class Publisher {
     }
     // The renderer's memory is of the newer content: the next build renders it all.
     this.needFull = true;
-    const pages = await countPages(this.folders.dir(previous), this.folders.releases).catch(() => 0);
+    const pages = await countPages(this.folders.dir(previous), this.folders.releases).catch(
+      () => 0,
+    );
     await this.finished(id, 'live', pages, `rolled back to ${previous}`);
     this.opts.log?.(`Đã quay lại bản ${previous} / rolled back to ${previous}`);
     return previous;
@@ -382,4 +384,3 @@ export class Publisher {
     return this.running !== undefined;
   }
 }
-

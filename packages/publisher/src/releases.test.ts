@@ -175,9 +175,10 @@ describe('release folders', () => {
       const kept = (await folders.kept()).sort();
       expect(kept).toEqual([...expected.keys()].slice(-3));
       for (const r of kept)
-        expect(Object.fromEntries(visible(folders.dir(r))), `release ${r} after ${String(n)}`).toEqual(
-          Object.fromEntries(expected.get(r) ?? []),
-        );
+        expect(
+          Object.fromEntries(visible(folders.dir(r))),
+          `release ${r} after ${String(n)}`,
+        ).toEqual(Object.fromEntries(expected.get(r) ?? []));
     }
     // Old releases went, but for the folders the kept ones still use: the first
     // release's unchanged units' folders, say, and never a whole stale site.
