@@ -5,8 +5,9 @@
  * folders are made new (see releases.ts for the layout).
  */
 import { spawn } from 'node:child_process';
-import { lstat, link, mkdir, readdir, realpath, rename, rm, stat, symlink } from 'node:fs/promises';
-import { dirname, join, relative, sep } from 'node:path';
+import type { Dirent } from 'node:fs';
+import { lstat, link, mkdir, readdir, readlink, realpath, rename, symlink } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 
 /**
  * Work in the background (removing old releases, the search index) runs at
@@ -40,118 +41,92 @@ export function removeTree(dir: string): Promise<void> {
   return runCommand('low', 'rm', ['-rf', '--', dir]);
 }
 
-/** What changed, as a tree of names: a leaf is a file rendered again or a path removed. */
-interface Change {
-  /** A file rendered into staging: it replaces whatever the path held. */
-  staged?: boolean;
-  /** The path (a page's folder, or a file) is gone from the new release. */
-  removed?: boolean;
-  readonly children: Map<string, Change>;
-}
-
-const node = (): Change => ({ children: new Map() });
-
-function at(root: Change, path: string): Change {
-  let n = root;
-  for (const name of path.split(/[\\/]/).filter(Boolean)) {
-    let c = n.children.get(name);
-    if (!c) n.children.set(name, (c = node()));
-    n = c;
-  }
-  return n;
-}
-
-/** A symlink of the new release to a real folder of another: `source` in this release, `target` under releases/. */
+/** A symlink of a release to a real folder of another: `source` in this release, `target` under releases/. */
 export interface ReleaseLink {
   readonly source: string;
   readonly target: string;
 }
 
 export interface TreeTiming {
-  /** Folders made and unchanged entries linked, in seconds. */
+  /** Unchanged files and folders linked into the changed folders, in seconds. */
   readonly tree: number;
-  /** Rendered files moved in by rename, in seconds. */
+  /** The folders put in place (one rename), in seconds. */
   readonly merge: number;
 }
 
 /**
  * Makes `out` the live release `live` changed by the files rendered into
  * `staging` and without the paths `removed` (addresses such as `/a/b/`, or
- * files): a real folder along each changed path, holding a hard link to
- * each unchanged file and a symlink to each unchanged folder. A symlink
- * points at the real folder (an earlier link of `live` is resolved first,
- * so links never chain), relative to the link, inside `releasesRoot` or
- * beside it (the search index). Answers the links into `releasesRoot` (for
- * the release's manifest) and the time of each part. `staging` is emptied
- * and removed.
+ * files). The folders of `staging` are the changed ones, and become the
+ * release's: into each goes a hard link to each unchanged file of the live
+ * folder at that path and a symlink to each unchanged folder, to the real
+ * folder (a link of `live` is followed first, so links never chain),
+ * relative to where the link will be, then `staging` is renamed to `out`
+ * (one filesystem). Answers the links into `releasesRoot` (for the
+ * release's manifest) and the time of each part.
  */
 export async function composeTree(
   live: string,
   out: string,
-  staging: string | undefined,
+  staging: string,
   removed: readonly string[],
   releasesRoot: string,
 ): Promise<{ links: ReleaseLink[]; timing: TreeTiming }> {
   const started = performance.now();
-  const changes = node();
-  for (const path of removed) at(changes, path).removed = true;
-  const stagedFiles: string[] = [];
-  if (staging) {
-    for (const e of await readdir(staging, { withFileTypes: true, recursive: true })) {
-      if (e.isDirectory()) continue;
-      const rel = relative(staging, join(e.parentPath, e.name));
-      at(changes, rel).staged = true;
-      stagedFiles.push(rel);
-    }
-  }
+  const gone = new Set(removed.map((p) => p.split(/[\\/]/).filter(Boolean).join('/')));
+  // The folders holding a removed path are changed folders too.
+  for (const p of gone) await mkdir(join(staging, dirname(p)), { recursive: true });
   const releases = await realpath(releasesRoot);
+  const outDir = join(await realpath(dirname(out)), basename(out));
   const links: ReleaseLink[] = [];
-  await mkdir(out, { recursive: true });
-  const outReal = await realpath(out);
 
-  /** `from`: the real folder of the live release at this path. */
-  const make = async (from: string, to: string, rel: string, change: Change) => {
-    for (const e of await readdir(from, { withFileTypes: true })) {
-      const c = change.children.get(e.name);
-      if (c?.removed || c?.staged) continue;
-      const src = join(from, e.name);
-      const dst = join(to, e.name);
+  /** `from`: the real folder of the live release at `rel`, if it has one; `to`: staging's. */
+  const fill = async (from: string | undefined, to: string, rel: string): Promise<void> => {
+    const mine = await readdir(to, { withFileTypes: true });
+    const own = new Map(mine.map((e) => [e.name, e]));
+    const theirs = from ? await readdir(from, { withFileTypes: true }).catch(() => []) : [];
+    const byName = new Map(theirs.map((e) => [e.name, e]));
+    const final = join(outDir, rel);
+    const work: Promise<void>[] = [];
+    // Changed folders: their own entries, and the live folder's under them.
+    for (const e of mine) {
+      if (!e.isDirectory()) continue;
       const path = rel === '' ? e.name : `${rel}/${e.name}`;
-      if (c) {
-        // Something below changed: a folder of its own, made of the live one's entries.
-        const real = await realpath(src);
-        if ((await stat(real)).isDirectory()) {
-          await mkdir(dst);
-          await make(real, dst, path, c);
-          continue;
-        }
-      }
+      const t = byName.get(e.name);
+      const real = !from || !t || gone.has(path) ? undefined : await realOf(from, t);
+      work.push(fill(real, join(to, e.name), path));
+    }
+    for (const e of theirs) {
+      const path = rel === '' ? e.name : `${rel}/${e.name}`;
+      if (own.has(e.name) || gone.has(path) || !from) continue;
       if (e.isFile()) {
-        await link(src, dst);
+        work.push(link(join(from, e.name), join(to, e.name)));
         continue;
       }
-      const real = e.isSymbolicLink() ? await realpath(src) : src;
-      await symlink(relative(to, real), dst);
+      const real = await realOf(from, e);
+      work.push(symlink(relative(final, real), join(to, e.name)));
       const inRelease = relative(releases, real);
-      if (!inRelease.startsWith('..') && inRelease.split(sep).length > 1)
+      if (!inRelease.startsWith('..') && inRelease.includes(sep))
         links.push({ source: path, target: inRelease.split(sep).join('/') });
     }
+    await Promise.all(work);
   };
-  await make(await realpath(live), outReal, '', changes);
+  await fill(await realpath(live), staging, '');
   const built = performance.now();
-  if (staging) {
-    for (const rel of stagedFiles) {
-      const to = join(outReal, rel);
-      // Folders only the new release has (a new report's page) are made here.
-      await mkdir(dirname(to), { recursive: true });
-      await rename(join(staging, rel), to);
-    }
-    await rm(staging, { recursive: true, force: true });
-  }
+  await rename(staging, out);
   return {
     links,
     timing: { tree: (built - started) / 1000, merge: (performance.now() - built) / 1000 },
   };
+}
+
+/**
+ * The real path of an entry of the real folder `dir`: a release's links
+ * point at real folders (see composeTree), so one readlink resolves one.
+ */
+async function realOf(dir: string, e: Dirent): Promise<string> {
+  const path = join(dir, e.name);
+  return e.isSymbolicLink() ? resolve(dir, await readlink(path)) : path;
 }
 
 /**

@@ -201,5 +201,5 @@ describe('release folders', () => {
       expect(Object.fromEntries(visible(folders.dir(r)))).toEqual(
         Object.fromEntries(expected.get(r) ?? []),
       );
-  });
+  }, 30_000);
 });

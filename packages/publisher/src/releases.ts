@@ -5,20 +5,21 @@
  *   manifests/<id>.links   its manifest: each link it holds into another release's folder
  *   manifests/<id>.retired marks a release pruned but for folders kept releases still use
  *   current                a symlink to the live release, switched by an atomic rename
- *   staging/<id>           pages an incremental build renders, moved into releases/<id>
+ *   staging/<id>           pages an incremental build renders: the new release's own folders
  *   trash/                 releases on their way out, removed in the background
  *
  * A release costs what changed, not the site. A full build writes every
  * file into an empty folder. An incremental build renders the pages a
- * publish touched into staging/; the new release is then made of real
- * folders only along the paths of what changed (for one report: the root,
- * xa/, xa/<unit>/, xa/<unit>/<period>/ and the aggregate pages' folders),
- * in which each unchanged file is a hard link to the live release's and
- * each unchanged folder a symlink to the real folder that holds it. A
- * link of the live release is resolved first, so a link always points at
- * a real folder (never at another link: no chains, one hop per level). A
- * folder of a release is never written once made: the next release makes
- * its own where it changes something.
+ * publish touched into staging/, whose folders are then the only real
+ * folders of the new release (for one report: the root, xa/, xa/<unit>/,
+ * xa/<unit>/<period>/ and the aggregate pages' folders): into each goes a
+ * hard link to each unchanged file of the live release's folder and a
+ * symlink to each unchanged folder, to the real folder that holds it, and
+ * staging/<id> is renamed to releases/<id>. A link of the live release
+ * is resolved first, so a link always points at a real folder (never at
+ * another link: no chains, one hop per level). A folder of a release is
+ * never written once it is live: the next release makes its own where it
+ * changes something.
  *
  * Pruning keeps every folder a kept release reaches. The manifest lists
  * the release's links (`<path in it>\t<id>/<path>`); what a kept release
@@ -101,8 +102,8 @@ export class ReleaseFolders {
 
   /**
    * A new release: the live one with the files rendered into `staging`
-   * (moved in, and staging removed) and without the paths `removed`; see
-   * the module comment. Answers its folder and the time of each part.
+   * (its folders become the release's) and without the paths `removed`;
+   * see the module comment. Answers its folder and the time of each part.
    */
   async compose(
     release: string,
@@ -113,7 +114,9 @@ export class ReleaseFolders {
     if (!live) throw new Error('no live release to start from');
     const out = this.dir(release);
     await mkdir(this.releases, { recursive: true });
-    const { links, timing } = await composeTree(live, out, staging, removed, this.releases);
+    const from = staging ?? this.staging(release);
+    await mkdir(from, { recursive: true });
+    const { links, timing } = await composeTree(live, out, from, removed, this.releases);
     await this.writeLinks(release, links);
     return { out, timing };
   }
