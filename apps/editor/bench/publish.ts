@@ -77,6 +77,8 @@ const phaseTimes: Record<string, number[]> = {};
 let t = performance.now();
 await runner.request('full build');
 const full = (performance.now() - t) / 1000;
+const first = (await db.execute('SELECT status, log FROM builds ORDER BY id DESC LIMIT 1')).rows[0];
+if (first?.status !== 'live') throw new Error(`full build failed: ${text(first?.log ?? '')}`);
 console.log(`full rebuild: ${full.toFixed(1)} s (${phases(runner.lastPhases)}; ${load()})`);
 
 const server = await listen(siteHandler({ root: join(dir, 'site') }), 0, '127.0.0.1');
