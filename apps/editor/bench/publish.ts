@@ -1,15 +1,17 @@
 /**
  * pnpm bench:publish — from a publish to the new page being served, on
  * generated content of N units x 8 half-years (3,300 by default): the time
- * of each of several publishes (p50, max) beside a full rebuild of the same
- * content: a series right after one another, and one spaced out (as
- * publishes are in use). Prints figures; asserts nothing.
- * --units 3300 --publishes 5 --gap 10
+ * of each of several publishes beside a full rebuild of the same content:
+ * a series right after one another, and one spaced out (as publishes are
+ * in use). Prints p50, p95, p99 and max of each series and of both, the
+ * time of each phase of the builds (plan, render, release tree, merge,
+ * check, switch) and the machine's load. Prints figures; asserts nothing.
+ * --units 3300 --publishes 10 --gap 10
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateDemo } from '@congkhai/demo';
 import { writeContent, writeReport } from '@congkhai/content';
@@ -25,7 +27,7 @@ const arg = (name: string, fallback: number) => {
   return i > 0 ? Number(process.argv[i + 1]) : fallback;
 };
 const units = arg('units', 3300);
-const publishes = arg('publishes', 5);
+const publishes = arg('publishes', 10);
 
 const dir = mkdtempSync(join(tmpdir(), 'congkhai-bench-publish-'));
 const content = join(dir, 'content');
@@ -45,15 +47,44 @@ console.log(
   `Publish benchmark: ${String(demo.units.length)} units, ${String(demo.reports.length)} reports`,
 );
 
+/** The q-quantile of `xs` (nearest rank). */
+function at(xs: readonly number[], q: number): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)] ?? 0;
+}
+const percentiles = (xs: readonly number[]) =>
+  (
+    [
+      ['p50', 0.5],
+      ['p95', 0.95],
+      ['p99', 0.99],
+      ['max', 1],
+    ] as const
+  )
+    .map(([name, q]) => `${name} ${at(xs, q).toFixed(2)} s`)
+    .join(', ');
+const phases = (p: Record<string, number> | undefined) =>
+  Object.entries(p ?? {})
+    .map(([phase, s]) => `${phase} ${s.toFixed(2)} s`)
+    .join(', ');
+const load = () =>
+  `load ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`;
+/** Seconds of each phase, over the incremental builds of both series. */
+const phaseTimes: Record<string, number[]> = {};
+
 let t = performance.now();
 await runner.request('full build');
 const full = (performance.now() - t) / 1000;
-console.log(`full rebuild: ${full.toFixed(1)} s`);
+const first = (await db.execute('SELECT status, log FROM builds ORDER BY id DESC LIMIT 1')).rows[0];
+if (first?.status !== 'live') throw new Error(`full build failed: ${text(first?.log ?? '')}`);
+console.log(`full rebuild: ${full.toFixed(1)} s (${phases(runner.lastPhases)}; ${load()})`);
 
 const server = await listen(siteHandler({ root: join(dir, 'site') }), 0, '127.0.0.1');
 const base = `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`;
 /** One series of publishes, `gap` seconds apart (0: each right after the last is served). */
-async function series(gap: number, offset: number) {
+async function series(gap: number, offset: number): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < publishes; i++) {
     if (gap > 0 && i > 0) await new Promise((ok) => setTimeout(ok, gap * 1000));
@@ -73,18 +104,25 @@ async function series(gap: number, offset: number) {
     }
     times.push((performance.now() - t) / 1000);
     const row = await db.execute('SELECT log FROM builds ORDER BY id DESC LIMIT 1');
+    for (const [phase, s] of Object.entries(runner.lastPhases ?? {}))
+      (phaseTimes[phase] ??= []).push(s);
     console.log(
-      `publish ${String(i + 1)}: ${(times.at(-1) ?? 0).toFixed(1)} s to served (${text(row.rows[0]?.log ?? '')})`,
+      `publish ${String(i + 1)}: ${(times.at(-1) ?? 0).toFixed(2)} s to served (${text(row.rows[0]?.log ?? '')}; ${load()})`,
     );
   }
-  times.sort((a, b) => a - b);
   console.log(
-    `publish to served: p50 ${(times[Math.floor(times.length / 2)] ?? 0).toFixed(1)} s, max ${(times.at(-1) ?? 0).toFixed(1)} s over ${String(times.length)} publishes ${gap > 0 ? `${String(gap)} s apart` : 'one right after another'}\n`,
+    `publish to served: ${percentiles(times)} over ${String(times.length)} publishes ${gap > 0 ? `${String(gap)} s apart` : 'one right after another'} (${load()})\n`,
   );
+  return times;
 }
 
-await series(0, 0);
-await series(arg('gap', 10), publishes);
+const all = [...(await series(0, 0)), ...(await series(arg('gap', 10), publishes))];
+console.log(
+  `publish to served, both series: ${percentiles(all)} over ${String(all.length)} publishes`,
+);
+console.log('phases of the incremental builds (p50 / max):');
+for (const [phase, s] of Object.entries(phaseTimes))
+  console.log(`  ${phase.padEnd(12)} ${at(s, 0.5).toFixed(3)} s / ${at(s, 1).toFixed(3)} s`);
 runner.close();
 server.close();
 db.close();

@@ -1,12 +1,23 @@
 /**
  * An incremental build must give exactly the site a full build gives:
- * after each change below, the release the renderer updated (starting
- * from a hard-link copy of the previous one) is compared file by file,
- * byte for byte, with a full build of the same content by the command
- * line build. The live release it was copied from must not change.
+ * after each change below, the release made as the publisher makes it
+ * (the pages rendered into staging, the previous release's other files
+ * and folders linked) is compared file by file, byte for byte, through
+ * its links (what a visitor sees), with a full build of the same content
+ * by the command line build. The release it started from must not change.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import {
@@ -19,7 +30,7 @@ import {
   withCorrection,
 } from '@congkhai/report';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { linkCopy } from '@congkhai/publisher';
+import { SEARCH_INDEX, composeTree } from '@congkhai/publisher';
 import { RendererProcess } from '../src/renderer/client.ts';
 import { buildSite, writeFixture } from './fixture.ts';
 
@@ -29,13 +40,13 @@ let renderer: RendererProcess;
 let live: string;
 let step = 0;
 
-/** Every file of a release with the hash of its bytes. */
-function tree(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (!e.isFile()) continue;
-    const file = join(e.parentPath, e.name);
-    files.set(relative(dir, file), createHash('sha256').update(readFileSync(file)).digest('hex'));
+/** Every file of a release with the hash of its bytes, through its links. */
+function tree(dir: string, at = dir, files = new Map<string, string>()): Map<string, string> {
+  for (const name of readdirSync(at)) {
+    const file = join(at, name);
+    if (statSync(file).isDirectory()) tree(dir, file, files);
+    else
+      files.set(relative(dir, file), createHash('sha256').update(readFileSync(file)).digest('hex'));
   }
   return files;
 }
@@ -53,8 +64,19 @@ async function afterChange(change: () => void): Promise<{ full: boolean; written
   const before = tree(live);
   change();
   const out = join(root, `release-${String(++step)}`);
-  await linkCopy(live, out);
-  const result = await renderer.run({ kind: 'build', out, full: false });
+  const staging = join(root, `staging-${String(step)}`);
+  const result = await renderer.run({ kind: 'build', out: staging, full: false });
+  // As the publisher does: a fallback to a full build is the release; otherwise the live one
+  // with the pages rendered, and without its search index (the search job writes a new one).
+  if (result?.full) renameSync(staging, out);
+  else
+    await composeTree(
+      live,
+      out,
+      staging,
+      [...(result?.removedPages ?? []), `/${SEARCH_INDEX}/`],
+      root,
+    );
   await renderer.run({ kind: 'search', out });
   const reference = join(root, `full-${String(step)}`);
   const built = buildSite(content, reference);
@@ -97,6 +119,10 @@ describe('an incremental build', () => {
     expect(
       readFileSync(join(live, 'xa/an-phu-tay-son-nghe-an/2025-H1/index.html'), 'utf8'),
     ).toContain('333');
+    // The release is the new layout: the changed unit's folder is its own, the others links.
+    expect(lstatSync(join(live, 'xa/an-phu-tay-son-nghe-an')).isSymbolicLink()).toBe(false);
+    const units = readdirSync(join(live, 'xa'), { withFileTypes: true });
+    expect(units.filter((e) => e.isSymbolicLink()).length).toBeGreaterThan(0);
     // Its district's and its province's pages (both languages, held equal to a full build above):
     // An Phú's online share is 150/333, Tây Sơn's (420 + 150 + 200)/(600 + 333 + 400).
     const district = readFileSync(join(live, 'tinh/nghe-an/tay-son/index.html'), 'utf8');

@@ -17,4 +17,4 @@ export {
   type RenderResult,
   type Renderer,
 } from './renderer.ts';
-export { countPages, linkCopy, runCommand } from './files.ts';
+export { composeTree, countPages, runCommand } from './files.ts';

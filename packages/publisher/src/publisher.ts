@@ -5,10 +5,11 @@
  * - At most one build starts a second; requests that arrive meanwhile
  *   are coalesced into exactly one next build.
  * - The renderer outlives builds and keeps the content in memory: after
- *   a publish it renders only the pages the changed reports touch, into
- *   a release made as a hard-link copy of the live one (prepared while
- *   idle). Its first build, and any build after a failure, is full: its
- *   memory no longer matches the live release then.
+ *   a publish it renders only the pages the changed reports touch, and
+ *   the release is the live one with those pages: new folders only where
+ *   something changed, links to the rest (releases.ts). Its first build,
+ *   and any build after a failure, is full: its memory no longer matches
+ *   the live release then.
  * - Each release is checked against the content snapshot it rendered
  *   (what the renderer says that snapshot requires: a publish that lands
  *   during a build is the next build's, never a reason to fail this one)
@@ -21,7 +22,7 @@
  *   part), and goes live in a release of its own when it is ready.
  */
 import { EventEmitter } from 'node:events';
-import { rename, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import {
   describeRequest,
   type BuildLog,
@@ -29,9 +30,9 @@ import {
   type FinishedStatus,
 } from './build-log.ts';
 import { checkRelease } from './check.ts';
-import { countPages, mergeInto } from './files.ts';
+import { countPages } from './files.ts';
 import { ReleaseFolders, releaseId } from './releases.ts';
-import type { RenderResult, Renderer } from './renderer.ts';
+import { SEARCH_INDEX, type RenderResult, type Renderer } from './renderer.ts';
 import { MIN_INTERVAL_MS, retryDelay, sec } from './schedule.ts';
 import { SearchIndexes } from './search-index.ts';
 import { SearchRefresh } from './search-refresh.ts';
@@ -74,9 +75,11 @@ export class Publisher {
   readonly changes = new EventEmitter();
   /** HTML pages of the live release, for the record of a search-index release. */
   private livePages = 0;
+  /** Seconds of each phase of the last build that went live (the publish benchmark prints them). */
+  lastPhases: Record<string, number> | undefined;
 
   constructor(private readonly opts: PublisherOptions) {
-    this.folders = new ReleaseFolders(opts.siteRoot, () => this.renderer?.largestFolders ?? []);
+    this.folders = new ReleaseFolders(opts.siteRoot);
     this.indexes = new SearchIndexes(this.folders);
     this.search = new SearchRefresh(this.indexes, {
       renderer: () => this.renderer,
@@ -215,7 +218,6 @@ export class Publisher {
     const started = performance.now();
     let out: string | undefined;
     let staging: string | undefined;
-    let copying: Promise<string> | undefined;
     let live = false;
     try {
       const renderer = this.rendererProcess();
@@ -225,41 +227,51 @@ export class Publisher {
         this.changes.emit('change');
       };
       let result: RenderResult | undefined;
-      let copied = started;
+      let tree = { tree: 0, merge: 0 };
       let rendered = started;
       if (full) {
-        out = await this.folders.create(release, true);
+        out = await this.folders.create(release);
         result = await renderer.run({ kind: 'build', out, full }, progress);
-        copied = rendered = performance.now();
+        rendered = performance.now();
       } else {
-        // The pages render into a staging folder while the release is copied.
+        // The pages render into a staging folder; the release is made of the live one and them.
         staging = this.folders.staging(release);
-        copying = this.folders.create(release, false);
-        copying.catch(() => undefined); // awaited below, or on failure
         result = await renderer.run({ kind: 'build', out: staging, full }, progress);
         rendered = performance.now();
-        out = await copying;
-        copied = performance.now();
         if (result?.full) {
           // The renderer found a change only a full build covers (a new period,
           // a unit's name): staging is the whole site but for the search index,
           // which stays the live one until the next is written.
-          await this.indexes.carryOver(out, staging);
-          await this.folders.discard(out);
-          await rename(staging, out);
+          await this.indexes.carryOver(this.folders.live() ?? '', staging);
+          out = await this.folders.adopt(release, staging);
         } else if (result) {
-          await mergeInto(staging, out, result.removedPages);
+          const made = await this.folders.compose(release, staging, result.removedPages);
+          out = made.out;
+          tree = made.timing;
         }
         staging = undefined;
       }
-      if (!result) throw new Error('renderer gave no result');
+      if (!result || !out) throw new Error('renderer gave no result');
       await this.indexes.externalize(out);
+      const checking = performance.now();
       checkRelease(out, result.required);
+      const switching = performance.now();
       await this.goLive(out);
       live = true;
       this.failures = 0;
+      const plan = result.planSeconds ?? 0;
+      this.lastPhases = {
+        plan,
+        render: (rendered - started) / 1000 - plan,
+        'release tree': tree.tree,
+        merge: tree.merge,
+        check: (switching - checking) / 1000,
+        switch: (performance.now() - switching) / 1000,
+      };
       await this.catchUp(result.reportKeys);
-      const timing = `rendered ${sec(rendered - started)} s, release copy ready ${sec(copied - started)} s, checked and live ${sec(performance.now() - Math.max(copied, rendered))} s`;
+      const timing = Object.entries(this.lastPhases)
+        .map(([phase, s]) => `${phase} ${s.toFixed(2)} s`)
+        .join(', ');
       this.needFull = false;
       this.livePages = result.pages;
       this.search.wentLive(full); // a full build asked for wrote the search index itself
@@ -274,9 +286,7 @@ export class Publisher {
     } catch (e) {
       this.needFull = true;
       this.failures++;
-      // The release copy may still be under way when rendering fails; once it
-      // ends, the new release goes, whole or half written.
-      if (copying) await copying.catch(() => undefined);
+      // The new release goes, whole or half written.
       if (!live) await this.folders.discard(this.folders.dir(release));
       if (staging) await rm(staging, { recursive: true, force: true }).catch(() => undefined);
       const message = e instanceof Error ? e.message : String(e);
@@ -318,7 +328,6 @@ export class Publisher {
     void this.prune().catch((e: unknown) => {
       this.opts.log?.(`Không xoá được bản cũ / could not prune old releases: ${String(e)}`);
     });
-    this.folders.prepareStandby(out);
   }
 
   private async prune(): Promise<void> {
@@ -335,7 +344,8 @@ export class Publisher {
     const id = await this.started(release, [{ reason: 'chỉ mục tìm kiếm / search index' }]);
     let out: string | undefined;
     try {
-      out = await this.folders.create(release, false);
+      // The live release with a new link where its search index was.
+      out = (await this.folders.compose(release, undefined, [SEARCH_INDEX])).out;
       await this.indexes.point(out, dir);
       checkRelease(out, ['index.html']);
       await this.goLive(out);
@@ -362,7 +372,9 @@ export class Publisher {
     }
     // The renderer's memory is of the newer content: the next build renders it all.
     this.needFull = true;
-    const pages = await countPages(this.folders.dir(previous)).catch(() => 0);
+    const pages = await countPages(this.folders.dir(previous), this.folders.releases).catch(
+      () => 0,
+    );
     await this.finished(id, 'live', pages, `rolled back to ${previous}`);
     this.opts.log?.(`Đã quay lại bản ${previous} / rolled back to ${previous}`);
     return previous;

@@ -1,34 +1,61 @@
 /**
  * The release folders under the site root:
  *
- *   releases/<id>   each a whole site; the last few are kept for rollback
- *   current         a symlink to the live release, switched by an atomic rename
- *   staging/<id>    pages an incremental build renders, merged into releases/<id>
- *   standby/<id>    a link copy of the live release, made while idle, for the next build
- *   trash/          releases on their way out, removed in the background
+ *   releases/<id>          a release: the whole site, through its links
+ *   manifests/<id>.links   its manifest: each link it holds into another release's folder
+ *   manifests/<id>.retired marks a release pruned but for folders kept releases still use
+ *   current                a symlink to the live release, switched by an atomic rename
+ *   staging/<id>           pages an incremental build renders: the new release's own folders
+ *   trash/                 releases on their way out, removed in the background
+ *
+ * A release costs what changed, not the site. A full build writes every
+ * file into an empty folder. An incremental build renders the pages a
+ * publish touched into staging/, whose folders are then the only real
+ * folders of the new release (for one report: the root, xa/, xa/<unit>/,
+ * xa/<unit>/<period>/ and the aggregate pages' folders): into each goes a
+ * hard link to each unchanged file of the live release's folder and a
+ * symlink to each unchanged folder, to the real folder that holds it, and
+ * staging/<id> is renamed to releases/<id>. A link of the live release
+ * is resolved first, so a link always points at a real folder (never at
+ * another link: no chains, one hop per level). A folder of a release is
+ * never written once it is live: the next release makes its own where it
+ * changes something.
+ *
+ * Pruning keeps every folder a kept release reaches. The manifest lists
+ * the release's links (`<path in it>\t<id>/<path>`); what a kept release
+ * reaches is its own folders, the folders its links point at, and, since
+ * those folders hold links of their own (recorded in their release's
+ * manifest under that path), what those reach in turn. A release past the
+ * newest `keep` that nothing kept reaches is removed whole; one that a
+ * kept release still reaches is retired: marked, then trimmed to the
+ * folders reached (and the paths down to them), its manifest cut to the
+ * links inside them. It stays where it is because the links point there
+ * (moving the shared folders would mean rewriting every link to them),
+ * and it goes once no kept release reaches it. A retired release is no
+ * release: it is not listed and never rolled back to. So every kept
+ * release stays whole, and a rollback to one is only a switch.
  *
  * Whatever serves the site follows `current` on every request, so a
  * switch is seen at once and a failed build, which never switches, leaves
  * the live site as it was.
  */
 import { existsSync, realpathSync } from 'node:fs';
-import { mkdir, readdir, rename, rm, symlink } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { linkCopy, removeTree } from './files.ts';
+import { composeTree, removeTree, type ReleaseLink, type TreeTiming } from './files.ts';
 
 /** A release id: the time it was started, which sorts as it was made. */
 export const releaseId = (now = new Date()) => now.toISOString().replace(/[:.]/g, '-');
 
-export class ReleaseFolders {
-  /** A link copy of the live release, made while idle, for the next build to start from. */
-  private standby: { base: string; dir: string; ready: Promise<boolean> } | undefined;
-  private discarded = 0;
+const LINKS = '.links';
+const RETIRED = '.retired';
 
-  constructor(
-    readonly root: string,
-    /** The renderer's largest top-level folders, copied first. */
-    private readonly largest: () => readonly string[] = () => [],
-  ) {}
+export class ReleaseFolders {
+  private discarded = 0;
+  /** Prunes run one after another: two must never trim one folder at once. */
+  private pruning: Promise<void> = Promise.resolve();
+
+  constructor(readonly root: string) {}
 
   get current(): string {
     return join(this.root, 'current');
@@ -42,6 +69,11 @@ export class ReleaseFolders {
     return join(this.releases, release);
   }
 
+  /** A release's manifest (LINKS) or retired mark (RETIRED). */
+  private manifest(release: string, kind: string): string {
+    return join(this.root, 'manifests', release + kind);
+  }
+
   staging(release: string): string {
     return join(this.root, 'staging', release);
   }
@@ -51,21 +83,61 @@ export class ReleaseFolders {
     return existsSync(this.current) ? realpathSync(this.current) : undefined;
   }
 
-  /** A new release folder holding a link copy of the live release (or nothing, for a full build). */
-  async create(release: string, full: boolean): Promise<string> {
+  /** An empty release folder, for a full build. */
+  async create(release: string): Promise<string> {
+    const out = this.dir(release);
+    await mkdir(out, { recursive: true });
+    await this.writeLinks(release, []);
+    return out;
+  }
+
+  /** A release made whole in `staging` (a full build that rendered there): moved in by rename. */
+  async adopt(release: string, staging: string): Promise<string> {
     const out = this.dir(release);
     await mkdir(this.releases, { recursive: true });
-    const live = this.live();
-    const standby = this.standby;
-    this.standby = undefined;
-    if (standby && (full || standby.base !== live || !(await standby.ready))) {
-      void removeTree(standby.dir).catch(() => undefined);
-    } else if (standby) {
-      await rename(standby.dir, out);
-      return out;
-    }
-    if (!full && live) await linkCopy(live, out, 'normal', this.largest());
+    await this.writeLinks(release, []);
+    await rename(staging, out);
     return out;
+  }
+
+  /**
+   * A new release: the live one with the files rendered into `staging`
+   * (its folders become the release's) and without the paths `removed`;
+   * see the module comment. Answers its folder and the time of each part.
+   */
+  async compose(
+    release: string,
+    staging: string | undefined,
+    removed: readonly string[],
+  ): Promise<{ out: string; timing: TreeTiming }> {
+    const live = this.live();
+    if (!live) throw new Error('no live release to start from');
+    const out = this.dir(release);
+    await mkdir(this.releases, { recursive: true });
+    const from = staging ?? this.staging(release);
+    await mkdir(from, { recursive: true });
+    const { links, timing } = await composeTree(live, out, from, removed, this.releases);
+    await this.writeLinks(release, links);
+    return { out, timing };
+  }
+
+  private async writeLinks(release: string, links: readonly ReleaseLink[]): Promise<void> {
+    await mkdir(join(this.root, 'manifests'), { recursive: true });
+    const text = links.map((l) => `${l.source}\t${l.target}\n`).join('');
+    await writeFile(this.manifest(release, LINKS), text);
+  }
+
+  /** A release's links, sorted by where they are in it. */
+  private async readLinks(release: string): Promise<ReleaseLink[]> {
+    const text = await readFile(this.manifest(release, LINKS), 'utf8').catch(() => '');
+    return text
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => {
+        const [source = '', target = ''] = line.split('\t');
+        return { source, target };
+      })
+      .sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
   }
 
   /**
@@ -73,6 +145,8 @@ export class ReleaseFolders {
    * throws: it runs while a failure is being recorded, maybe on a full disk.
    */
   async discard(dir: string): Promise<void> {
+    if (dirname(dir) === this.releases)
+      await rm(this.manifest(basename(dir), LINKS), { force: true }).catch(() => undefined);
     const trash = join(this.root, 'trash', `${basename(dir)}-${String(++this.discarded)}`);
     try {
       await mkdir(dirname(trash), { recursive: true });
@@ -101,36 +175,121 @@ export class ReleaseFolders {
   /** The newest kept release older than the live one: what a rollback goes back to. */
   async previous(): Promise<string | undefined> {
     const live = this.live();
-    const all = (await readdir(this.releases).catch(() => [] as string[])).sort();
+    const all = (await this.kept()).sort();
     return all.filter((r) => live === undefined || r < basename(live)).at(-1);
   }
 
-  /** Removes all but the newest `keep` releases, never the live one. */
-  async prune(keep: number): Promise<void> {
-    const live = basename(this.live() ?? '');
-    const all = (await readdir(this.releases)).sort();
-    const old = all.filter((r) => r !== live).slice(0, Math.max(0, all.length - keep));
-    for (const r of old) await removeTree(this.dir(r));
-  }
-
-  /** The names of the kept releases. */
-  kept(): Promise<string[]> {
-    return readdir(this.releases);
-  }
-
-  /** Copies the live release while nothing else happens, so the next publish starts at once. */
-  prepareStandby(live: string): void {
-    const dir = join(this.root, 'standby', basename(live));
-    this.standby = {
-      base: live,
-      dir,
-      ready: mkdir(join(this.root, 'standby'), { recursive: true })
-        .then(() => rm(dir, { recursive: true, force: true }))
-        .then(() => linkCopy(live, dir, 'low', this.largest()))
-        .then(
-          () => true,
-          () => false,
-        ),
+  /** Every release folder, retired or not. */
+  private async folders(): Promise<{ kept: string[]; retired: string[] }> {
+    const entries = await readdir(this.releases, { withFileTypes: true }).catch(() => []);
+    const marks = new Set(await readdir(join(this.root, 'manifests')).catch(() => []));
+    const dirs = entries.filter((e) => e.isDirectory()).map((e) => e.name);
+    return {
+      kept: dirs.filter((d) => !marks.has(d + RETIRED)),
+      retired: dirs.filter((d) => marks.has(d + RETIRED)),
     };
   }
+
+  /** Keeps the newest `keep` releases and the live one, and what they reach; see the module comment. */
+  prune(keep: number): Promise<void> {
+    const run = this.pruning.then(() => this.pruneOnce(keep));
+    this.pruning = run.catch(() => undefined);
+    return run;
+  }
+
+  private async pruneOnce(keep: number): Promise<void> {
+    const live = basename(this.live() ?? '');
+    const { kept: all, retired } = await this.folders();
+    all.sort();
+    const old = all.filter((r) => r !== live).slice(0, Math.max(0, all.length - keep));
+    const keptSet = new Set(all.filter((r) => !old.includes(r)));
+
+    // The folders of releases no longer kept that kept releases reach: release -> paths in it.
+    const manifests = new Map<string, ReleaseLink[]>();
+    const linksOf = async (r: string) => {
+      let m = manifests.get(r);
+      if (!m) manifests.set(r, (m = await this.readLinks(r)));
+      return m;
+    };
+    const reached = new Map<string, Set<string>>();
+    const work: string[] = [];
+    for (const r of keptSet) for (const l of await linksOf(r)) work.push(l.target);
+    const seen = new Set<string>();
+    for (let t = work.pop(); t !== undefined; t = work.pop()) {
+      if (seen.has(t)) continue;
+      seen.add(t);
+      const slash = t.indexOf('/');
+      const r = t.slice(0, slash);
+      const path = t.slice(slash + 1);
+      if (keptSet.has(r)) continue; // whole, and its own links are followed already
+      let paths = reached.get(r);
+      if (!paths) reached.set(r, (paths = new Set()));
+      paths.add(path);
+      // The links inside the folder reached: its release's, at or below `path`.
+      for (const l of linksUnder(await linksOf(r), path)) work.push(l.target);
+    }
+
+    for (const r of [...old, ...retired]) {
+      const paths = reached.get(r);
+      if (!paths) {
+        await rm(this.manifest(r, LINKS), { force: true });
+        await removeTree(this.dir(r));
+        await rm(this.manifest(r, RETIRED), { force: true });
+        continue;
+      }
+      await writeFile(this.manifest(r, RETIRED), '');
+      await trim(this.dir(r), paths);
+      const inside = [...paths];
+      await this.writeLinks(
+        r,
+        (await linksOf(r)).filter((l) => inside.some((p) => isAtOrUnder(l.source, p))),
+      );
+    }
+  }
+
+  /** The names of the kept releases (retired ones are not). */
+  async kept(): Promise<string[]> {
+    return (await this.folders()).kept;
+  }
+}
+
+const isAtOrUnder = (source: string, path: string) =>
+  source === path || source.startsWith(path + '/');
+
+/** The links of a sorted manifest at or below `path`. */
+function linksUnder(links: readonly ReleaseLink[], path: string): ReleaseLink[] {
+  // The first source not before `path`; those at or under it follow in a run.
+  let lo = 0;
+  let hi = links.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((links[mid]?.source ?? '') < path) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: ReleaseLink[] = [];
+  for (let i = lo; i < links.length; i++) {
+    const l = links[i];
+    if (!l) break;
+    if (isAtOrUnder(l.source, path)) out.push(l);
+    else if (!l.source.startsWith(path)) break; // past every name that starts with it
+  }
+  return out;
+}
+
+/** Removes from `dir` all but the paths `keep` (whole) and the folders down to them. */
+async function trim(dir: string, keep: ReadonlySet<string>): Promise<void> {
+  const ancestors = new Set<string>();
+  for (const p of keep) {
+    const parts = p.split('/');
+    for (let i = 1; i < parts.length; i++) ancestors.add(parts.slice(0, i).join('/'));
+  }
+  const walk = async (d: string, rel: string) => {
+    for (const name of await readdir(d)) {
+      const path = rel === '' ? name : `${rel}/${name}`;
+      if (keep.has(path)) continue;
+      if (ancestors.has(path)) await walk(join(d, name), path);
+      else await rm(join(d, name), { recursive: true, force: true });
+    }
+  };
+  await walk(dir, '');
 }

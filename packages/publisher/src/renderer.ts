@@ -29,6 +29,8 @@ export interface RenderResult {
   readonly required: readonly string[];
   /** HTML pages of the whole site. */
   readonly pages: number;
+  /** Seconds the renderer took to plan the build (read the content, decide what to render). */
+  readonly planSeconds?: number;
 }
 
 export type Progress = (done: number, total: number) => void;
@@ -41,8 +43,6 @@ export interface Renderer {
   /** Ends when it has nothing left to do. */
   close(): void;
   readonly exited: boolean;
-  /** The top-level folders of a release that hold the most files, largest first: copied first. */
-  readonly largestFolders?: readonly string[];
 }
 
 /** The folder of a release that holds the search index: the renderer writes it, the publisher moves it. */

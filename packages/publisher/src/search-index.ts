@@ -2,7 +2,7 @@
  * Where the search index lives. It is a file per page (tens of thousands
  * at 3,300 units), so it is kept beside the releases, in search/<id>/,
  * and a release links to it (<release>/pagefind -> ../../search/<id>/pagefind):
- * a release copy need not copy it again, and a new index replaces the
+ * a new release need not copy it again, and a new index replaces the
  * old by one rename. It lags the pages: rebuilt in the background once
  * publishing pauses, then put live in a release of its own.
  */

@@ -181,6 +181,15 @@ export function siteServerSuite(name: string, start: (site: SiteRoot) => Promise
       }
     });
 
+    it("serves a folder the live release links to in another release's folder", async () => {
+      const page = await get(base, '/xa/an-phu/');
+      expect(page.status).toBe(200);
+      expect(page.body).toContain('An Phú');
+      const folder = await get(base, '/xa/an-phu');
+      expect(folder.status).toBe(301);
+      expect(folder.headers.location).toBe('/xa/an-phu/');
+    });
+
     it('never climbs out of the release, whatever the encoding', async () => {
       const paths = [
         '/../../../etc/passwd',

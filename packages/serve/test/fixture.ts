@@ -1,6 +1,7 @@
 /**
  * A small SITE_ROOT laid out as the build runner lays it out: two releases,
- * a search index beside them linked from each, `current` pointing at one;
+ * a search index beside them linked from each, one linking to a folder of
+ * the other, `current` pointing at one;
  * plus what an attacker would look for: dotfiles, a symlink planted to
  * /etc, a secret beside SITE_ROOT. And a raw HTTP client, for requests no
  * well-behaved client library would send.
@@ -82,6 +83,10 @@ export function makeSiteRoot(): SiteRoot {
   write(join(root, 'search', 's1', 'pagefind', 'pagefind.js'), 'export const search = 1;\n');
   release(root, 'r1');
   release(root, 'r2');
+  // A release's folder that the publish did not change is a link to the real folder of the
+  // release that holds it (packages/publisher releases.ts): served as the release's own.
+  write(join(root, 'releases', 'r2', 'xa', 'an-phu', 'index.html'), '<!doctype html><p>An Phú</p>');
+  symlinkSync(join('..', '..', 'r2', 'xa', 'an-phu'), join(root, 'releases', 'r1', 'xa', 'an-phu'));
   symlinkSync(join('releases', 'r1'), join(root, 'current'));
   // As in production, the site belongs to the user that builds it, not to root:
   // so nginx's "same owner" rule for symlinks refuses the links to /etc.

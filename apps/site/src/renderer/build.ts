@@ -1,9 +1,10 @@
 /**
  * One build of the public site into a release directory. A full build
  * renders every address into an empty directory; an incremental build
- * starts from a link copy of the live release and renders only what the
- * changed reports touch (src/lib/routes.ts decides which). Either way the
- * result is the same set of files, byte for byte.
+ * renders only what the changed reports touch (src/lib/routes.ts decides
+ * which) into a staging directory, which the publisher makes a release of
+ * with the live one's other files. Either way the result is the same set
+ * of files, byte for byte.
  */
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { writeFileAtomic } from '@congkhai/content';
@@ -21,7 +22,7 @@ export interface BuildOptions {
   /** apps/site/dist/app: the built code. */
   readonly appDir: string;
   readonly contentDir: string;
-  /** The release directory: empty for a full build, a link copy of the live release otherwise. */
+  /** The release directory: empty for a full build, a staging directory otherwise. */
   readonly out: string;
   readonly full: boolean;
   /** Write the search index now; otherwise the caller runs `refreshSearch` later. */
@@ -39,7 +40,9 @@ const REPORT_PAGE = /^\/xa\/([^/]+)\/(\d[^/]*)\/$/;
 const WIDTH = 4;
 
 export async function build(renderer: Renderer, opts: BuildOptions): Promise<BuildResult> {
+  const started = performance.now();
   const plan = await renderer.plan(opts.full);
+  const planSeconds = (performance.now() - started) / 1000;
   if (plan.full) {
     await rm(opts.out, { recursive: true, force: true });
     await mkdir(opts.out, { recursive: true });
@@ -74,6 +77,7 @@ export async function build(renderer: Renderer, opts: BuildOptions): Promise<Bui
     reportKeys: plan.reportKeys,
     required: plan.required,
     pages: plan.pages,
+    planSeconds,
   };
 }
 
