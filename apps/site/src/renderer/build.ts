@@ -26,7 +26,24 @@ export interface BuildOptions {
   /** Write the search index now; otherwise the caller runs `refreshSearch` later. */
   readonly search: boolean;
   readonly progress?: (done: number, total: number) => void;
+  /**
+   * Where the time went, phase by phase (bench/measure-build.ts prints it):
+   * `ms` is wall time, except for phases marked summed, which overlap in
+   * the render loop and add up the time each of its workers waited.
+   */
+  readonly timing?: (phase: BuildPhase, ms: number) => void;
 }
+
+export type BuildPhase =
+  | 'content'
+  | 'plan'
+  | 'assets'
+  | 'render loop'
+  | 'render (summed)'
+  | 'write (summed)'
+  | 'source copies (summed)'
+  | 'search records'
+  | 'search index';
 
 /** What a build did: the publisher's RenderResult, which the renderer answers it. */
 export type BuildResult = RenderResult;
@@ -38,31 +55,62 @@ const REPORT_PAGE = /^\/xa\/([^/]+)\/(\d[^/]*)\/$/;
 const WIDTH = 4;
 
 export async function build(renderer: Renderer, opts: BuildOptions): Promise<BuildResult> {
+  const timing = opts.timing;
+  let t = performance.now();
+  /** The wall time since the last lap, as `phase`. */
+  const lap = (phase: BuildPhase) => {
+    const now = performance.now();
+    timing?.(phase, now - t);
+    t = now;
+  };
   const plan = await renderer.plan(opts.full);
+  if (plan.ms) {
+    timing?.('content', plan.ms.content);
+    timing?.('plan', plan.ms.plan);
+  }
+  t = performance.now();
   if (plan.full) {
     await rm(opts.out, { recursive: true, force: true });
     await mkdir(opts.out, { recursive: true });
     await copyAssets(opts.appDir, opts.out);
   }
   for (const page of plan.remove) await removePage(opts.out, page);
+  lap('assets');
 
   let done = 0;
+  const summed = { render: 0, write: 0, sources: 0 };
   const queue = [...plan.render];
   const worker = async () => {
     for (let page = queue.shift(); page !== undefined; page = queue.shift()) {
-      await replaceFile(opts.out, fileOf(page), await renderer.render(page));
+      const t0 = performance.now();
+      const bytes = await renderer.render(page);
+      const t1 = performance.now();
+      await replaceFile(opts.out, fileOf(page), bytes);
+      const t2 = performance.now();
+      summed.render += t1 - t0;
+      summed.write += t2 - t1;
       // The report's source, as published, beside its page for download.
       const m = REPORT_PAGE.exec(page);
       if (m) {
         const [, unit = '', period = ''] = m;
         await copySource(opts, unit, period);
+        summed.sources += performance.now() - t2;
       }
       opts.progress?.(++done, plan.render.length);
     }
   };
   await Promise.all(Array.from({ length: WIDTH }, worker));
+  lap('render loop');
+  timing?.('render (summed)', summed.render);
+  timing?.('write (summed)', summed.write);
+  timing?.('source copies (summed)', summed.sources);
 
-  if (opts.search) await writeSearchIndex(await renderer.searchRecords(), opts.out);
+  if (opts.search) {
+    const records = await renderer.searchRecords();
+    lap('search records');
+    await writeSearchIndex(records, opts.out);
+    lap('search index');
+  }
   return {
     full: plan.full,
     written: plan.render.length,
