@@ -195,10 +195,10 @@ for (const units of sizes) {
     `  full build: ${m.seconds.toFixed(1)} s, ${(pages / m.seconds).toFixed(0)} pages/s, peak ${cold.treePeakMiB.toFixed(0)} MiB (RSS of the build's process tree, sampled every 100 ms; the build process alone: maxRSS ${m.selfPeakMiB.toFixed(0)} MiB)`,
   );
   console.log(
-    `  CPU: ${m.cpu.self.toFixed(1)} s in the build process, ${m.cpu.children.toFixed(1)} s in its children (Pagefind)`,
+    `  CPU: ${m.cpu.self.toFixed(1)} s in the build process, ${m.cpu.children.toFixed(1)} s in the children it waited for (the search process; not Pagefind's service, which is not waited for)`,
   );
   console.log(`  load average (1, 5, 15 min): ${loadBefore} before, ${load()} after`);
-  console.log('  phases (wall time unless summed over the render loop’s overlapping workers):');
+  console.log('  phases (wall time; the search index is made during the render loop):');
   for (const [phase, ms] of Object.entries(m.phases))
     console.log(`    ${phase.padEnd(24)} ${(ms / 1000).toFixed(1).padStart(6)} s`);
   const unit =

@@ -7,14 +7,13 @@
  */
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { writeFileAtomic } from '@congkhai/content';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCommand, type RenderResult } from '@congkhai/publisher';
 import { reportPage, reportPath } from '@congkhai/report';
 import { fileOf } from '../lib/routes.ts';
-import { copyAssets, removePage, replaceFile } from './release.ts';
+import { NewFiles, copyAssets, removePage, replaceFile } from './release.ts';
 import type { Renderer } from './renderer.ts';
-import { writeSearchIndex } from './search.ts';
 
 export interface BuildOptions {
   /** apps/site/dist/app: the built code. */
@@ -27,9 +26,11 @@ export interface BuildOptions {
   readonly search: boolean;
   readonly progress?: (done: number, total: number) => void;
   /**
-   * Where the time went, phase by phase (bench/measure-build.ts prints it):
-   * `ms` is wall time, except for phases marked summed, which overlap in
-   * the render loop and add up the time each of its workers waited.
+   * Where the time went, phase by phase, in wall milliseconds
+   * (bench/measure-build.ts prints it). The search index is made while
+   * the pages render: its phases overlap the render loop. `render loop
+   * CPU` is this process's CPU time over the loop (rendering is on its
+   * main thread, writes on libuv's).
    */
   readonly timing?: (phase: BuildPhase, ms: number) => void;
 }
@@ -39,9 +40,8 @@ export type BuildPhase =
   | 'plan'
   | 'assets'
   | 'render loop'
-  | 'render (summed)'
-  | 'write (summed)'
-  | 'source copies (summed)'
+  | 'render loop CPU'
+  | 'search after the pages'
   | 'search records'
   | 'search index';
 
@@ -77,40 +77,43 @@ export async function build(renderer: Renderer, opts: BuildOptions): Promise<Bui
   for (const page of plan.remove) await removePage(opts.out, page);
   lap('assets');
 
+  // The search index is made from the content, not from the pages: Pagefind
+  // indexes (in a process of lowest priority, on the other core) while the
+  // pages render, rather than after them.
+  const search = opts.search ? indexSearch(renderer, opts.out, timing) : undefined;
+  search?.catch(() => undefined); // awaited below, after the pages, whatever they do
+  const files = plan.full ? new NewFiles(opts.out) : undefined;
+  const versions = await versionsOf(opts.contentDir);
+
   let done = 0;
-  const summed = { render: 0, write: 0, sources: 0 };
+  const cpu = process.cpuUsage();
   const queue = [...plan.render];
   const worker = async () => {
     for (let page = queue.shift(); page !== undefined; page = queue.shift()) {
-      const t0 = performance.now();
       const bytes = await renderer.render(page);
-      const t1 = performance.now();
-      await replaceFile(opts.out, fileOf(page), bytes);
-      const t2 = performance.now();
-      summed.render += t1 - t0;
-      summed.write += t2 - t1;
+      if (files) await files.write(fileOf(page), bytes);
+      else await replaceFile(opts.out, fileOf(page), bytes);
       // The report's source, as published, beside its page for download.
       const m = REPORT_PAGE.exec(page);
       if (m) {
         const [, unit = '', period = ''] = m;
-        await copySource(opts, unit, period);
-        summed.sources += performance.now() - t2;
+        await copySource(opts, files, versions, unit, period);
       }
       opts.progress?.(++done, plan.render.length);
     }
   };
-  await Promise.all(Array.from({ length: WIDTH }, worker));
+  const rendered = await Promise.all(Array.from({ length: WIDTH }, worker)).then(
+    () => ({ ok: true as const }),
+    (e: unknown) => ({ ok: false as const, e }),
+  );
   lap('render loop');
-  timing?.('render (summed)', summed.render);
-  timing?.('write (summed)', summed.write);
-  timing?.('source copies (summed)', summed.sources);
-
-  if (opts.search) {
-    const records = await renderer.searchRecords();
-    lap('search records');
-    await writeSearchIndex(records, opts.out);
-    lap('search index');
-  }
+  const used = process.cpuUsage(cpu);
+  timing?.('render loop CPU', (used.user + used.system) / 1000);
+  // Pagefind is done with the folder before the build ends, failed or not (whoever called removes it).
+  if (search) await Promise.allSettled([search]);
+  lap('search after the pages');
+  if (!rendered.ok) throw rendered.e;
+  await search;
   return {
     full: plan.full,
     written: plan.render.length,
@@ -125,15 +128,27 @@ export async function build(renderer: Renderer, opts: BuildOptions): Promise<Bui
 }
 
 /** The search index again, over the content as the renderer last read it. */
-export async function refreshSearch(renderer: Renderer, out: string): Promise<void> {
-  const records = join(out, 'records.json');
+export function refreshSearch(renderer: Renderer, out: string): Promise<void> {
+  return indexSearch(renderer, out);
+}
+
+async function indexSearch(
+  renderer: Renderer,
+  out: string,
+  timing?: (phase: BuildPhase, ms: number) => void,
+): Promise<void> {
+  const started = performance.now();
+  const records = join(out, `.records.${String(process.pid)}.json`);
   await writeFile(records, JSON.stringify(await renderer.searchRecords()));
+  const written = performance.now();
+  timing?.('search records', written - started);
   try {
     // Pagefind takes a core for tens of seconds at 3,300 units: in a process of lowest priority.
     await runCommand('low', process.execPath, ['--import', 'tsx', SEARCH_CLI, records, out]);
   } finally {
     await rm(records, { force: true });
   }
+  timing?.('search index', performance.now() - written);
 }
 
 const SEARCH_CLI = fileURLToPath(new URL('./search-cli.ts', import.meta.url));
@@ -144,16 +159,39 @@ async function copyInto(from: string, to: string): Promise<void> {
 }
 
 /**
+ * The earlier versions the content keeps (versions/<unit>/<period>/<n>.md),
+ * by `<unit>/<period>`: read once per build, a few folders, rather than a
+ * look for a folder beside each of tens of thousands of reports.
+ */
+async function versionsOf(contentDir: string): Promise<ReadonlyMap<string, string[]>> {
+  const root = join(contentDir, 'versions');
+  const found = new Map<string, string[]>();
+  const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
+  for (const e of entries) {
+    if (!e.isFile() || !/^\d+\.md$/.test(e.name)) continue;
+    const at = relative(root, e.parentPath).split(sep);
+    if (at.length !== 2) continue;
+    const key = at.join('/');
+    found.set(key, [...(found.get(key) ?? []), e.name]);
+  }
+  return found;
+}
+
+/**
  * The report's file, and the earlier versions of a corrected report
  * (versions/<unit>/<period>/<n>.md in the content) as ban-<n>.md beside it.
  */
-async function copySource(opts: BuildOptions, unit: string, period: string): Promise<void> {
-  const dir = join(opts.out, reportPage(unit, period));
-  await copyInto(join(opts.contentDir, reportPath(unit, period)), join(dir, 'bao-cao.md'));
-  const versions = join(opts.contentDir, 'versions', unit, period);
-  const kept = await readdir(versions).catch(() => [] as string[]);
-  for (const f of kept) {
-    if (!/^\d+\.md$/.test(f)) continue;
-    await copyInto(join(versions, f), join(dir, `ban-${f}`));
-  }
+async function copySource(
+  opts: BuildOptions,
+  files: NewFiles | undefined,
+  versions: ReadonlyMap<string, readonly string[]>,
+  unit: string,
+  period: string,
+): Promise<void> {
+  const dir = reportPage(unit, period).slice(1);
+  const copy = (from: string, name: string) =>
+    files ? files.copy(from, join(dir, name)) : copyInto(from, join(opts.out, dir, name));
+  await copy(join(opts.contentDir, reportPath(unit, period)), 'bao-cao.md');
+  for (const f of versions.get(`${unit}/${period}`) ?? [])
+    await copy(join(opts.contentDir, 'versions', unit, period, f), `ban-${f}`);
 }
