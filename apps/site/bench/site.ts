@@ -1,13 +1,18 @@
 /**
  * pnpm bench:site — full build time and peak memory at 100, 1,000 and 3,300
- * units with 8 half-year periods each, pages per second, and the transfer
- * size of each page type (HTML, JS, CSS; raw and gzip), and the largest
- * HTML pages against the 150 KB bound of issue 16. Prints figures;
- * asserts nothing. `--units 100,1000` picks the sizes.
+ * units with 8 half-year periods each, pages per second, the time of each
+ * phase of the build, the transfer size of each page type (HTML, JS, CSS;
+ * raw and gzip), and the largest HTML pages against the 150 KB bound of
+ * issue 16. Prints figures; asserts nothing. `--units 100,1000` picks the
+ * sizes, `--periods 24` the half-years per unit (default 8).
+ *
+ * Peak memory is the whole build's: the resident set of the build process
+ * and all its descendants (Pagefind's service), summed and sampled every
+ * 100 ms from /proc by this process, which is idle meanwhile.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -15,8 +20,80 @@ import { writeContent } from '@congkhai/content';
 import { generateDemo } from '@congkhai/demo';
 
 const siteDir = fileURLToPath(new URL('..', import.meta.url));
-const arg = process.argv.indexOf('--units');
-const sizes = (arg > 0 ? (process.argv[arg + 1] ?? '') : '100,1000,3300').split(',').map(Number);
+const option = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? (process.argv[i + 1] ?? fallback) : fallback;
+};
+const sizes = option('--units', '100,1000,3300').split(',').map(Number);
+const periods = Number(option('--periods', '8'));
+
+/** Resident memory of a process and all its descendants, in bytes, from /proc (Linux). */
+function treeRss(root: number): number {
+  const children = new Map<number, number[]>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      // pid (comm) state ppid ...: comm may hold spaces, so read after its closing parenthesis.
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const list = children.get(ppid) ?? [];
+      list.push(Number(name));
+      children.set(ppid, list);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  let bytes = 0;
+  const queue = [root];
+  for (let pid = queue.pop(); pid !== undefined; pid = queue.pop()) {
+    try {
+      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${String(pid)}/status`, 'utf8'));
+      bytes += Number(rss?.[1] ?? 0) * 1024;
+    } catch {
+      // gone meanwhile
+    }
+    queue.push(...(children.get(pid) ?? []));
+  }
+  return bytes;
+}
+
+interface Measured {
+  readonly seconds: number;
+  readonly cpu: { readonly self: number; readonly children: number };
+  readonly written: number;
+  readonly phases: Record<string, number>;
+  readonly selfPeakMiB: number;
+}
+
+/** bench/measure-build.ts in a process of its own, with the peak RSS of its process tree. */
+function measure(env: NodeJS.ProcessEnv): Promise<{
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  treePeakMiB: number;
+}> {
+  return new Promise((done) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(siteDir, 'bench/measure-build.ts')],
+      { cwd: siteDir, env, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
+    child.stderr.on('data', (b: Buffer) => (stderr = (stderr + b.toString()).slice(-20_000)));
+    let peak = 0;
+    const sample = setInterval(() => {
+      if (child.pid !== undefined) peak = Math.max(peak, treeRss(child.pid));
+    }, 100);
+    child.on('close', (code) => {
+      clearInterval(sample);
+      done({ code, stdout, stderr, treePeakMiB: peak / 1024 / 1024 });
+    });
+  });
+}
+
+const load = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
 function countPages(dir: string): number {
   let n = 0;
@@ -84,7 +161,9 @@ function transfer(out: string, page: string) {
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
-console.log('Site build benchmark (this machine; 8 half-year periods per unit; demo seed 1)\n');
+console.log(
+  `Site build benchmark (this machine, ${String(cpus().length)} cores; ${String(periods)} half-year periods per unit; demo seed 1)\n`,
+);
 // The site's code, once; each size below is a full render with it.
 const code = spawnSync(
   process.execPath,
@@ -98,29 +177,30 @@ if (code.status !== 0) throw new Error(`astro build failed: ${code.stderr}`);
 for (const units of sizes) {
   const content = mkdtempSync(join(tmpdir(), `congkhai-bench-${String(units)}-`));
   const out = join(content, 'dist');
-  const demo = generateDemo({ units, periods: 8, seed: 1 });
+  const demo = generateDemo({ units, periods, seed: 1 });
   await writeContent(content, demo);
-  const run = () =>
-    spawnSync(process.execPath, ['--import', 'tsx', join(siteDir, 'bench/measure-build.ts')], {
-      cwd: siteDir,
-      env: { ...process.env, CONTENT_DIR: content, SITE_OUT_DIR: out },
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    });
-  const cold = run();
+  const loadBefore = load();
+  const cold = await measure({ ...process.env, CONTENT_DIR: content, SITE_OUT_DIR: out });
   const line = cold.stdout.trim().split('\n').at(-1) ?? '{}';
-  if (cold.status !== 0) {
+  if (cold.code !== 0) {
     console.log(`${String(units)} units: build failed\n${cold.stderr.slice(-2000)}`);
     continue;
   }
-  const m = JSON.parse(line) as { seconds: number; peakMiB: number };
+  const m = JSON.parse(line) as Measured;
   const pages = countPages(out);
   console.log(
-    `${String(units)} units (${String(demo.units.length)} with the merger), ${String(demo.reports.length)} reports → ${String(pages)} pages`,
+    `${String(units)} units (${String(demo.units.length)} with the merger), ${String(demo.reports.length)} reports → ${String(pages)} pages (${String(m.written)} files rendered)`,
   );
   console.log(
-    `  full build: ${m.seconds.toFixed(1)} s, peak ${m.peakMiB.toFixed(0)} MiB, ${(pages / m.seconds).toFixed(0)} pages/s`,
+    `  full build: ${m.seconds.toFixed(1)} s, ${(pages / m.seconds).toFixed(0)} pages/s, peak ${cold.treePeakMiB.toFixed(0)} MiB (RSS of the build's process tree, sampled every 100 ms; the build process alone: maxRSS ${m.selfPeakMiB.toFixed(0)} MiB)`,
   );
+  console.log(
+    `  CPU: ${m.cpu.self.toFixed(1)} s in the build process, ${m.cpu.children.toFixed(1)} s in the children it waited for (the search process; not Pagefind's service, which is not waited for)`,
+  );
+  console.log(`  load average (1, 5, 15 min): ${loadBefore} before, ${load()} after`);
+  console.log('  phases (wall time; the search index is made during the render loop):');
+  for (const [phase, ms] of Object.entries(m.phases))
+    console.log(`    ${phase.padEnd(24)} ${(ms / 1000).toFixed(1).padStart(6)} s`);
   const unit =
     readdirSync(join(out, 'xa')).find(
       (u) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { median, scoreGaps, standingOf } from './peers.ts';
+import { median, scoreGaps, standingOf, standingsOf } from './peers.ts';
 import { compositeScore } from './score.ts';
 
 const items = [
@@ -25,6 +25,18 @@ describe('standing among peers', () => {
     expect(
       standingOf('a', [items[0] ?? { key: 'a', name: 'A', value: 1 }], 'higher')?.betterThan,
     ).toBeNull();
+  });
+
+  it('every standing of a list at once, ties and all, as one by one', () => {
+    const all = standingsOf(items, 'higher');
+    expect([...all.keys()]).toEqual(['a', 'b', 'c', 'd']);
+    expect(all.get('c')).toEqual({ rank: 2, tied: true, of: 4, betterThan: 1 / 3, median: 0.8 });
+    expect(all.get('d')).toEqual({ rank: 4, tied: false, of: 4, betterThan: 0, median: 0.8 });
+    const lower = standingsOf(items, 'lower');
+    expect(lower.get('d')).toMatchObject({ rank: 1, betterThan: 1 });
+    expect(lower.get('b')).toMatchObject({ rank: 2, tied: true, betterThan: 1 / 3 });
+    expect(lower.get('a')).toMatchObject({ rank: 4, betterThan: 0 });
+    expect(standingsOf([], 'higher').size).toBe(0);
   });
 
   it('median of odd and even lists', () => {

@@ -35,19 +35,38 @@ export function standingOf(
   items: readonly { key: string; name: string; value: number | null | undefined }[],
   better: Direction,
 ): Standing | undefined {
+  return standingsOf(items, better).get(key);
+}
+
+/**
+ * Where each of `items` with a value stands among them, by key: one
+ * ranking for all (a unit's page asks for every unit of its province, and
+ * a province is asked for by each of its units).
+ */
+export function standingsOf(
+  items: readonly { key: string; name: string; value: number | null | undefined }[],
+  better: Direction,
+): Map<string, Standing> {
   const { ranked } = rank(items, better);
-  const me = ranked.find((r) => r.key === key);
-  if (!me) return undefined;
-  const worse = ranked.filter((r) =>
-    better === 'lower' ? r.value > me.value : r.value < me.value,
-  ).length;
-  return {
-    rank: me.rank,
-    tied: me.tied,
-    of: ranked.length,
-    betterThan: ranked.length > 1 ? worse / (ranked.length - 1) : null,
-    median: median(ranked.map((r) => r.value)) ?? me.value,
-  };
+  const mid = median(ranked.map((r) => r.value));
+  const out = new Map<string, Standing>();
+  // Ranked best first, ties side by side: the units worse than a tie are those after its last.
+  let end = 0;
+  ranked.forEach((me, i) => {
+    if (i >= end) {
+      end = i + 1;
+      while (end < ranked.length && ranked[end]?.value === me.value) end++;
+    }
+    if (out.has(me.key)) return; // the first of a key counts, as a search for it finds
+    out.set(me.key, {
+      rank: me.rank,
+      tied: me.tied,
+      of: ranked.length,
+      betterThan: ranked.length > 1 ? (ranked.length - end) / (ranked.length - 1) : null,
+      median: mid ?? me.value,
+    });
+  });
+  return out;
 }
 
 export interface ScoreGap {

@@ -26,15 +26,19 @@ export interface RenderPlan {
   readonly required: readonly string[];
   /** HTML pages the whole site has after this build. */
   readonly pages: number;
+  /** Milliseconds spent reading the content (with the figures derived from it) and planning. */
+  readonly ms?: { readonly content: number; readonly plan: number };
 }
 
 export async function renderPlan(full: boolean): Promise<RenderPlan> {
+  const started = performance.now();
   const before = full ? undefined : await siteData().catch(() => undefined);
   const { data, changed, unitsChanged, dueChanged, boundariesChanged } =
     await refreshSiteData(full);
+  const loaded = performance.now();
   const partial =
     before && affectedPages(before, data, changed, unitsChanged || boundariesChanged, dueChanged);
-  return {
+  const plan = {
     full: !partial,
     render: partial ? partial.render : allPages(data),
     remove: partial ? partial.remove : [],
@@ -47,4 +51,5 @@ export async function renderPlan(full: boolean): Promise<RenderPlan> {
     ],
     pages: sitemapPages(data).length + 1, // and 404.html
   };
+  return { ...plan, ms: { content: loaded - started, plan: performance.now() - loaded } };
 }

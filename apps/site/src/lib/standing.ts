@@ -7,7 +7,7 @@
  */
 import {
   INDICATORS,
-  standingOf,
+  standingsOf,
   type Direction,
   type Standing,
   type Text,
@@ -50,28 +50,65 @@ const MEASURES: readonly {
   },
 ];
 
+/**
+ * The standings of every unit of an area (a province, or a district of it)
+ * for a period, per measure: computed once per load of the data, not once
+ * per unit page (each unit of a province would rank the whole province).
+ */
+const areaStandings = new WeakMap<SiteData, Map<string, Map<string, Map<string, Standing>>>>();
+
+function standingsIn(
+  data: SiteData,
+  period: string,
+  province: string,
+  district: string | undefined,
+): Map<string, Map<string, Standing>> {
+  let byArea = areaStandings.get(data);
+  if (!byArea) {
+    byArea = new Map();
+    areaStandings.set(data, byArea);
+  }
+  const key = JSON.stringify([period, province, district ?? null]);
+  let found = byArea.get(key);
+  if (!found) {
+    // A report with an impossible figure is no one's peer in a rank or a median.
+    const list = (data.byPeriod.get(period) ?? []).filter((r) => {
+      if (r.impossible) return false;
+      const u = data.units.get(r.unit);
+      return u?.province === province && (district === undefined || u.district === district);
+    });
+    found = new Map(
+      MEASURES.map((m) => [
+        m.id,
+        standingsOf(
+          list.map((r) => ({
+            key: r.unit,
+            name: data.units.get(r.unit)?.name ?? r.unit,
+            value: m.value(r),
+          })),
+          m.better,
+        ),
+      ]),
+    );
+    byArea.set(key, found);
+  }
+  return found;
+}
+
 export function standingRows(unit: SiteUnit, report: SiteReport, data: SiteData): StandingRow[] {
-  // A report with an impossible figure has no rank, and is no one's peer in a rank or a median.
+  // A report with an impossible figure has no rank.
   if (report.impossible) return [];
-  const others = (data.byPeriod.get(report.period) ?? []).filter((r) => !r.impossible);
-  const inProvince = others.filter((r) => data.units.get(r.unit)?.province === unit.province);
-  const inDistrict = unit.district
-    ? inProvince.filter((r) => data.units.get(r.unit)?.district === unit.district)
-    : [];
-  const items = (list: readonly SiteReport[], m: (typeof MEASURES)[number]) =>
-    list.map((r) => ({
-      key: r.unit,
-      name: data.units.get(r.unit)?.name ?? r.unit,
-      value: m.value(r),
-    }));
+  const province = standingsIn(data, report.period, unit.province, undefined);
+  const district = unit.district
+    ? standingsIn(data, report.period, unit.province, unit.district)
+    : undefined;
   // Only what the report states: a row of dashes says nothing.
   return MEASURES.filter((m) => m.better !== 'neutral' && m.value(report) !== null).map((m) => ({
     id: m.id,
     label: m.label,
     kind: m.kind,
     value: m.value(report),
-    district:
-      inDistrict.length > 0 ? standingOf(unit.id, items(inDistrict, m), m.better) : undefined,
-    province: standingOf(unit.id, items(inProvince, m), m.better),
+    district: district?.get(m.id)?.get(unit.id),
+    province: province.get(m.id)?.get(unit.id),
   }));
 }

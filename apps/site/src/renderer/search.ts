@@ -13,9 +13,9 @@ import type { SearchRecord } from './renderer.ts';
 
 /**
  * One index per process at a time: Pagefind runs one service per process
- * and `close()` ends it. A full build writes its index in the renderer;
- * the index refreshed after publishes is written by a process of its own
- * (search-cli.ts), so the two never share a service.
+ * and `close()` ends it. Every index is written by a process of its own
+ * (search-cli.ts, of lowest priority), a full build's while its pages
+ * render, so two never share a service.
  */
 export async function writeSearchIndex(
   records: readonly SearchRecord[],
