@@ -60,7 +60,7 @@ async function width(page: Page, name: string): Promise<Width> {
       .filter((e) => e.getBoundingClientRect().right > vw + 1 && !held(e))
       .map(
         (e) =>
-          `${e.tagName.toLowerCase()}.${String(e.className)} ${String(Math.round(e.getBoundingClientRect().right))}`,
+          `${e.tagName.toLowerCase()}.${e.getAttribute('class') ?? ''} ${String(Math.round(e.getBoundingClientRect().right))}`,
       )
       .slice(0, 8);
     return { scrollWidth: document.documentElement.scrollWidth, past };
@@ -96,13 +96,15 @@ function brokenLetters(page: Page, selector: string, text: string): Promise<stri
     const base = (c: string) => ctx.measureText(c.normalize('NFD').charAt(0));
     const marksAbove = (c: string) => /[\u0300-\u0303\u0306\u0309]/u.test(c.normalize('NFD'));
     // Both as one code point (NFC) and as a letter with combining marks (NFD).
-    return marked.flatMap((c) => [c, c.normalize('NFD')]).filter((c) => {
-      const m = ctx.measureText(c);
-      return (
-        m.actualBoundingBoxRight > m.width * 1.25 ||
-        (marksAbove(c) && m.actualBoundingBoxAscent <= base(c).actualBoundingBoxAscent)
-      );
-    });
+    return marked
+      .flatMap((c) => [c, c.normalize('NFD')])
+      .filter((c) => {
+        const m = ctx.measureText(c);
+        return (
+          m.actualBoundingBoxRight > m.width * 1.25 ||
+          (marksAbove(c) && m.actualBoundingBoxAscent <= base(c).actualBoundingBoxAscent)
+        );
+      });
   }, text);
 }
 
