@@ -75,6 +75,8 @@ describe('an editor’s first report', () => {
     await field(ed, 'm-dossiers.received_online').fill(String(prev - 20));
     await field(ed, 'm-dossiers.received_direct').fill('20');
     await field(ed, 'issued').fill('20/12/2026');
+    // A draft offers the calendar beside the typed date.
+    expect(await ed.getByLabel('Chọn ngày ban hành trên lịch').count()).toBe(1);
     await confirmUnusual(ed);
     await ed.getByRole('button', { name: 'Lưu (Ctrl+S)' }).click();
     await ed
@@ -89,6 +91,9 @@ describe('an editor’s first report', () => {
     await ed.reload();
     await field(ed, 'issued').waitFor();
     expect(await field(ed, 'issued').inputValue()).toBe('20/12/2026');
+    // Submitted, the report cannot be changed: no calendar (a disabled one is an empty box).
+    expect(await field(ed, 'issued').isDisabled()).toBe(true);
+    expect(await ed.getByLabel('Chọn ngày ban hành trên lịch').count()).toBe(0);
     expect(firstReportMs).toBeLessThan(60_000);
   }, 120_000);
 });
