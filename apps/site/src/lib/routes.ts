@@ -59,6 +59,18 @@ import {
 import { directory } from './directory.ts';
 import { LANGS, href, localeOf } from './i18n.ts';
 import { rankingPageCount } from './indicator-view.ts';
+import {
+  changedRankingPages,
+  reportChanges,
+  sameInputs,
+  shows,
+  showsChanged,
+  unitBriefInputs,
+  unitDataInputs,
+  unitPageInputs,
+  type Projection,
+  type ReportChange,
+} from './page-inputs.ts';
 import { peersOf, type SiteData } from './site-data.ts';
 
 /** Paths present once per language. */
@@ -70,24 +82,35 @@ const GLOBAL_PAGES = [
   methodPage(),
   comparePage(),
   searchPage(),
-  reportingPage(),
   compareEmbedPage(),
 ];
 
-/** Language-free files: downloads, the feed, the sitemap, the not-found page. */
+/** Language-free files: downloads, the not-found page. */
 const GLOBAL_FILES = [
   notFoundFile(),
   reportsData('csv'),
   reportsData('json'),
-  dataPackage(),
-  unitsData(),
-  reportingData(),
   compareData('vi'),
   compareData('en'),
-  ...INDICATORS.map((d) => indicatorDataFile(d.id)),
-  feedFile(),
-  sitemapIndexFile(),
-  sitemapFile(),
+];
+
+/**
+ * The site's own pages and files that show one thing of every report
+ * (page-inputs.ts): after a publish they are rendered again only when a
+ * changed report shows differently through it (`always`: new due dates).
+ */
+const projectedPages = (
+  dueChanged = false,
+): { pages: readonly string[]; shows: Projection; always?: boolean }[] => [
+  { pages: inLangs(reportingPage()), shows: shows.reporting, always: dueChanged },
+  { pages: [reportingData()], shows: shows.reporting, always: dueChanged },
+  ...INDICATORS.map((d) => ({ pages: [indicatorDataFile(d.id)], shows: shows.value(d) })),
+  { pages: [feedFile()], shows: shows.feed },
+  // The data package counts the reports and who has reported; the unit list has the units that reported.
+  {
+    pages: [sitemapIndexFile(), sitemapFile(), dataPackage(), unitsData()],
+    shows: shows.presence,
+  },
 ];
 
 /** Where an address is written: a page `/a/b/` -> `a/b/index.html`, files as they are. */
@@ -131,7 +154,14 @@ const areaPages = (data: SiteData) =>
     ...p.districts.flatMap((d) => inLangs(districtPage({ province: p.name, district: d.name }))),
   ]);
 
-const globalPages = () => [...GLOBAL_PAGES.flatMap(inLangs), ...GLOBAL_FILES];
+/** The site's own pages and files; after `changes`, those of them that show something else. */
+const globalPages = (changes?: readonly ReportChange[], dueChanged = false) => [
+  ...GLOBAL_PAGES.flatMap(inLangs),
+  ...GLOBAL_FILES,
+  ...projectedPages(dueChanged).flatMap((x) =>
+    !changes || x.always || showsChanged(changes, x.shows) ? x.pages : [],
+  ),
+];
 
 /** Every page and file of the site, in a stable order. */
 export function allPages(data: SiteData): string[] {
@@ -215,14 +245,45 @@ export function affectedPages(
   for (const p of periods)
     for (const d of INDICATORS)
       if (rankingPageCount(before, d, p) !== rankingPageCount(after, d, p)) return undefined;
+  const changes = reportChanges(before, after, changed);
   const known = new Set(after.periods.map((p) => p.id));
+  // Who has reported a period: its reports' first publication days, or all on new due dates.
   const reporting = reportingPeriods(after)
     .map((p) => p.id)
-    .filter((p) => dueChanged || changed.some((key) => key.endsWith(`/${p}`)));
+    .filter((p) => dueChanged || showsChanged(changes, shows.reporting, [p]));
+  // Of the pages of the rankings the changed reports take part in, those that show something else.
+  const rankings = [...periods]
+    .filter((p) => known.has(p))
+    .flatMap((p) =>
+      INDICATORS.flatMap((d) =>
+        changedRankingPages(before, after, d, p, changes).flatMap((page) => [
+          ...inLangs(rankingPage(d.id, p, page)),
+          ...(page === 1 && p === after.latest?.id ? inLangs(indicatorPage(d.id)) : []),
+        ]),
+      ),
+    );
+  // Of the units a report could touch, those whose pages show something else.
+  const touched = new Set(changes.map((c) => c.unit));
+  const unitChanges = [...units].flatMap((id) => {
+    const was = before.units.get(id);
+    const now = after.units.get(id);
+    if (!was || !now) return unitPages(id);
+    return [
+      ...(sameInputs(unitPageInputs(was, before, touched), unitPageInputs(now, after, touched))
+        ? []
+        : inLangs(unitPage(id))),
+      ...(sameInputs(unitBriefInputs(was, before), unitBriefInputs(now, after))
+        ? []
+        : inLangs(unitBrief(id))),
+      ...(sameInputs(unitDataInputs(was), unitDataInputs(now))
+        ? []
+        : [unitData(id, 'csv'), unitData(id, 'json')]),
+    ];
+  });
   return {
     render: [
-      ...globalPages(),
-      ...[...periods].filter((p) => known.has(p)).flatMap((p) => rankingPages(p, after)),
+      ...globalPages(changes, dueChanged),
+      ...rankings,
       ...reporting.flatMap(reportingPages),
       // A period's list in a province: the provinces of the reports that changed, or all on new due dates.
       ...reporting.flatMap((p) =>
@@ -232,7 +293,7 @@ export function affectedPages(
       ),
       // Who has reported shows on every area's page: its due dates change them all.
       ...(dueChanged ? areaPages(after) : [...areas].flatMap(inLangs)),
-      ...[...units].flatMap(unitPages),
+      ...unitChanges,
       ...reports,
     ],
     remove,
