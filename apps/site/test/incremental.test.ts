@@ -38,6 +38,8 @@ let content: string;
 let root: string;
 let renderer: RendererProcess;
 let live: string;
+/** The release the last change was built from. */
+let previous: string;
 let step = 0;
 
 /** Every file of a release with the hash of its bytes, through its links. */
@@ -84,6 +86,7 @@ async function afterChange(change: () => void): Promise<{ full: boolean; written
   expect(differences(tree(out), tree(reference))).toEqual([]);
   // The release it started from is as it was: nothing was written through a shared link.
   expect(differences(tree(live), before)).toEqual([]);
+  previous = live;
   live = out;
   return { full: result?.full ?? true, written: result?.written ?? 0 };
 }
@@ -133,6 +136,9 @@ describe('an incremental build', () => {
 
   /** Whether a folder of the live release is the previous release's (a link): nothing in it was rendered again. */
   const kept = (path: string) => lstatSync(join(live, path)).isSymbolicLink();
+  /** Whether a file of the live release is the previous release's file (a hard link): not rendered again. */
+  const same = (path: string) =>
+    statSync(join(live, path)).ino === statSync(join(previous, path)).ino;
 
   it('equals a full build after a figure that moves no rank, rendering only what shows it', async () => {
     // An Phú's online share of 2024-H2, 50 % -> 52 %: still between Lâm Trung Thủy's 38 % and
@@ -160,6 +166,17 @@ describe('an incremental build', () => {
       'xa/quang-nghiep-tu-nghia-quang-ngai',
     ])
       expect(kept(path), path).toBe(true);
+    // Not of the latest period nor of the one before it, issued the same day, no new warning:
+    // the home page, the feed, the sitemap and who has reported are as they were.
+    for (const path of [
+      'index.html',
+      'en/index.html',
+      'feed.xml',
+      'sitemap-0.xml',
+      'du-lieu/cong-bo.csv',
+    ])
+      expect(same(path), path).toBe(true);
+    expect(same('du-lieu/bao-cao.csv')).toBe(false);
     expect(
       readFileSync(join(live, 'chi-so/online_intake_rate/2024-H2/index.html'), 'utf8'),
     ).toContain('52\u00a0%');

@@ -22,9 +22,14 @@
  * those pages all (affectedPages). test/incremental.test.ts holds that a
  * publish so planned gives the site a full build gives, file by file.
  */
-import { STATED_RATE_WEIGHT, previousPeriod, type IndicatorDefinition } from '@congkhai/indicators';
+import {
+  STATED_RATE_WEIGHT,
+  previousPeriod,
+  rank,
+  type IndicatorDefinition,
+} from '@congkhai/indicators';
 import { latestReport } from './directory.ts';
-import { indicatorView } from './indicator-view.ts';
+import { RANKING_PAGE_ROWS } from './indicator-view.ts';
 import { boundariesOf } from './map.ts';
 import { unitSeries } from './series.ts';
 import { peersOf, type SiteData, type SiteReport, type SiteUnit } from './site-data.ts';
@@ -63,6 +68,7 @@ export type Projection = (r: SiteReport | undefined) => string;
 export const shows: {
   readonly presence: Projection;
   readonly reporting: Projection;
+  readonly newest: Projection;
   readonly feed: Projection;
   readonly value: (def: IndicatorDefinition) => Projection;
   readonly aggregate: (def: IndicatorDefinition) => Projection;
@@ -71,6 +77,8 @@ export const shows: {
   presence: (r) => (r ? 'report' : ''),
   /** Who has reported (reportingRows): that it exists and the day it was first published. */
   reporting: (r) => (r ? `report ${r.published ?? ''}` : ''),
+  /** The home page's newest reports: that it exists, the day it was issued, its warnings. */
+  newest: (r) => (r ? JSON.stringify([r.issued, r.warnings.length]) : ''),
   /** The feed: its publication, its title and its corrections. */
   feed: (r) =>
     r ? JSON.stringify([r.published, r.issued, r.periodInfo.end, r.title, r.corrections]) : '',
@@ -179,26 +187,72 @@ export function changedRankingPages(
   changes: readonly ReportChange[],
 ): number[] {
   const period = after.periods.find((p) => p.id === periodId);
-  const was = before.periods.find((p) => p.id === periodId);
-  if (!period || !was) return [];
+  if (!period || !before.periods.some((p) => p.id === periodId)) return [];
   const prev = previousPeriod(period)?.id;
   const first = showsChanged(changes, shows.aggregate(def), [periodId]);
   const rows = showsChanged(changes, shows.value(def), prev ? [periodId, prev] : [periodId]);
   if (!rows) return first ? [1] : [];
-  const old = indicatorView(before, def, was);
-  const now = indicatorView(after, def, period);
+  const old = rankingRows(before, def, periodId);
+  const now = rankingRows(after, def, periodId);
   // Every page counts the ranked, the not ranked and names the units left out.
-  const counts = (v: typeof now) =>
-    JSON.stringify([v.ranked, v.unranked, v.impossible.map((u) => u.id)]);
-  const all = counts(old) !== counts(now);
+  const all = old.counts !== now.counts;
   const pages: number[] = [];
-  for (let page = 1; page <= now.pages; page++)
-    if (
-      all ||
-      (page === 1 && first) ||
-      old.rows('vi', page) !== now.rows('vi', page) ||
-      old.rows('en', page) !== now.rows('en', page)
-    )
-      pages.push(page);
+  for (let page = 1; page <= Math.max(1, Math.ceil(now.rows.length / RANKING_PAGE_ROWS)); page++) {
+    const rows = (r: typeof now) =>
+      r.rows.slice((page - 1) * RANKING_PAGE_ROWS, page * RANKING_PAGE_ROWS).join('\n');
+    if (all || (page === 1 && first) || rows(old) !== rows(now)) pages.push(page);
+  }
   return pages;
+}
+
+const rowsCache = new WeakMap<SiteData, Map<string, { rows: string[]; counts: string }>>();
+
+/**
+ * What the rows of an indicator's ranking of a period show (the `rows` of
+ * indicator-view.ts, which writes them as HTML): per unit in rank order,
+ * its rank, whether tied, its value and the change since the period
+ * before; and the counts every page shows. Without the areas and the
+ * distribution a view computes: a publish asks this of the data before
+ * and after it, for each ranking its change could move. Kept per data.
+ */
+function rankingRows(
+  data: SiteData,
+  def: IndicatorDefinition,
+  periodId: string,
+): { rows: string[]; counts: string } {
+  let byKey = rowsCache.get(data);
+  if (!byKey) rowsCache.set(data, (byKey = new Map()));
+  const key = `${def.id} ${periodId}`;
+  const hit = byKey.get(key);
+  if (hit) return hit;
+  const reports = data.byPeriod.get(periodId) ?? [];
+  const period = data.periods.find((p) => p.id === periodId);
+  const prev = period && previousPeriod(period);
+  const before = new Map(
+    (prev ? (data.byPeriod.get(prev.id) ?? []) : []).map((r) => [r.unit, r.indicators[def.id]]),
+  );
+  const ranking = rank(
+    reports
+      .filter((r) => !r.impossible)
+      .map((r) => {
+        const x = r.indicators[def.id];
+        return {
+          key: r.unit,
+          name: data.units.get(r.unit)?.name ?? r.unit,
+          value: x.ok ? x.value : null,
+        };
+      }),
+    def.better,
+  );
+  const rows = ranking.ranked.map((r) => {
+    const was = before.get(r.key);
+    return `${r.key} ${String(r.rank)} ${String(r.tied)} ${String(r.value)} ${was?.ok ? String(was.value) : ''}`;
+  });
+  const impossible = reports.filter((r) => r.impossible).map((r) => r.unit);
+  const out = {
+    rows,
+    counts: JSON.stringify([rows.length, ranking.unranked.length, impossible.sort()]),
+  };
+  byKey.set(key, out);
+  return out;
 }

@@ -75,7 +75,6 @@ import { peersOf, type SiteData } from './site-data.ts';
 
 /** Paths present once per language. */
 const GLOBAL_PAGES = [
-  homePage(),
   directoryPage(),
   indicatorsPage(),
   dataPage(),
@@ -112,6 +111,25 @@ const projectedPages = (
     shows: shows.presence,
   },
 ];
+
+/**
+ * Whether the home page shows something else after `changes`: it sums the
+ * latest period's reports (and who has reported it), lists the movers of
+ * the online intake rate since the period before, and the newest reports.
+ */
+function homeChanged(data: SiteData, changes: readonly ReportChange[], dueChanged: boolean) {
+  const latest = data.latest;
+  const before = latest && previousPeriod(latest)?.id;
+  const mover = INDICATORS.find((d) => d.id === 'online_intake_rate');
+  return (
+    dueChanged ||
+    changes.some((c) => c.period === latest?.id) ||
+    (before !== undefined &&
+      mover !== undefined &&
+      showsChanged(changes, shows.value(mover), [before])) ||
+    showsChanged(changes, shows.newest)
+  );
+}
 
 /** Where an address is written: a page `/a/b/` -> `a/b/index.html`, files as they are. */
 export const fileOf = (page: string) =>
@@ -155,7 +173,8 @@ const areaPages = (data: SiteData) =>
   ]);
 
 /** The site's own pages and files; after `changes`, those of them that show something else. */
-const globalPages = (changes?: readonly ReportChange[], dueChanged = false) => [
+const globalPages = (data: SiteData, changes?: readonly ReportChange[], dueChanged = false) => [
+  ...(!changes || homeChanged(data, changes, dueChanged) ? inLangs(homePage()) : []),
   ...GLOBAL_PAGES.flatMap(inLangs),
   ...GLOBAL_FILES,
   ...projectedPages(dueChanged).flatMap((x) =>
@@ -166,7 +185,7 @@ const globalPages = (changes?: readonly ReportChange[], dueChanged = false) => [
 /** Every page and file of the site, in a stable order. */
 export function allPages(data: SiteData): string[] {
   return [
-    ...globalPages(),
+    ...globalPages(data),
     ...(data.latest ? [] : INDICATORS.flatMap((d) => inLangs(indicatorPage(d.id)))),
     ...data.periods.flatMap((p) => rankingPages(p.id, data)),
     ...reportingPeriods(data).flatMap((p) => [
@@ -282,7 +301,7 @@ export function affectedPages(
   });
   return {
     render: [
-      ...globalPages(changes, dueChanged),
+      ...globalPages(after, changes, dueChanged),
       ...rankings,
       ...reporting.flatMap(reportingPages),
       // A period's list in a province: the provinces of the reports that changed, or all on new due dates.
