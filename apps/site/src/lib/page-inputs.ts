@@ -221,7 +221,7 @@ function rankingRows(
   periodId: string,
 ): { rows: string[]; counts: string } {
   let byKey = rowsCache.get(data);
-  if (!byKey) rowsCache.set(data, (byKey = new Map()));
+  if (!byKey) rowsCache.set(data, (byKey = new Map<string, { rows: string[]; counts: string }>()));
   const key = `${def.id} ${periodId}`;
   const hit = byKey.get(key);
   if (hit) return hit;

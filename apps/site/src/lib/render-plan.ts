@@ -73,7 +73,7 @@ export async function renderPlan(full: boolean): Promise<RenderPlan> {
       fileOf(homePage()),
       ...data.reports.map((r) => fileOf(reportPage(r.unit, r.period))),
     ],
-    pages: partial && before ? pagesAfter(before, data, changed) : pagesOf(data),
+    pages: before && partial ? pagesAfter(before, data, changed) : pagesOf(data),
   };
   return { ...plan, ms: { content: loaded - started, plan: performance.now() - loaded } };
 }
