@@ -24,6 +24,11 @@
  * - everything else (home, the directory of provinces, indexes, compare,
  *   downloads, feed, sitemap):
  *   rebuilt on every change, since it sums or lists all reports.
+ *
+ * These are what a change could touch; of them a publish renders only the
+ * pages whose inputs differ from the live release's (page-inputs.ts): the
+ * units of a province whose rank, median, peers or map moved, the ranking
+ * pages whose rows moved, the site's files that show what changed.
  */
 import { INDICATORS, previousPeriod, successors, type Period } from '@congkhai/indicators';
 import {
