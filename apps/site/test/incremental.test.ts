@@ -38,6 +38,8 @@ let content: string;
 let root: string;
 let renderer: RendererProcess;
 let live: string;
+/** The release the last change was built from. */
+let previous: string;
 let step = 0;
 
 /** Every file of a release with the hash of its bytes, through its links. */
@@ -84,6 +86,7 @@ async function afterChange(change: () => void): Promise<{ full: boolean; written
   expect(differences(tree(out), tree(reference))).toEqual([]);
   // The release it started from is as it was: nothing was written through a shared link.
   expect(differences(tree(live), before)).toEqual([]);
+  previous = live;
   live = out;
   return { full: result?.full ?? true, written: result?.written ?? 0 };
 }
@@ -131,6 +134,73 @@ describe('an incremental build', () => {
     expect(province).toMatch(/Tây Sơn<\/a>.*?<td class="num">57\.8%<\/td>/);
   });
 
+  /** Whether a folder of the live release is the previous release's (a link): nothing in it was rendered again. */
+  const kept = (path: string) => lstatSync(join(live, path)).isSymbolicLink();
+  /** Whether a file of the live release is the previous release's file (a hard link): not rendered again. */
+  const same = (path: string) =>
+    statSync(join(live, path)).ino === statSync(join(previous, path)).ino;
+
+  it('equals a full build after a figure that moves no rank, rendering only what shows it', async () => {
+    // An Phú's online share of 2024-H2, 50 % -> 52 %: still between Lâm Trung Thủy's 38 % and
+    // Đông Hải's 56 %. It shows in its online ranking of 2024-H2 and in the change column of
+    // 2025-H1's; no on-time or late figure, and no day of publication, moves.
+    const r = await afterChange(() => {
+      edit('an-phu-tay-son-nghe-an/2024-H2', (t) =>
+        t
+          .replace('received_online: 100', 'received_online: 104')
+          .replace('received_direct: 100', 'received_direct: 96'),
+      );
+    });
+    expect(r.full).toBe(false);
+    expect(kept('chi-so/online_intake_rate')).toBe(false);
+    expect(kept('chi-so/online_intake_rate/2024-H2')).toBe(false);
+    expect(kept('chi-so/online_intake_rate/2025-H1')).toBe(false);
+    for (const path of [
+      'chi-so/on_time_rate',
+      'en/chi-so/on_time_rate',
+      'chi-so/late_rate',
+      // Who has reported: the same reports, first published the same days.
+      'cong-bo',
+      'en/cong-bo',
+      // Another province.
+      'xa/quang-nghiep-tu-nghia-quang-ngai',
+    ])
+      expect(kept(path), path).toBe(true);
+    // Not of the latest period nor of the one before it, issued the same day, no new warning:
+    // the home page, the feed, the sitemap and who has reported are as they were.
+    for (const path of [
+      'index.html',
+      'en/index.html',
+      'feed.xml',
+      'sitemap-0.xml',
+      'du-lieu/cong-bo.csv',
+    ])
+      expect(same(path), path).toBe(true);
+    expect(same('du-lieu/bao-cao.csv')).toBe(false);
+    expect(
+      readFileSync(join(live, 'chi-so/online_intake_rate/2024-H2/index.html'), 'utf8'),
+    ).toContain('52\u00a0%');
+  });
+
+  it('equals a full build after a figure that moves ranks', async () => {
+    // An Phú's online share of 2025-H1, 45 % -> 75 %: above An Bình's 70 % in Tây Sơn, Nghệ An
+    // and the country; its rank, An Bình's and Tân Thành's move, the median too.
+    const r = await afterChange(() => {
+      edit('an-phu-tay-son-nghe-an/2025-H1', (t) =>
+        t.replace('received_online: 150', 'received_online: 250'),
+      );
+    });
+    expect(r.full).toBe(false);
+    expect(kept('xa/an-binh-tay-son-nghe-an')).toBe(false);
+    expect(kept('xa/tan-thanh-tay-son-nghe-an')).toBe(false);
+    expect(kept('chi-so/on_time_rate')).toBe(true);
+    const page = readFileSync(join(live, 'chi-so/online_intake_rate/2025-H1/index.html'), 'utf8');
+    const ranking = page.slice(page.indexOf('id="ranking"'));
+    const at = (unit: string) => ranking.indexOf(`href="/xa/${unit}/"`);
+    expect(at('an-phu-tay-son-nghe-an')).toBeGreaterThan(0);
+    expect(at('an-phu-tay-son-nghe-an')).toBeLessThan(at('an-binh-tay-son-nghe-an'));
+  });
+
   it('equals a full build after a new report in a period that has reports', async () => {
     const r = await afterChange(() => {
       const report = {
@@ -154,6 +224,9 @@ describe('an incremental build', () => {
       rmSync(join(content, 'reports/tan-thanh-tay-son-nghe-an/2024-H2.md'));
     });
     expect(r.full).toBe(false);
+    // Who has reported 2024-H2 changes; its rankings lose a unit: every page of them is rendered.
+    expect(kept('cong-bo')).toBe(false);
+    expect(kept('chi-so/on_time_rate')).toBe(false);
   });
 
   it('equals a full build after the narrative of a report of a merged unit changes', async () => {

@@ -6,7 +6,8 @@
  * are; the editor replaces files by rename, so every write is a new inode).
  * A file that fails stops the build, naming the file, line and column.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdirSync, statSync, type Dirent } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BOUNDARIES_FILE, DUE_FILE, UNITS_FILE } from '@congkhai/content';
 import type { Unit } from '@congkhai/indicators';
@@ -127,22 +128,43 @@ const parseBoundaries = (text: string, file: string): unknown => {
   }
 };
 
-async function reportFiles(): Promise<string[]> {
+/**
+ * Every report file (`reports/<unit>/<period>.md`, sorted) with its
+ * signature. Synchronous: 25,000 stat calls take 0.2 s in a row and 0.6 s
+ * as promises (a thread pool hop each), on every publish; the renderer
+ * does nothing else meanwhile.
+ */
+function reportFiles(): { file: string; signature: string }[] {
   const root = join(contentDir(), 'reports');
-  const units = (await readdir(root, { withFileTypes: true }).catch(() => []))
-    .filter((d) => d.isDirectory())
-    .map((d) => d.name);
-  const lists = await pooled(units, 64, async (u) =>
-    (await readdir(join(root, u))).filter((f) => f.endsWith('.md')).map((f) => `reports/${u}/${f}`),
-  );
-  return lists.flat().sort();
+  let units: Dirent[];
+  try {
+    units = readdirSync(root, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  const out: { file: string; signature: string }[] = [];
+  for (const u of units) {
+    if (!u.isDirectory()) continue;
+    for (const f of readdirSync(join(root, u.name))) {
+      if (!f.endsWith('.md')) continue;
+      out.push({
+        file: `reports/${u.name}/${f}`,
+        signature: signatureOf(statSync(join(root, u.name, f))),
+      });
+    }
+  }
+  return out.sort((x, y) => (x.file < y.file ? -1 : x.file > y.file ? 1 : 0));
 }
 
 /** Parses the file if it changed; true when it did. */
-async function readReport(file: string, key: string, force: boolean): Promise<boolean> {
-  const path = join(contentDir(), file);
-  const signature = signatureOf(await stat(path));
+async function readReport(
+  file: string,
+  signature: string,
+  key: string,
+  force: boolean,
+): Promise<boolean> {
   if (!force && entries.get(key)?.signature === signature) return false;
+  const path = join(contentDir(), file);
   const r = parseReport(await readFile(path, 'utf8'));
   if (!r.ok) throw failure(path, r.errors[0]);
   if (reportPath(r.value.unit, r.value.period) !== file) {
@@ -165,7 +187,6 @@ export async function refreshContent(force = false): Promise<Content> {
     boundariesEntry = undefined;
   }
   const { units, changed: unitsChanged } = await readUnitsFile();
-  const files = await reportFiles();
   const seen = new Set<string>();
   const changed: string[] = [];
   let due, boundaries;
@@ -174,10 +195,10 @@ export async function refreshContent(force = false): Promise<Content> {
     boundaries = await readSide(BOUNDARIES_FILE, boundariesEntry, undefined, parseBoundaries);
     dueEntry = due.entry;
     boundariesEntry = boundaries.entry;
-    await pooled(files, 128, async (file) => {
+    await pooled(reportFiles(), 128, async ({ file, signature }) => {
       const key = file.replace(/^reports\//, '').replace(/\.md$/, '');
       seen.add(key);
-      if (await readReport(file, key, force)) changed.push(key);
+      if (await readReport(file, signature, key, force)) changed.push(key);
     });
   } catch (e) {
     // Some files were taken in and others not: forget everything, so the

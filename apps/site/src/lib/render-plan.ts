@@ -11,7 +11,7 @@
  */
 import { homePage, reportPage } from './addresses.ts';
 import { affectedPages, allPages, fileOf, sitemapPages } from './routes.ts';
-import { refreshSiteData, siteData } from './site-data.ts';
+import { refreshSiteData, siteData, type SiteData } from './site-data.ts';
 
 export interface RenderPlan {
   readonly full: boolean;
@@ -28,6 +28,30 @@ export interface RenderPlan {
   readonly pages: number;
   /** Milliseconds spent reading the content (with the figures derived from it) and planning. */
   readonly ms?: { readonly content: number; readonly plan: number };
+}
+
+/** HTML pages of the site for some data (the sitemap's and 404.html), kept per data. */
+const pageCounts = new WeakMap<SiteData, number>();
+function pagesOf(data: SiteData): number {
+  let n = pageCounts.get(data);
+  if (n === undefined) pageCounts.set(data, (n = sitemapPages(data).length + 1));
+  return n;
+}
+
+/**
+ * The same after a publish that needs no full build: only the reports
+ * came and went (each its one page), not the units, the periods or the
+ * rankings' pages. Listing the 32,000 pages again took 0.1 s a publish.
+ */
+function pagesAfter(before: SiteData, after: SiteData, changed: readonly string[]): number {
+  const has = (data: SiteData, key: string) => {
+    const [unit = '', period = ''] = key.split('/');
+    return data.units.get(unit)?.reports.some((r) => r.period === period) === true;
+  };
+  let n = pagesOf(before);
+  for (const key of changed) n += Number(has(after, key)) - Number(has(before, key));
+  pageCounts.set(after, n);
+  return n;
 }
 
 export async function renderPlan(full: boolean): Promise<RenderPlan> {
@@ -49,7 +73,7 @@ export async function renderPlan(full: boolean): Promise<RenderPlan> {
       fileOf(homePage()),
       ...data.reports.map((r) => fileOf(reportPage(r.unit, r.period))),
     ],
-    pages: sitemapPages(data).length + 1, // and 404.html
+    pages: before && partial ? pagesAfter(before, data, changed) : pagesOf(data),
   };
   return { ...plan, ms: { content: loaded - started, plan: performance.now() - loaded } };
 }

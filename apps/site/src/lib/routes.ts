@@ -24,6 +24,11 @@
  * - everything else (home, the directory of provinces, indexes, compare,
  *   downloads, feed, sitemap):
  *   rebuilt on every change, since it sums or lists all reports.
+ *
+ * These are what a change could touch; of them a publish renders only the
+ * pages whose inputs differ from the live release's (page-inputs.ts): the
+ * units of a province whose rank, median, peers or map moved, the ranking
+ * pages whose rows moved, the site's files that show what changed.
  */
 import { INDICATORS, previousPeriod, successors, type Period } from '@congkhai/indicators';
 import {
@@ -59,36 +64,77 @@ import {
 import { directory } from './directory.ts';
 import { LANGS, href, localeOf } from './i18n.ts';
 import { rankingPageCount } from './indicator-view.ts';
+import {
+  changedRankingPages,
+  reportChanges,
+  sameInputs,
+  shows,
+  showsChanged,
+  unitBriefInputs,
+  unitDataInputs,
+  unitPageInputs,
+  type Projection,
+  type ReportChange,
+} from './page-inputs.ts';
 import { peersOf, type SiteData } from './site-data.ts';
 
 /** Paths present once per language. */
 const GLOBAL_PAGES = [
-  homePage(),
   directoryPage(),
   indicatorsPage(),
   dataPage(),
   methodPage(),
   comparePage(),
   searchPage(),
-  reportingPage(),
   compareEmbedPage(),
 ];
 
-/** Language-free files: downloads, the feed, the sitemap, the not-found page. */
+/** Language-free files: downloads, the not-found page. */
 const GLOBAL_FILES = [
   notFoundFile(),
   reportsData('csv'),
   reportsData('json'),
-  dataPackage(),
-  unitsData(),
-  reportingData(),
   compareData('vi'),
   compareData('en'),
-  ...INDICATORS.map((d) => indicatorDataFile(d.id)),
-  feedFile(),
-  sitemapIndexFile(),
-  sitemapFile(),
 ];
+
+/**
+ * The site's own pages and files that show one thing of every report
+ * (page-inputs.ts): after a publish they are rendered again only when a
+ * changed report shows differently through it (`always`: new due dates).
+ */
+const projectedPages = (
+  dueChanged = false,
+): { pages: readonly string[]; shows: Projection; always?: boolean }[] => [
+  { pages: inLangs(reportingPage()), shows: shows.reporting, always: dueChanged },
+  { pages: [reportingData()], shows: shows.reporting, always: dueChanged },
+  ...INDICATORS.map((d) => ({ pages: [indicatorDataFile(d.id)], shows: shows.value(d) })),
+  { pages: [feedFile()], shows: shows.feed },
+  // The data package counts the reports and who has reported; the unit list has the units that reported.
+  {
+    pages: [sitemapIndexFile(), sitemapFile(), dataPackage(), unitsData()],
+    shows: shows.presence,
+  },
+];
+
+/**
+ * Whether the home page shows something else after `changes`: it sums the
+ * latest period's reports (and who has reported it), lists the movers of
+ * the online intake rate since the period before, and the newest reports.
+ */
+function homeChanged(data: SiteData, changes: readonly ReportChange[], dueChanged: boolean) {
+  const latest = data.latest;
+  const before = latest && previousPeriod(latest)?.id;
+  const mover = INDICATORS.find((d) => d.id === 'online_intake_rate');
+  return (
+    dueChanged ||
+    changes.some((c) => c.period === latest?.id) ||
+    (before !== undefined &&
+      mover !== undefined &&
+      showsChanged(changes, shows.value(mover), [before])) ||
+    showsChanged(changes, shows.newest)
+  );
+}
 
 /** Where an address is written: a page `/a/b/` -> `a/b/index.html`, files as they are. */
 export const fileOf = (page: string) =>
@@ -131,12 +177,20 @@ const areaPages = (data: SiteData) =>
     ...p.districts.flatMap((d) => inLangs(districtPage({ province: p.name, district: d.name }))),
   ]);
 
-const globalPages = () => [...GLOBAL_PAGES.flatMap(inLangs), ...GLOBAL_FILES];
+/** The site's own pages and files; after `changes`, those of them that show something else. */
+const globalPages = (data: SiteData, changes?: readonly ReportChange[], dueChanged = false) => [
+  ...(!changes || homeChanged(data, changes, dueChanged) ? inLangs(homePage()) : []),
+  ...GLOBAL_PAGES.flatMap(inLangs),
+  ...GLOBAL_FILES,
+  ...projectedPages(dueChanged).flatMap((x) =>
+    !changes || x.always || showsChanged(changes, x.shows) ? x.pages : [],
+  ),
+];
 
 /** Every page and file of the site, in a stable order. */
 export function allPages(data: SiteData): string[] {
   return [
-    ...globalPages(),
+    ...globalPages(data),
     ...(data.latest ? [] : INDICATORS.flatMap((d) => inLangs(indicatorPage(d.id)))),
     ...data.periods.flatMap((p) => rankingPages(p.id, data)),
     ...reportingPeriods(data).flatMap((p) => [
@@ -215,14 +269,45 @@ export function affectedPages(
   for (const p of periods)
     for (const d of INDICATORS)
       if (rankingPageCount(before, d, p) !== rankingPageCount(after, d, p)) return undefined;
+  const changes = reportChanges(before, after, changed);
   const known = new Set(after.periods.map((p) => p.id));
+  // Who has reported a period: its reports' first publication days, or all on new due dates.
   const reporting = reportingPeriods(after)
     .map((p) => p.id)
-    .filter((p) => dueChanged || changed.some((key) => key.endsWith(`/${p}`)));
+    .filter((p) => dueChanged || showsChanged(changes, shows.reporting, [p]));
+  // Of the pages of the rankings the changed reports take part in, those that show something else.
+  const rankings = [...periods]
+    .filter((p) => known.has(p))
+    .flatMap((p) =>
+      INDICATORS.flatMap((d) =>
+        changedRankingPages(before, after, d, p, changes).flatMap((page) => [
+          ...inLangs(rankingPage(d.id, p, page)),
+          ...(page === 1 && p === after.latest?.id ? inLangs(indicatorPage(d.id)) : []),
+        ]),
+      ),
+    );
+  // Of the units a report could touch, those whose pages show something else.
+  const touched = new Set(changes.map((c) => c.unit));
+  const unitChanges = [...units].flatMap((id) => {
+    const was = before.units.get(id);
+    const now = after.units.get(id);
+    if (!was || !now) return unitPages(id);
+    return [
+      ...(sameInputs(unitPageInputs(was, before, touched), unitPageInputs(now, after, touched))
+        ? []
+        : inLangs(unitPage(id))),
+      ...(sameInputs(unitBriefInputs(was, before), unitBriefInputs(now, after))
+        ? []
+        : inLangs(unitBrief(id))),
+      ...(sameInputs(unitDataInputs(was), unitDataInputs(now))
+        ? []
+        : [unitData(id, 'csv'), unitData(id, 'json')]),
+    ];
+  });
   return {
     render: [
-      ...globalPages(),
-      ...[...periods].filter((p) => known.has(p)).flatMap((p) => rankingPages(p, after)),
+      ...globalPages(after, changes, dueChanged),
+      ...rankings,
       ...reporting.flatMap(reportingPages),
       // A period's list in a province: the provinces of the reports that changed, or all on new due dates.
       ...reporting.flatMap((p) =>
@@ -232,7 +317,7 @@ export function affectedPages(
       ),
       // Who has reported shows on every area's page: its due dates change them all.
       ...(dueChanged ? areaPages(after) : [...areas].flatMap(inLangs)),
-      ...[...units].flatMap(unitPages),
+      ...unitChanges,
       ...reports,
     ],
     remove,
