@@ -94,7 +94,7 @@ export function siteUrl(): URL {
 const buildVariables = siteVariables.extend({
   /** Where the site is written; emptied first. */
   SITE_OUT_DIR: z.string().trim().min(1, NOT_EMPTY).optional(),
-  /** How many processes render (1 or 2); unset, two for a large site (src/renderer/build.ts). */
+  /** How many processes render a full build (1 or 2, default 1; src/renderer/build.ts). */
   SITE_RENDER_PROCESSES: z
     .enum(['1', '2'], { error: 'là 1 hoặc 2 / is 1 or 2' })
     .transform((v) => (v === '2' ? 2 : 1))

@@ -233,7 +233,7 @@ describe('an incremental build', () => {
   });
 });
 
-describe('a full build in two processes (a large site is rendered so)', () => {
+describe('a full build in two processes (SITE_RENDER_PROCESSES=2)', () => {
   it('equals one in one process, file by file, with the reports and their earlier versions beside their pages', () => {
     // The content as the changes above left it: a corrected report, a merged unit, a new period.
     const one = join(root, 'full-one-process');

@@ -30,11 +30,13 @@ export interface BuildOptions {
   readonly search: boolean;
   readonly progress?: (done: number, total: number) => void;
   /**
-   * How many processes render a full build: this one, and a second
-   * renderer (part.ts) that reads the content itself and renders pages
-   * this one hands it, on the other core. Default: two from
-   * PARALLEL_FROM pages, one below (a second renderer costs its start
-   * and the content read once more). An incremental build is one.
+   * How many processes render a full build: this one, and with 2 a second
+   * renderer (part.ts) that reads the content itself, at the same time as
+   * this one, and renders pages this one hands it, on the other core.
+   * Default one: on this shared 2-core machine two did not build faster
+   * (bench:site --units 3300: 164 s in two, 107-152 s in one, under load
+   * 2-20) and hold the content twice (+0.7 GiB peak); a second renderer
+   * costs its start and the content read again. An incremental build is one.
    */
   readonly processes?: 1 | 2;
   /**
@@ -67,14 +69,10 @@ const REPORT_PAGE = /^\/xa\/([^/]+)\/(\d[^/]*)\/$/;
 /** How many pages are asked for at once: rendering is one thread, but writes overlap it. */
 export const WIDTH = 4;
 
-/** From how many pages a full build renders in two processes (see BuildOptions.processes). */
-const PARALLEL_FROM = 4000;
-
 export async function build(renderer: Renderer, opts: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   // Two processes asked for: the second reads the content while this one does.
-  const early = opts.full && opts.processes === 2;
-  let part = early ? startPart(opts.contentDir, opts.out) : undefined;
+  const part = opts.full && opts.processes === 2 ? startPart(opts.contentDir, opts.out) : undefined;
   try {
     const plan = await renderer.plan(opts.full);
     const planSeconds = (performance.now() - started) / 1000;
@@ -82,10 +80,7 @@ export async function build(renderer: Renderer, opts: BuildOptions): Promise<Bui
       opts.timing?.('content', plan.ms.content);
       opts.timing?.('plan', plan.ms.plan);
     }
-    // Otherwise a large site: the second reads the content while this one copies, indexes and renders.
-    if (!part && plan.full && (opts.processes ?? (plan.render.length >= PARALLEL_FROM ? 2 : 1)) > 1)
-      part = startPart(opts.contentDir, opts.out);
-    return await renderAll(renderer, opts, plan, part, early, planSeconds);
+    return await renderAll(renderer, opts, part, plan, planSeconds);
   } finally {
     part?.stop();
   }
@@ -94,10 +89,8 @@ export async function build(renderer: Renderer, opts: BuildOptions): Promise<Bui
 async function renderAll(
   renderer: Renderer,
   opts: BuildOptions,
-  plan: RenderPlan,
   part: Part | undefined,
-  /** Wait for the part before rendering: two processes were asked for, so both render. */
-  waitForPart: boolean,
+  plan: RenderPlan,
   planSeconds: number,
 ): Promise<BuildResult> {
   const timing = opts.timing;
@@ -115,7 +108,8 @@ async function renderAll(
   }
   for (const page of plan.remove) await removePage(opts.out, page);
   lap('assets');
-  if (part && waitForPart) {
+  // Both render: the part has read the content before the first page is handed out.
+  if (part) {
     await part.ready;
     lap('second renderer ready');
   }
