@@ -8,9 +8,18 @@
  */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { commandEnv } from '../env.ts';
 import type { RenderPlan } from '../lib/render-plan.ts';
-import type { PartReply, PartRequest } from './part.ts';
 import { BuildError } from './renderer.ts';
+
+/** What the build sends the part: pages to render. */
+export type PartRequest = { readonly kind: 'pages'; readonly pages: readonly string[] };
+
+/** What the part answers: what it read, a batch done, or why it failed. */
+export type PartReply =
+  | { readonly kind: 'ready'; readonly reports: number; readonly render: number }
+  | { readonly kind: 'done'; readonly done: number }
+  | { readonly kind: 'error'; readonly message: string };
 
 /** apps/site: the renderer runs here, so its dependencies resolve. */
 const SITE_DIR = fileURLToPath(new URL('../../', import.meta.url));
@@ -31,7 +40,7 @@ export function startPart(contentDir: string, out: string): Part {
   const child = fork(fileURLToPath(new URL('./part.ts', import.meta.url)), [out], {
     cwd: SITE_DIR,
     execArgv: ['--import', 'tsx'],
-    env: { ...process.env, CONTENT_DIR: contentDir },
+    env: commandEnv({ CONTENT_DIR: contentDir }),
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
   let stderr = '';

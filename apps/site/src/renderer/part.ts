@@ -7,15 +7,9 @@
 import { fileURLToPath } from 'node:url';
 import { contentDir } from '../env.ts';
 import { WIDTH, versionsOf, writePage } from './build.ts';
+import type { PartReply, PartRequest } from './part-client.ts';
 import { NewFiles } from './release.ts';
 import { Renderer } from './renderer.ts';
-
-export type PartRequest = { readonly kind: 'pages'; readonly pages: readonly string[] };
-
-export type PartReply =
-  | { readonly kind: 'ready'; readonly reports: number; readonly render: number }
-  | { readonly kind: 'done'; readonly done: number }
-  | { readonly kind: 'error'; readonly message: string };
 
 const send = (m: PartReply) => process.send?.(m);
 const fail = (e: unknown) => {
