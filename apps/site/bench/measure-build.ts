@@ -12,7 +12,7 @@ import { buildEnv } from '../src/env.ts';
 import { Renderer } from '../src/renderer/renderer.ts';
 
 const appDir = fileURLToPath(new URL('../dist/app/', import.meta.url));
-const { contentDir, out } = buildEnv();
+const { contentDir, out, processes } = buildEnv();
 const started = performance.now();
 const renderer = await Renderer.start(appDir);
 const phases: Partial<Record<BuildPhase | 'start', number>> = {
@@ -24,6 +24,7 @@ const result = await build(renderer, {
   out,
   full: true,
   search: true,
+  ...(processes ? { processes } : {}),
   timing: (phase, ms) => (phases[phase] = (phases[phase] ?? 0) + ms),
 });
 const seconds = (performance.now() - started) / 1000;

@@ -27,15 +27,26 @@ const option = (name: string, fallback: string) => {
 const sizes = option('--units', '100,1000,3300').split(',').map(Number);
 const periods = Number(option('--periods', '8'));
 
-/** Resident memory of a process and all its descendants, in bytes, from /proc (Linux). */
-function treeRss(root: number): number {
+/**
+ * Resident memory of a process and all its descendants, in bytes, from /proc
+ * (Linux), and by process (`<pid> <name>`), so the peak says whose it is.
+ */
+function treeRss(root: number): {
+  bytes: number;
+  each: Map<string, number>;
+  cpu: Map<string, number>;
+} {
   const children = new Map<number, number[]>();
+  /** utime + stime of each process, in seconds (clock ticks of 1/100 s). */
+  const cpuOf = new Map<number, number>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
       const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
       // pid (comm) state ppid ...: comm may hold spaces, so read after its closing parenthesis.
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const ppid = Number(fields[1]);
+      cpuOf.set(Number(name), (Number(fields[11]) + Number(fields[12])) / 100);
       const list = children.get(ppid) ?? [];
       list.push(Number(name));
       children.set(ppid, list);
@@ -44,17 +55,23 @@ function treeRss(root: number): number {
     }
   }
   let bytes = 0;
+  const each = new Map<string, number>();
+  const cpu = new Map<string, number>();
   const queue = [root];
   for (let pid = queue.pop(); pid !== undefined; pid = queue.pop()) {
     try {
-      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${String(pid)}/status`, 'utf8'));
-      bytes += Number(rss?.[1] ?? 0) * 1024;
+      const status = readFileSync(`/proc/${String(pid)}/status`, 'utf8');
+      const rss = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+      bytes += rss;
+      const label = `${String(pid)} ${/Name:\s+(\S+)/.exec(status)?.[1] ?? '?'}`;
+      each.set(label, rss);
+      cpu.set(label, cpuOf.get(pid) ?? 0);
     } catch {
       // gone meanwhile
     }
     queue.push(...(children.get(pid) ?? []));
   }
-  return bytes;
+  return { bytes, each, cpu };
 }
 
 interface Measured {
@@ -71,6 +88,10 @@ function measure(env: NodeJS.ProcessEnv): Promise<{
   stdout: string;
   stderr: string;
   treePeakMiB: number;
+  /** Each process's own peak, in MiB, largest first. */
+  processPeaksMiB: [string, number][];
+  /** Each process's CPU seconds as last sampled (a process's own, not its children's). */
+  processCpu: [string, number][];
 }> {
   return new Promise((done) => {
     const child = spawn(
@@ -83,12 +104,29 @@ function measure(env: NodeJS.ProcessEnv): Promise<{
     child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
     child.stderr.on('data', (b: Buffer) => (stderr = (stderr + b.toString()).slice(-20_000)));
     let peak = 0;
+    const peaks = new Map<string, number>();
+    const cpuSeen = new Map<string, number>();
     const sample = setInterval(() => {
-      if (child.pid !== undefined) peak = Math.max(peak, treeRss(child.pid));
+      if (child.pid === undefined) return;
+      const { bytes, each, cpu } = treeRss(child.pid);
+      peak = Math.max(peak, bytes);
+      for (const [p, b] of each) peaks.set(p, Math.max(peaks.get(p) ?? 0, b));
+      for (const [p, s] of cpu) cpuSeen.set(p, s);
     }, 100);
     child.on('close', (code) => {
       clearInterval(sample);
-      done({ code, stdout, stderr, treePeakMiB: peak / 1024 / 1024 });
+      const processPeaksMiB = [...peaks]
+        .map(([p, b]): [string, number] => [p, b / 1024 / 1024])
+        .sort((a, b) => b[1] - a[1]);
+      const processCpu = [...cpuSeen].sort((a, b) => b[1] - a[1]);
+      done({
+        code,
+        stdout,
+        stderr,
+        treePeakMiB: peak / 1024 / 1024,
+        processPeaksMiB,
+        processCpu,
+      });
     });
   });
 }
@@ -193,6 +231,19 @@ for (const units of sizes) {
   );
   console.log(
     `  full build: ${m.seconds.toFixed(1)} s, ${(pages / m.seconds).toFixed(0)} pages/s, peak ${cold.treePeakMiB.toFixed(0)} MiB (RSS of the build's process tree, sampled every 100 ms; the build process alone: maxRSS ${m.selfPeakMiB.toFixed(0)} MiB)`,
+  );
+  console.log(
+    `  peak RSS by process (each at its own peak): ${cold.processPeaksMiB
+      .slice(0, 5)
+      .map(([p, mib]) => `${p} ${mib.toFixed(0)} MiB`)
+      .join(', ')}`,
+  );
+  const treeCpu = cold.processCpu.reduce((sum, [, s]) => sum + s, 0);
+  console.log(
+    `  CPU of the process tree (sampled every 100 ms): ${treeCpu.toFixed(1)} s; ${cold.processCpu
+      .slice(0, 5)
+      .map(([p, s]) => `${p} ${s.toFixed(1)} s`)
+      .join(', ')}`,
   );
   console.log(
     `  CPU: ${m.cpu.self.toFixed(1)} s in the build process, ${m.cpu.children.toFixed(1)} s in the children it waited for (the search process; not Pagefind's service, which is not waited for)`,

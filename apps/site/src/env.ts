@@ -94,11 +94,17 @@ export function siteUrl(): URL {
 const buildVariables = siteVariables.extend({
   /** Where the site is written; emptied first. */
   SITE_OUT_DIR: z.string().trim().min(1, NOT_EMPTY).optional(),
+  /** How many processes render a full build (1 or 2, default 1; src/renderer/build.ts). */
+  SITE_RENDER_PROCESSES: z
+    .enum(['1', '2'], { error: 'là 1 hoặc 2 / is 1 or 2' })
+    .transform((v) => (v === '2' ? 2 : 1))
+    .optional(),
 });
 
 export interface BuildEnv {
   readonly contentDir: string;
   readonly out: string;
+  readonly processes?: 1 | 2;
 }
 
 /** The command line build's variables, parsed and checked: a SiteEnvError names each bad one. */
@@ -110,6 +116,7 @@ export function readBuildEnv(env: NodeJS.ProcessEnv = process.env): BuildEnv {
   return {
     contentDir: resolve(repoRoot, v.CONTENT_DIR ?? 'content'),
     out: resolve(repoRoot, v.SITE_OUT_DIR ?? resolve(siteDir, 'dist/site')),
+    ...(v.SITE_RENDER_PROCESSES ? { processes: v.SITE_RENDER_PROCESSES } : {}),
   };
 }
 

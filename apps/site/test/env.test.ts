@@ -60,6 +60,14 @@ describe('readBuildEnv', () => {
     });
   });
 
+  it('reads how many processes render, 1 or 2, and refuses another number naming it', () => {
+    expect(readBuildEnv({ SITE_RENDER_PROCESSES: '2' }).processes).toBe(2);
+    expect(readBuildEnv({ SITE_RENDER_PROCESSES: '1' }).processes).toBe(1);
+    expect(() => readBuildEnv({ SITE_RENDER_PROCESSES: '3' })).toThrow(
+      new SiteEnvError('SITE_RENDER_PROCESSES "3": là 1 hoặc 2 / is 1 or 2'),
+    );
+  });
+
   it('refuses a blank SITE_OUT_DIR and a bad SITE_URL, one line each, naming them', () => {
     expect(() => readBuildEnv({ SITE_OUT_DIR: '', SITE_URL: 'congkhai.example.vn' })).toThrow(
       new SiteEnvError(

@@ -32,6 +32,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEARCH_INDEX, composeTree } from '@congkhai/publisher';
 import { RendererProcess } from '../src/renderer/client.ts';
+import { renderSite } from '../src/renderer/commands.ts';
 import { buildSite, writeFixture } from './fixture.ts';
 
 let content: string;
@@ -302,5 +303,21 @@ describe('an incremental build', () => {
       writeFileSync(file, serializeReport(report));
     });
     expect(r.full).toBe(true);
+  });
+});
+
+describe('a full build in two processes (SITE_RENDER_PROCESSES=2)', () => {
+  it('equals one in one process, file by file, with the reports and their earlier versions beside their pages', () => {
+    // The content as the changes above left it: a corrected report, a merged unit, a new period.
+    const one = join(root, 'full-one-process');
+    const two = join(root, 'full-two-processes');
+    const single = renderSite(content, one, { SITE_RENDER_PROCESSES: '1' });
+    expect(single.code, single.output).toBe(0);
+    const double = renderSite(content, two, { SITE_RENDER_PROCESSES: '2' });
+    expect(double.code, double.output).toBe(0);
+    const files = tree(two);
+    expect(differences(files, tree(one))).toEqual([]);
+    expect([...files.keys()].filter((f) => /\/ban-\d+\.md$/.test(f)).length).toBeGreaterThan(0);
+    expect(files.has(join('xa', 'an-phu-tay-son-nghe-an', '2025-H1', 'bao-cao.md'))).toBe(true);
   });
 });

@@ -14,6 +14,8 @@ import { runCommand, type RenderResult } from '@congkhai/publisher';
 import { reportPath } from '@congkhai/report';
 import { reportSource, reportVersion } from '../lib/addresses.ts';
 import { fileOf } from '../lib/routes.ts';
+import type { RenderPlan } from '../lib/render-plan.ts';
+import { startPart, type Part } from './part-client.ts';
 import { NewFiles, copyAssets, removePage, replaceFile } from './release.ts';
 import type { Renderer } from './renderer.ts';
 
@@ -28,6 +30,16 @@ export interface BuildOptions {
   readonly search: boolean;
   readonly progress?: (done: number, total: number) => void;
   /**
+   * How many processes render a full build: this one, and with 2 a second
+   * renderer (part.ts) that reads the content itself, at the same time as
+   * this one, and renders pages this one hands it, on the other core.
+   * Default one: on this shared 2-core machine two did not build faster
+   * (bench:site --units 3300: 164 s in two, 107-152 s in one, under load
+   * 2-20) and hold the content twice (+0.7 GiB peak); a second renderer
+   * costs its start and the content read again. An incremental build is one.
+   */
+  readonly processes?: 1 | 2;
+  /**
    * Where the time went, phase by phase, in wall milliseconds
    * (bench/measure-build.ts prints it). The search index is made while
    * the pages render: its phases overlap the render loop. `render loop
@@ -41,6 +53,7 @@ export type BuildPhase =
   | 'content'
   | 'plan'
   | 'assets'
+  | 'second renderer ready'
   | 'render loop'
   | 'render loop CPU'
   | 'search after the pages'
@@ -54,10 +67,32 @@ export type BuildResult = RenderResult;
 const REPORT_PAGE = /^\/xa\/([^/]+)\/(\d[^/]*)\/$/;
 
 /** How many pages are asked for at once: rendering is one thread, but writes overlap it. */
-const WIDTH = 4;
+export const WIDTH = 4;
 
 export async function build(renderer: Renderer, opts: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
+  // Two processes asked for: the second reads the content while this one does.
+  const part = opts.full && opts.processes === 2 ? startPart(opts.contentDir, opts.out) : undefined;
+  try {
+    const plan = await renderer.plan(opts.full);
+    const planSeconds = (performance.now() - started) / 1000;
+    if (plan.ms) {
+      opts.timing?.('content', plan.ms.content);
+      opts.timing?.('plan', plan.ms.plan);
+    }
+    return await renderAll(renderer, opts, part, plan, planSeconds);
+  } finally {
+    part?.stop();
+  }
+}
+
+async function renderAll(
+  renderer: Renderer,
+  opts: BuildOptions,
+  part: Part | undefined,
+  plan: RenderPlan,
+  planSeconds: number,
+): Promise<BuildResult> {
   const timing = opts.timing;
   let t = performance.now();
   /** The wall time since the last lap, as `phase`. */
@@ -66,13 +101,6 @@ export async function build(renderer: Renderer, opts: BuildOptions): Promise<Bui
     timing?.(phase, now - t);
     t = now;
   };
-  const plan = await renderer.plan(opts.full);
-  const planSeconds = (performance.now() - started) / 1000;
-  if (plan.ms) {
-    timing?.('content', plan.ms.content);
-    timing?.('plan', plan.ms.plan);
-  }
-  t = performance.now();
   if (plan.full) {
     await rm(opts.out, { recursive: true, force: true });
     await mkdir(opts.out, { recursive: true });
@@ -80,6 +108,11 @@ export async function build(renderer: Renderer, opts: BuildOptions): Promise<Bui
   }
   for (const page of plan.remove) await removePage(opts.out, page);
   lap('assets');
+  // Both render: the part has read the content before the first page is handed out.
+  if (part) {
+    await part.ready;
+    lap('second renderer ready');
+  }
 
   // The search index is made from the content, not from the pages: Pagefind
   // indexes (in a process of lowest priority, on the other core) while the
@@ -92,24 +125,27 @@ export async function build(renderer: Renderer, opts: BuildOptions): Promise<Bui
   let done = 0;
   const cpu = process.cpuUsage();
   const queue = [...plan.render];
+  const count = (n: number) => {
+    done += n;
+    opts.progress?.(done, plan.render.length);
+  };
   const worker = async () => {
     for (let page = queue.shift(); page !== undefined; page = queue.shift()) {
-      const bytes = await renderer.render(page);
-      if (files) await files.write(fileOf(page), bytes);
-      else await replaceFile(opts.out, fileOf(page), bytes);
-      // The report's source, as published, beside its page for download.
-      const m = REPORT_PAGE.exec(page);
-      if (m) {
-        const [, unit = '', period = ''] = m;
-        await copySource(opts, files, versions, unit, period);
-      }
-      opts.progress?.(++done, plan.render.length);
+      await writePage(renderer, opts.out, files, versions, page, opts.contentDir);
+      count(1);
     }
   };
-  const rendered = await Promise.all(Array.from({ length: WIDTH }, worker)).then(
-    () => ({ ok: true as const }),
-    (e: unknown) => ({ ok: false as const, e }),
-  );
+  // A failure empties the queue: the others stop after the page they are on, and are waited for.
+  const stopping = (e: unknown) => {
+    queue.length = 0;
+    throw e;
+  };
+  const settled = await Promise.allSettled([
+    ...Array.from({ length: WIDTH }, () => worker().catch(stopping)),
+    ...(part ? [part.render(plan, queue, count).catch(stopping)] : []),
+  ]);
+  const failed = settled.find((r) => r.status === 'rejected');
+  const rendered = failed ? { ok: false as const, e: failed.reason as unknown } : { ok: true };
   lap('render loop');
   const used = process.cpuUsage(cpu);
   timing?.('render loop CPU', (used.user + used.system) / 1000);
@@ -130,6 +166,29 @@ export async function build(renderer: Renderer, opts: BuildOptions): Promise<Bui
     pages: plan.pages,
     planSeconds,
   };
+}
+
+/**
+ * A page (or file) rendered and written into `out`, with, for a report's
+ * page, the report's source as published beside it. `files` is a full
+ * build's (plain writes), undefined for an incremental one (replacing).
+ */
+export async function writePage(
+  renderer: Renderer,
+  out: string,
+  files: NewFiles | undefined,
+  versions: ReadonlyMap<string, readonly string[]>,
+  page: string,
+  contentDir: string,
+): Promise<void> {
+  const bytes = await renderer.render(page);
+  if (files) await files.write(fileOf(page), bytes);
+  else await replaceFile(out, fileOf(page), bytes);
+  const m = REPORT_PAGE.exec(page);
+  if (m) {
+    const [, unit = '', period = ''] = m;
+    await copySource(contentDir, out, files, versions, unit, period);
+  }
 }
 
 /** The search index again, over the content as the renderer last read it. */
@@ -168,7 +227,7 @@ async function copyInto(from: string, to: string): Promise<void> {
  * by `<unit>/<period>`: read once per build, a few folders, rather than a
  * look for a folder beside each of tens of thousands of reports.
  */
-async function versionsOf(contentDir: string): Promise<ReadonlyMap<string, string[]>> {
+export async function versionsOf(contentDir: string): Promise<ReadonlyMap<string, string[]>> {
   const root = join(contentDir, 'versions');
   const found = new Map<string, string[]>();
   const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
@@ -187,7 +246,8 @@ async function versionsOf(contentDir: string): Promise<ReadonlyMap<string, strin
  * (versions/<unit>/<period>/<n>.md in the content) beside it (reportVersion).
  */
 async function copySource(
-  opts: BuildOptions,
+  contentDir: string,
+  out: string,
   files: NewFiles | undefined,
   versions: ReadonlyMap<string, readonly string[]>,
   unit: string,
@@ -195,11 +255,11 @@ async function copySource(
 ): Promise<void> {
   // Addresses are absolute ('/xa/…'); files are relative to the output folder.
   const copy = (from: string, address: string) =>
-    files ? files.copy(from, address.slice(1)) : copyInto(from, join(opts.out, address));
-  await copy(join(opts.contentDir, reportPath(unit, period)), reportSource(unit, period));
+    files ? files.copy(from, address.slice(1)) : copyInto(from, join(out, address));
+  await copy(join(contentDir, reportPath(unit, period)), reportSource(unit, period));
   for (const f of versions.get(`${unit}/${period}`) ?? [])
     await copy(
-      join(opts.contentDir, 'versions', unit, period, f),
+      join(contentDir, 'versions', unit, period, f),
       reportVersion(unit, period, parseInt(f, 10)),
     );
 }

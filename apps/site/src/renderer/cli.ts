@@ -13,7 +13,7 @@ import { buildEnv } from '../env.ts';
 import { BuildError, Renderer } from './renderer.ts';
 
 const siteDir = fileURLToPath(new URL('../../', import.meta.url));
-const { contentDir, out } = buildEnv();
+const { contentDir, out, processes } = buildEnv();
 
 const started = performance.now();
 const renderer = await Renderer.start(resolve(siteDir, 'dist/app'));
@@ -25,6 +25,7 @@ try {
     out,
     full: true,
     search: true,
+    ...(processes ? { processes } : {}),
     progress: (done, total) => {
       if (done === total || done - last >= 5000) {
         last = done;
