@@ -17,6 +17,10 @@
  *                 the pause rather than all 50 arriving in the same
  *                 millisecond every 2 s (a burst no office makes, which
  *                 measured the queue of 50 saves, not a save)
+ *   --profile     run the server under `node --cpu-prof` and print its CPU
+ *                 by who spent it (libsql, tRPC, zod, yaml, Node's HTTP,
+ *                 GC), its whole life (start and logins included); the
+ *                 profiler slows the server, so quote latency without it
  *   --burst       with --pause, start every editor at once anyway (the
  *                 bench's workload before the stagger: the worst case of
  *                 everyone saving at the same instant)
@@ -27,7 +31,7 @@
  * when quoting them.
  */
 import { fork } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -40,6 +44,7 @@ import { upsertUnit } from '../src/server/store/units.ts';
 import { createUser } from '../src/server/store/users.ts';
 import { parseServerTiming } from '../src/server/timing.ts';
 import { cookieClient } from '../test/client.ts';
+import { profileBreakdown } from './profile.ts';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -50,6 +55,7 @@ const seconds = arg('seconds', 20);
 const reload = process.argv.includes('--reload');
 const pause = arg('pause', 0);
 const burst = process.argv.includes('--burst');
+const profile = process.argv.includes('--profile');
 
 /** The server's side: a fresh file database with one unit and editor per simulated editor. */
 async function serve(): Promise<void> {
@@ -109,8 +115,13 @@ async function serve(): Promise<void> {
 }
 
 async function drive(): Promise<void> {
+  const profileDir = mkdtempSync(join(tmpdir(), 'congkhai-bench-profile-'));
   const server = fork(import.meta.filename, ['--serve', '--editors', String(editors)], {
     stdio: 'inherit',
+    execArgv: [
+      ...process.execArgv,
+      ...(profile ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []),
+    ],
   });
   const { url, database } = await new Promise<{ url: string; database: string }>((resolve) =>
     server.once('message', (m) => {
@@ -254,6 +265,19 @@ async function drive(): Promise<void> {
   console.log(
     `  so one server process saves at most ~${(1000 / cpuPerSave).toFixed(0)} saves/s, and ${String(editors)} editors saving without pause wait ~${(editors * cpuPerSave).toFixed(0)} ms a save at best`,
   );
+  if (profile) {
+    await new Promise((resolve) => server.once('exit', resolve));
+    const buckets = profileBreakdown(profileDir);
+    const busy = buckets.reduce((a, [, ms]) => a + ms, 0);
+    console.log(
+      `server CPU by who spent it (node --cpu-prof, ${(busy / 1000).toFixed(1)} s busy over its whole life, ${(busy / saves).toFixed(2)} ms a save):`,
+    );
+    for (const [name, ms] of buckets)
+      console.log(
+        `  ${(ms / saves).toFixed(2).padStart(7)} ms a save  ${(100 * (ms / busy)).toFixed(0).padStart(3)} %  ${name}`,
+      );
+  }
+  rmSync(profileDir, { recursive: true, force: true });
 }
 
 if (process.argv.includes('--serve')) await serve();
