@@ -12,7 +12,18 @@
  *                 workload before it followed the form: twice the requests)
  *   --pause 2000  wait this many ms after each save (the form's autosave
  *                 waits 2 s after the last keystroke), for people rather
- *                 than a worst case
+ *                 than a worst case. People do not type in step: editor i
+ *                 starts i/N of a pause late, so the saves are spread over
+ *                 the pause rather than all 50 arriving in the same
+ *                 millisecond every 2 s (a burst no office makes, which
+ *                 measured the queue of 50 saves, not a save)
+ *   --profile     run the server under `node --cpu-prof` and print its CPU
+ *                 by who spent it (libsql, tRPC, zod, yaml, Node's HTTP,
+ *                 GC), its whole life (start and logins included); the
+ *                 profiler slows the server, so quote latency without it
+ *   --burst       with --pause, start every editor at once anyway (the
+ *                 bench's workload before the stagger: the worst case of
+ *                 everyone saving at the same instant)
  *
  * The server runs in a process of its own, as in production: the editors'
  * HTTP clients are browsers elsewhere, not code sharing the server's event
@@ -20,7 +31,7 @@
  * when quoting them.
  */
 import { fork } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -33,6 +44,7 @@ import { upsertUnit } from '../src/server/store/units.ts';
 import { createUser } from '../src/server/store/users.ts';
 import { parseServerTiming } from '../src/server/timing.ts';
 import { cookieClient } from '../test/client.ts';
+import { profileBreakdown } from './profile.ts';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -42,6 +54,8 @@ const editors = arg('editors', 50);
 const seconds = arg('seconds', 20);
 const reload = process.argv.includes('--reload');
 const pause = arg('pause', 0);
+const burst = process.argv.includes('--burst');
+const profile = process.argv.includes('--profile');
 
 /** The server's side: a fresh file database with one unit and editor per simulated editor. */
 async function serve(): Promise<void> {
@@ -101,8 +115,13 @@ async function serve(): Promise<void> {
 }
 
 async function drive(): Promise<void> {
+  const profileDir = mkdtempSync(join(tmpdir(), 'congkhai-bench-profile-'));
   const server = fork(import.meta.filename, ['--serve', '--editors', String(editors)], {
     stdio: 'inherit',
+    execArgv: [
+      ...process.execArgv,
+      ...(profile ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []),
+    ],
   });
   const { url, database } = await new Promise<{ url: string; database: string }>((resolve) =>
     server.once('message', (m) => {
@@ -130,7 +149,9 @@ async function drive(): Promise<void> {
   async function editor(
     { c, id, timing }: Awaited<ReturnType<typeof prepare>>,
     until: number,
+    delay: number,
   ): Promise<void> {
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     let n = 0;
     let version: number | undefined;
     while (Date.now() < until) {
@@ -171,7 +192,7 @@ async function drive(): Promise<void> {
   }
 
   console.log(
-    `Editor benchmark: ${String(editors)} editors, ${String(seconds)} s, file database ${database}, server in its own process, ${reload ? 'a load before every save' : 'each save on the version the last returned'}, ${pause > 0 ? `${String(pause)} ms between saves` : 'no pause between saves'}`,
+    `Editor benchmark: ${String(editors)} editors, ${String(seconds)} s, file database ${database}, server in its own process, ${reload ? 'a load before every save' : 'each save on the version the last returned'}, ${pause > 0 ? `${String(pause)} ms between saves, ${burst ? 'every editor starting at once' : 'editors starting spread over one pause'}` : 'no pause between saves'}`,
   );
   // Logins (scrypt, half a second each) happen first, two at a time as the
   // server hashes them (more would be told it is busy); the measured window
@@ -182,7 +203,11 @@ async function drive(): Promise<void> {
   const load = loadavg()[0] ?? 0;
   server.send('start');
   const started = Date.now();
-  await Promise.all(sessions.map((s) => editor(s, started + seconds * 1000)));
+  await Promise.all(
+    sessions.map((s, i) =>
+      editor(s, started + seconds * 1000, burst ? 0 : Math.floor((i * pause) / editors)),
+    ),
+  );
   const elapsed = (Date.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   const pct = (p: number) =>
@@ -240,6 +265,19 @@ async function drive(): Promise<void> {
   console.log(
     `  so one server process saves at most ~${(1000 / cpuPerSave).toFixed(0)} saves/s, and ${String(editors)} editors saving without pause wait ~${(editors * cpuPerSave).toFixed(0)} ms a save at best`,
   );
+  if (profile) {
+    await new Promise((resolve) => server.once('exit', resolve));
+    const buckets = profileBreakdown(profileDir);
+    const busy = buckets.reduce((a, [, ms]) => a + ms, 0);
+    console.log(
+      `server CPU by who spent it (node --cpu-prof, ${(busy / 1000).toFixed(1)} s busy over its whole life, ${(busy / saves).toFixed(2)} ms a save):`,
+    );
+    for (const [name, ms] of buckets)
+      console.log(
+        `  ${(ms / saves).toFixed(2).padStart(7)} ms a save  ${(100 * (ms / busy)).toFixed(0).padStart(3)} %  ${name}`,
+      );
+  }
+  rmSync(profileDir, { recursive: true, force: true });
 }
 
 if (process.argv.includes('--serve')) await serve();
