@@ -82,6 +82,24 @@ describe('texts that cannot be stored as they are', () => {
     expect((await a.reports.get.query({ id })).title).toBe('Báo cáo xã Đông Hải, Đức Lâm');
   });
 
+  it('stores texts typed in decomposed Unicode (NFD) as NFC, so search and the unit list find them', async () => {
+    const a = await h.login('bientap-a');
+    const id = await a.reports.create.mutate({ unit: A, period: '2018-H1' });
+    const title = 'Báo cáo quý Một xã Tiến Phước';
+    const body = '## I. Kết quả\n\nĐã tiếp nhận hồ sơ trực tuyến.\n';
+    expect(title.normalize('NFD')).not.toBe(title);
+    await a.reports.save.mutate({
+      id,
+      baseVersion: 1,
+      content: content({ title: title.normalize('NFD'), body: body.normalize('NFD') }),
+    });
+    const got = await a.reports.get.query({ id });
+    expect(got.title).toBe(title);
+    expect(got.content.body).toBe(body);
+    const found = await a.reports.list.query({ text: 'Tiến Phước' });
+    expect(found.map((r) => r.id)).toContain(id);
+  });
+
   it('lists and opens a report whose stored title holds a lone surrogate (saved before the check)', async () => {
     const a = await h.login('bientap-a');
     const id = await a.reports.create.mutate({ unit: A, period: '2021-H2' });

@@ -6,6 +6,11 @@
  * both would lose or corrupt what the user was told was saved. The walk is
  * bounded too: no object of more keys, and no nesting deeper, than any
  * form of the editor sends.
+ *
+ * Texts that pass are stored in Unicode NFC: a title typed on a Mac or
+ * pasted from a PDF may spell "ệ" as "e" plus two combining marks, which
+ * looks the same but would not match the unit list, the search box or the
+ * published file (the site reads every text as NFC).
  */
 import { inputLabel } from './input-errors.ts';
 
@@ -55,4 +60,14 @@ export function inputProblem(value: unknown): InputProblem | undefined {
 export function inputProblemMessage(p: InputProblem): string {
   const label = inputLabel(p.path);
   return label ? `${label}: ${p.message}` : `Dữ liệu gửi lên ${p.message}`;
+}
+
+/** The input with every text and key in NFC (see the head of this file); other values as they are. */
+export function normalizedInput(value: unknown): unknown {
+  if (typeof value === 'string') return value.normalize('NFC');
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(normalizedInput);
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [k.normalize('NFC'), normalizedInput(v)]),
+  );
 }

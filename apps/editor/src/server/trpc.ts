@@ -9,7 +9,7 @@ import type { EditorEnv } from './env.ts';
 import type { BuildRequest, Publisher } from '@congkhai/publisher';
 import { randomUUID } from 'node:crypto';
 import { inputErrorMessage } from './input-errors.ts';
-import { inputProblem, inputProblemMessage } from './input-guard.ts';
+import { inputProblem, inputProblemMessage, normalizedInput } from './input-guard.ts';
 import { readCookie, sessionUser } from './sessions.ts';
 import { getUser, type User } from './store/users.ts';
 import { Timing, timed } from './timing.ts';
@@ -99,14 +99,18 @@ const t = initTRPC.context<Context>().create({
   },
 });
 
-/** Texts that cannot be stored as they are (see input-guard.ts) are refused before any schema or store sees them. */
+/**
+ * Texts that cannot be stored as they are (see input-guard.ts) are refused
+ * before any schema or store sees them; the rest reach them in NFC.
+ */
 const wellFormedInput = t.middleware(async ({ ctx, getRawInput, next }) => {
   const raw = await getRawInput();
   const problem = timed(ctx.timing, 'guard', () => inputProblem(raw));
+  if (problem) throw new TRPCError({ code: 'BAD_REQUEST', message: inputProblemMessage(problem) });
+  const input = timed(ctx.timing, 'guard', () => normalizedInput(raw));
   // What runs from here to a procedure that calls `lap('validate')` is its schema's parsing.
   ctx.timing?.mark();
-  if (problem) throw new TRPCError({ code: 'BAD_REQUEST', message: inputProblemMessage(problem) });
-  return next();
+  return next({ getRawInput: () => Promise.resolve(input) });
 });
 
 export const router = t.router;
