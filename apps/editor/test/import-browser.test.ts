@@ -128,4 +128,54 @@ describe('pasting a real report', () => {
       .waitFor();
     await shoot(ed, 'import-ambiguous');
   }, 120_000);
+
+  it('merges into a draft of the same period field by field, overwriting nothing the editor kept', async () => {
+    const ed = await product.login('bientap');
+    const first =
+      'BÁO CÁO\nKết quả cải cách hành chính quý I năm 2024\n\nXã Quang Hải đã tiếp nhận 120 hồ sơ trong quý I năm 2024.';
+    await paste(ed, first);
+    expect(await ed.locator('#imp-unit').inputValue()).toBe('quang-hai-tu-ky-hai-duong');
+    await ed.getByRole('button', { name: /Xác nhận tất cả/ }).click();
+    await ed.getByRole('button', { name: 'Tạo bản nháp từ bản nhập' }).click();
+    await ed.locator('#m-dossiers\\.received').waitFor();
+    const draftAddress = ed.url();
+    expect(await ed.locator('#m-dossiers\\.received').inputValue()).toBe('120');
+
+    // The same period again, from a later text: each field that differs is a choice.
+    await ed.goto(new URL('#/', draftAddress).href);
+    await ed.getByRole('heading', { name: 'Báo cáo', exact: true }).waitFor();
+    await paste(
+      ed,
+      'BÁO CÁO\nKết quả cải cách hành chính quý I năm 2024 (bổ sung)\n\nXã Quang Hải đã tiếp nhận 130 hồ sơ, đã giải quyết 125 hồ sơ trong quý I năm 2024.',
+    );
+    await ed.getByRole('heading', { name: 'Kỳ này đã có bản nháp: chọn từng mục' }).waitFor();
+    await ed.getByRole('button', { name: /Xác nhận tất cả/ }).click();
+    const merge = ed.getByRole('button', { name: 'Gộp vào bản nháp' });
+    // Nothing is chosen for the editor: the merge waits for every choice.
+    expect(await merge.isDisabled()).toBe(true);
+    const row = (label: RegExp) =>
+      ed.locator('tr', { has: ed.getByRole('rowheader', { name: label }) });
+    await row(/^Tiêu đề$/)
+      .getByLabel('Lấy bản nhập')
+      .check();
+    await row(/^Hồ sơ tiếp nhận trong kỳ$/)
+      .getByLabel('Giữ')
+      .check();
+    await row(/^Đã giải quyết$/)
+      .getByLabel('Lấy bản nhập')
+      .check();
+    await row(/^Nội dung$/)
+      .getByLabel('Giữ')
+      .check();
+    await shoot(ed, 'import-merge');
+    await merge.click();
+    await ed.locator('#m-dossiers\\.received').waitFor();
+    expect(ed.url()).toBe(draftAddress);
+    // Kept what the editor kept (120), took what they took (125, the new title); the narrative is the draft's.
+    expect(await ed.locator('#m-dossiers\\.received').inputValue()).toBe('120');
+    expect(await ed.locator('#m-dossiers\\.resolved').inputValue()).toBe('125');
+    expect(await ed.getByLabel('Tiêu đề').inputValue()).toBe(
+      'Kết quả cải cách hành chính quý I năm 2024 (bổ sung)',
+    );
+  }, 120_000);
 });
