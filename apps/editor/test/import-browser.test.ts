@@ -79,6 +79,8 @@ describe('pasting a real report', () => {
     expect(await ed.locator('#imp-unit').inputValue()).toBe('quang-hai-tu-ky-hai-duong');
     expect(await ed.locator('#imp-period').inputValue()).toBe('2023-H1');
     expect(await ed.locator('#imp-period-hint').innerText()).toBe('6 tháng đầu năm 2023');
+    // "ngày … tháng 7 năm 2023", the day left blank: the month and year.
+    expect(await ed.locator('#imp-issued').inputValue()).toBe('07/2023');
     const body = await ed.locator('#imp-body').inputValue();
     expect(body).toContain('## I. CÔNG TÁC TỔ CHỨC THỰC HIỆN');
     expect(body).toContain('### 1. Hoàn thành đạt và vượt chỉ tiêu nhiệm vụ triển khai');
@@ -106,6 +108,8 @@ describe('pasting a real report', () => {
       'Trung tâm đã giải quyết: 4.561/5.650 HS (tỷ lệ 80,7%).',
     );
     expect(await ed.locator('#imp-period').inputValue()).toBe('2021-M05');
+    // Dates as the editor writes every date: day/month/year.
+    expect(await ed.locator('#imp-issued').inputValue()).toBe('06/06/2021');
     await shoot(ed, 'import-ben-tre');
 
     // A text naming two of the editor's communes alike: asked which.
@@ -167,6 +171,17 @@ describe('pasting a real report', () => {
     await row(/^Nội dung$/)
       .getByLabel('Giữ')
       .check();
+    // A date the calendar does not have is refused with the field's name, nothing saved.
+    await ed.getByLabel('Ngày ban hành (ngày/tháng/năm)').fill('31/02/2024');
+    await merge.click();
+    await ed.locator('.import-review [role=alert]', { hasText: /^Ngày ban hành:/ }).waitFor();
+    expect(ed.url()).not.toBe(draftAddress);
+    // A good one is one more field to choose (the draft has none).
+    await ed.getByLabel('Ngày ban hành (ngày/tháng/năm)').fill('05/04/2024');
+    expect(await merge.isDisabled()).toBe(true);
+    await row(/^Ngày ban hành$/)
+      .getByLabel('Lấy bản nhập')
+      .check();
     await shoot(ed, 'import-merge');
     await merge.click();
     await ed.locator('#m-dossiers\\.received').waitFor();
@@ -177,5 +192,6 @@ describe('pasting a real report', () => {
     expect(await ed.getByLabel('Tiêu đề').inputValue()).toBe(
       'Kết quả cải cách hành chính quý I năm 2024 (bổ sung)',
     );
+    expect(await ed.locator('#issued').inputValue()).toBe('05/04/2024');
   }, 120_000);
 });
