@@ -55,6 +55,11 @@ export interface Candidate {
   readonly note?: Text;
   /** Counted as postal intake, a part of received_direct. */
   readonly postal?: true;
+  /**
+   * Named as new intake ("hồ sơ mới tiếp nhận là 10.133", "tiếp nhận mới"): of
+   * received figures that disagree, the one without what was carried over.
+   */
+  readonly fresh?: true;
 }
 
 /** A number that looks like a figure but is not proposed, and why. */
@@ -189,6 +194,9 @@ function contextStart(lower: string, at: number, figures: readonly NumberToken[]
   }
   return start;
 }
+
+/** "mới tiếp nhận", "nhận mới", "tiếp nhận mới": new intake, as against a total with the carry-over. */
+const NEW_INTAKE = /(?<![\p{L}])(?:mới\s+(?:tiếp\s+)?nhận|nhận\s+mới)(?![\p{L}])/u;
 
 const isFigure = (t: NumberToken) => t.notFigure === undefined && !Number.isNaN(t.value);
 
@@ -352,7 +360,7 @@ export function readSentence(
     value: number,
     role: FigureRole,
     t: { start: number },
-    extra: { note?: Text; postal?: true } = {},
+    extra: { note?: Text; postal?: true; fresh?: true } = {},
   ) => out.push({ metric, value, role, sentence, offset: sentence.start + t.start, ...extra });
   // "Riêng tại Bộ phận ... huyện đã tiếp nhận 1.279 hồ sơ": a part of the unit.
   const subset = (!otherPeriod && SUBSET_LEAD.test(lower)) || FIELD_LEAD.test(lower);
@@ -413,6 +421,7 @@ export function readSentence(
     let metric: MetricId | undefined;
     let whole: MetricId | undefined;
     let postal = false;
+    let fresh = false;
     const noun = countedNoun(t.after);
     // The clause's head says what it counts only when no noun after the number does.
     const named = /^\s*(?:hồ sơ|hs|bộ hồ sơ)(?![\p{L}])/u.test(t.after);
@@ -466,6 +475,9 @@ export function readSentence(
             ? lumpedWith(context, chosen, topic)
             : undefined;
       metric = chosen?.metric;
+      fresh =
+        chosen !== undefined &&
+        NEW_INTAKE.test(context.slice(Math.max(0, chosen.start - 12), context.length));
       // "trả kết quả qua dịch vụ bưu chính 15 hồ sơ", "giải quyết trực tuyến 500 hồ sơ": how a
       // part of the results went out, not all that was resolved.
       if (
@@ -516,6 +528,7 @@ export function readSentence(
     push(metric, t.value, 'value', t, {
       ...(t.scaled ? { note: scaledNote(t) } : {}),
       ...(postal ? { postal: true as const } : {}),
+      ...(metric === 'dossiers.received' && fresh ? { fresh: true as const } : {}),
     });
     if (whole && t.whole !== undefined) push(whole, t.whole, 'value', t);
     lastCount = { metric, token: t };

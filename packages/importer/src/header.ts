@@ -369,6 +369,11 @@ export interface DocumentHeader {
   readonly issued: string | null;
   readonly placeName: string | null;
   readonly title: string | null;
+  /**
+   * Offsets of the lines the title was read from: a headline's numbers
+   * ("Quý III, Hội An giải quyết 10.455 hồ sơ") are never figures.
+   */
+  readonly titleSpan: readonly [number, number] | null;
   /** Offset where the narrative starts (after the title block). */
   readonly bodyStart: number;
 }
@@ -435,6 +440,7 @@ export function findHeader(text: string): DocumentHeader {
       issued = `${web[3] ?? ''}-${pad(web[2] ?? '')}-${pad(web[1] ?? '')}`;
   }
   let title: string | null = null;
+  let titleSpan: [number, number] | null = null;
   let bodyStart = 0;
   const lines = [...text.matchAll(/^.*$/gmu)].slice(0, 80);
   const reportLine = lines.findIndex((l) =>
@@ -447,7 +453,10 @@ export function findHeader(text: string): DocumentHeader {
     if (same) {
       parts.push(same);
       const l = lines[reportLine];
-      if (l) bodyStart = l.index + l[0].length;
+      if (l) {
+        bodyStart = l.index + l[0].length;
+        titleSpan = [l.index, bodyStart];
+      }
     }
     let blank = false;
     for (const l of lines.slice(reportLine + 1)) {
@@ -460,8 +469,12 @@ export function findHeader(text: string): DocumentHeader {
       if (blank && !/^\p{Ll}/u.test(s)) break;
       blank = false;
       if (/^(Căn cứ|Thực hiện|Kính gửi|Ngày|I\.)/u.test(s) || parts.length >= 4) break;
+      // A line that ends with a sentence's full stop ("Tiếp nhận 12 hồ sơ.") is the text, not
+      // the title, which never ends with one.
+      if (parts.length > 0 && /\.$/u.test(s) && s.split(/\s+/).length >= 3) break;
       parts.push(s);
       bodyStart = l.index + l[0].length;
+      titleSpan = [titleSpan?.[0] ?? l.index, bodyStart];
     }
     title =
       parts
@@ -500,18 +513,23 @@ export function findHeader(text: string): DocumentHeader {
         /\p{Ll}/u.test(headline)
       ) {
         title = headline;
+        titleSpan = [first.index, end];
         bodyStart = end;
       }
     }
   }
-  if (title && title.length > MAX_TITLE) title = shortTitle(title);
+  if (title && title.length > MAX_TITLE) {
+    title = shortTitle(title);
+    // A paste with no line breaks: its one "title line" is the whole text, figures and all.
+    titleSpan = null;
+  }
   // A title in capitals reads as a sentence (names lose their capitals: the editor can mend them).
   if (title && title === title.toUpperCase() && /\p{Lu}/u.test(title))
     title = (title.charAt(0) + title.slice(1).toLowerCase()).replace(
       /(?<=(?:quý|phần|giai đoạn)\s+)(iv|iii|ii|i)(?![\p{L}])/gu,
       (r) => r.toUpperCase(),
     );
-  return { number, issued, placeName, title, bodyStart };
+  return { number, issued, placeName, title, titleSpan: title ? titleSpan : null, bodyStart };
 }
 
 /** The signer: the name under the signature block ("CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN"), at the end. */

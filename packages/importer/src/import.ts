@@ -401,6 +401,22 @@ function resolve(
         continue;
       }
     }
+    // "Tổng số hồ sơ yêu cầu giải quyết là 10.455; trong đó hồ sơ mới tiếp nhận là 10.133, kỳ
+    // trước chuyển qua là 612": the period's received is the one named as new, when every
+    // other value is larger (a total with what was carried over, stated or not), even when
+    // the text's sums do not add up.
+    if (id === 'dossiers.received') {
+      const fresh = new Set(list.filter((x) => x.fresh).map((x) => x.value));
+      const [only] = fresh;
+      if (
+        fresh.size === 1 &&
+        only !== undefined &&
+        list.every((x) => (x.value === only ? x.fresh : x.value > only))
+      ) {
+        out[id] = sourced(list.find((x) => x.fresh) as Candidate);
+        continue;
+      }
+    }
     const totals = list.filter((c) => TOTAL_HINT.test(c.sentence.lower));
     if (
       new Set(totals.map((c) => c.value)).size === 1 &&
@@ -491,6 +507,7 @@ export function importText(raw: string): ImportResult {
   if (!checked.ok) return checked;
   const text = normalizeImportText(checked.text);
   const header = findHeader(text);
+  const { titleSpan } = header;
   const sentences = splitSentences(text);
   const period = reportPeriod(text, header.title, sentences, header.issued);
   const warnings: ImportWarning[] = [];
@@ -534,6 +551,13 @@ export function importText(raw: string): ImportResult {
     if (FIELD_HEADING.test(s.flat)) field = true;
     else if (heading || /^\s*[a-zđ]\)\s/u.test(s.flat)) field = false;
     if (/\t|\|/.test(text.slice(s.start, s.end))) continue; // table rows are read as tables
+    // A headline states what the text says below it, rounded or with another meaning
+    // ("Quý III, Hội An giải quyết 10.455 hồ sơ" heads "tổng số hồ sơ yêu cầu giải quyết là
+    // 10.455"): its numbers are never figures, and no topic carries from it.
+    if (titleSpan && s.start >= titleSpan[0] && s.end <= titleSpan[1]) {
+      previousEnd = -1;
+      continue;
+    }
     // Figures under "PHƯƠNG HƯỚNG, NHIỆM VỤ ..." are goals for a later period, never results.
     if (plan || field) {
       previousEnd = s.end;

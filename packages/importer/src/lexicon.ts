@@ -38,6 +38,8 @@ export const COUNT_CUES: readonly Cue[] = [
       'nhận giải quyết',
       'phải giải quyết',
       'cần giải quyết',
+      // "Tổng số hồ sơ yêu cầu giải quyết là 10.455": what was asked of the unit, not resolved.
+      'yêu cầu giải quyết',
     ],
   },
   {

@@ -1,0 +1,85 @@
+/**
+ * What was asked of the unit, what came in new, and what a headline says:
+ * each rule with the sentence that needs it and one it must not fire on.
+ * The sentences are of the kind officials and local papers write, not
+ * copied from the measured texts.
+ */
+import { describe, expect, it } from 'vitest';
+import { importText, type ProposedReport } from './import.ts';
+
+function read(text: string): ProposedReport {
+  const r = importText(text);
+  if (!r.ok) throw new Error(r.message.en);
+  return r.report;
+}
+
+const values = (r: ProposedReport) =>
+  Object.fromEntries(Object.entries(r.metrics).map(([k, v]) => [k, v.value]));
+
+const report = (body: string) =>
+  read(`BÁO CÁO\nKết quả cải cách hành chính quý II năm 2024\n\n${body}\n`);
+
+describe('"yêu cầu giải quyết" is what was asked, not what was resolved', () => {
+  it('reads "hồ sơ yêu cầu giải quyết" as intake', () => {
+    expect(values(report('Trong quý II, tổng số hồ sơ yêu cầu giải quyết là 820 hồ sơ.'))).toEqual({
+      'dossiers.received': 820,
+    });
+  });
+
+  it('still reads "đã giải quyết theo yêu cầu" as resolved', () => {
+    expect(
+      values(report('Trong quý II, đã giải quyết 815 hồ sơ theo yêu cầu của công dân.')),
+    ).toEqual({ 'dossiers.resolved': 815 });
+  });
+});
+
+describe('new intake beside a total with what was carried over', () => {
+  it('takes the new intake when the stated parts do not add up to the total', () => {
+    // 790 + 25 = 815, not the 820 stated: the new intake is still the period's received.
+    expect(
+      values(
+        report(
+          'Tổng số hồ sơ yêu cầu giải quyết là 820 hồ sơ; trong đó hồ sơ mới tiếp nhận là 790 hồ sơ, kỳ trước chuyển qua là 25 hồ sơ.',
+        ),
+      ),
+    ).toEqual({ 'dossiers.received': 790, 'dossiers.carried_over': 25 });
+  });
+
+  it('takes "tiếp nhận mới" under a total that names no carry-over', () => {
+    expect(values(report('Tổng số hồ sơ là 500 hồ sơ, trong đó tiếp nhận mới 480 hồ sơ.'))).toEqual(
+      { 'dossiers.received': 480 },
+    );
+  });
+
+  it('never takes a smaller "new" figure over a larger one that is not a total of it', () => {
+    // One team's new intake (1.200) is larger than the commune's (1.000): no guess.
+    const r = report('Xã tiếp nhận 1.000 hồ sơ. Tổ một cửa lưu động nhận mới 1.200 hồ sơ.');
+    expect(values(r)['dossiers.received']).toBeUndefined();
+    expect(r.warnings.map((w) => w.check)).toContain('conflict:dossiers.received');
+  });
+});
+
+describe('a headline’s numbers are never figures', () => {
+  it('leaves out the headline that rounds or misnames the figure below it', () => {
+    const r = read(
+      'Quý II, phường An Phú giải quyết 820 hồ sơ thủ tục hành chính\n\nTrong quý II/2024, tổng số hồ sơ yêu cầu giải quyết là 820 hồ sơ; số hồ sơ đã giải quyết: 801 hồ sơ.',
+    );
+    expect(r.title).toBe('Quý II, phường An Phú giải quyết 820 hồ sơ thủ tục hành chính');
+    expect(values(r)).toEqual({ 'dossiers.received': 820, 'dossiers.resolved': 801 });
+  });
+
+  it('still reads the figure of a line after "BÁO CÁO" and its title that is a sentence', () => {
+    // A one-line report body right under its title: the line ends with a full stop, so it is
+    // the text, not the title's continuation.
+    const r = read('BÁO CÁO\nKết quả 6 tháng đầu năm 2023\nTiếp nhận 12 hồ sơ.');
+    expect(r.title).toBe('Kết quả 6 tháng đầu năm 2023');
+    expect(values(r)).toEqual({ 'dossiers.received': 12 });
+  });
+
+  it('still reads the figures of a text pasted without line breaks', () => {
+    const r = read(
+      `Xã An Phú tiếp nhận 1.000 hồ sơ trong quý II năm 2024, đã giải quyết 990 hồ sơ. ${'Công tác cải cách hành chính được quan tâm chỉ đạo thường xuyên. '.repeat(5)}`,
+    );
+    expect(values(r)).toEqual({ 'dossiers.received': 1000, 'dossiers.resolved': 990 });
+  });
+});
