@@ -133,6 +133,44 @@ describe('the unit', () => {
     ).toMatchObject({ name: 'Kim Tân', district: 'Kim Thành' });
   });
 
+  it('keeps a province written with a dash whole: "Bà Rịa - Vũng Tàu", never "Bà Rịa"', () => {
+    expect(
+      read('Năm 2024, xã Long Hải, huyện Long Điền, tỉnh Bà Rịa - Vũng Tàu tiếp nhận 12 hồ sơ.')
+        .unit,
+    ).toMatchObject({ name: 'Long Hải', district: 'Long Điền', province: 'Bà Rịa - Vũng Tàu' });
+    expect(
+      read('UBND XÃ LONG HẢI\nTỈNH BÀ RỊA - VŨNG TÀU\n\nBÁO CÁO\nKết quả năm 2024\n').unit.province,
+    ).toBe('Bà Rịa - Vũng Tàu');
+    // "Thừa Thiên - Huế" is the province Thừa Thiên Huế.
+    expect(
+      read('Năm 2024, xã Phú Mậu, huyện Phú Vang, tỉnh Thừa Thiên - Huế tiếp nhận 12 hồ sơ.').unit
+        .province,
+    ).toBe('Thừa Thiên Huế');
+  });
+
+  it('never joins what follows a dash after a province to its name', () => {
+    // A page's byline or section after the province: three capitalised words, or one.
+    expect(
+      read('Năm 2024, xã Hải Thượng, tỉnh Quảng Trị - Người Dân Tộc. Xã tiếp nhận 12 hồ sơ.').unit
+        .province,
+    ).toBe('Quảng Trị');
+    expect(
+      read('Năm 2024, xã Hải Thượng, tỉnh Quảng Trị - Tin tức. Xã tiếp nhận 12 hồ sơ.').unit
+        .province,
+    ).toBe('Quảng Trị');
+  });
+
+  it('reads "THÀNH PHỐ HUẾ" in a header in capitals as the province, "THÀNH PHỐ HỘI AN" as the district', () => {
+    expect(
+      read(
+        'UBND PHƯỜNG THUẬN HÓA\nTHÀNH PHỐ HUẾ\n\nThuận Hóa, ngày 05 tháng 10 năm 2025\n\nBÁO CÁO\nKết quả quý III năm 2025\n',
+      ).unit,
+    ).toMatchObject({ kind: 'phuong', name: 'Thuận Hóa', district: null, province: 'Huế' });
+    expect(
+      read('UBND PHƯỜNG MINH AN\nTHÀNH PHỐ HỘI AN\n\nBÁO CÁO\nKết quả quý III năm 2020\n').unit,
+    ).toMatchObject({ name: 'Minh An', district: 'Hội An', province: null });
+  });
+
   it('reads the province from a header in capitals', () => {
     expect(
       read('UBND TỈNH HẢI DƯƠNG\nUBND XÃ QUANG HẢI\n\nBÁO CÁO\nKết quả năm 2023\n').unit,

@@ -34,6 +34,22 @@ const WORD_UPPER = String.raw`\p{Lu}[\p{Lu}\p{M}]*(?![\p{L}\p{M}])`;
 // no place name is one syllable, so a name is never cut at a wrapped line.
 const NAME = String.raw`(${WORD}(?:(?:[ \t]+|[ \t]*\n[ \t]*)${WORD})?(?:[ \t]+${WORD}){0,2})`;
 const NAME_UPPER = String.raw`(${WORD_UPPER}(?:[ \t]+${WORD_UPPER}){0,3})`;
+/**
+ * The second half of a province written with a dash: "Bà Rịa - Vũng Tàu", "Quảng Nam - Đà
+ * Nẵng", "Thừa Thiên - Huế". Two words, or "Huế", on the same line; a third capitalised word
+ * after them ("tỉnh Quảng Trị - Người Dân Tộc ...") means it is not a name.
+ */
+const DASHED = String.raw`(?:[ \t]*[-–][ \t]*(${WORD}[ \t]+${WORD}(?![ \t]+\p{Lu})|Huế(?![\p{L}\p{M}])))?`;
+const DASHED_UPPER = String.raw`(?:[ \t]*[-–][ \t]*(${WORD_UPPER}[ \t]+${WORD_UPPER}(?![ \t]+\p{Lu})|HUẾ(?![\p{L}\p{M}])))?`;
+
+/** A province's name from its halves: "Bà Rịa - Vũng Tàu"; "Thừa Thiên - Huế" is Thừa Thiên Huế. */
+function provinceName(first: string | undefined, second: string | undefined): string | null {
+  const a = cleanName(first ?? '');
+  if (!a || second === undefined) return a;
+  const b = cleanName(second);
+  if (!b) return a;
+  return b === 'Huế' ? `${a} ${b}` : `${a} - ${b}`;
+}
 
 const KIND_WORDS: Record<string, UnitKind> = {
   xã: 'xa',
@@ -202,10 +218,11 @@ export function findUnit(text: string, placeName: string | null, subject?: strin
     const d = new RegExp(String.raw`^[\s,(-]*${DISTRICT_WORD}\s*${NAME}`, 'u').exec(after);
     const dn = cleanName(d?.[1] ?? '');
     if (dn && !cityProvince(dn)) n.districts.add(dn, 1, at);
-    const p = new RegExp(String.raw`(?:^|,|-)\s*(?:tỉnh|thành phố|TP\.?)\s*${NAME}`, 'u').exec(
-      after,
-    );
-    const pn = cleanName(p?.[1] ?? '');
+    const p = new RegExp(
+      String.raw`(?:^|,|-)\s*(?:tỉnh|thành phố|TP\.?)\s*${NAME}${DASHED}`,
+      'u',
+    ).exec(after);
+    const pn = provinceName(p?.[1], p?.[2]);
     if (pn && (/tỉnh/u.test(p?.[0] ?? '') || cityProvince(pn)))
       n.provinces.add(cityProvince(pn) ?? pn, 1, at);
   };
@@ -290,12 +307,15 @@ export function findUnit(text: string, placeName: string | null, subject?: strin
     districts.add(cleanName(titleCase(m[1] ?? '')), 1, m.index);
   const provinces = new Tally();
   for (const m of t.matchAll(
-    new RegExp(String.raw`(?:Tỉnh ủy|Tỉnh uỷ|UBND tỉnh|Ủy ban nhân dân tỉnh)\s+${NAME}`, 'gu'),
+    new RegExp(
+      String.raw`(?:Tỉnh ủy|Tỉnh uỷ|UBND tỉnh|Ủy ban nhân dân tỉnh)\s+${NAME}${DASHED}`,
+      'gu',
+    ),
   )) {
-    provinces.add(cleanName(m[1] ?? ''), 2, m.index);
+    provinces.add(provinceName(m[1], m[2]), 2, m.index);
   }
-  for (const m of t.matchAll(new RegExp(String.raw`(?<![\p{L}])tỉnh\s+${NAME}`, 'gu')))
-    provinces.add(cleanName(m[1] ?? ''), 1, m.index);
+  for (const m of t.matchAll(new RegExp(String.raw`(?<![\p{L}])tỉnh\s+${NAME}${DASHED}`, 'gu')))
+    provinces.add(provinceName(m[1], m[2]), 1, m.index);
   // The six cities that are provinces: "thành phố Hồ Chí Minh", "TP.HCM", "thành phố Huế".
   for (const m of t.matchAll(
     new RegExp(
@@ -306,8 +326,24 @@ export function findUnit(text: string, placeName: string | null, subject?: strin
     const city = cityProvince(m[1] ?? '');
     if (city) provinces.add(city, 1, m.index);
   }
-  for (const m of t.matchAll(new RegExp(String.raw`(?<![\p{L}])TỈNH\s+${NAME_UPPER}`, 'gu')))
-    provinces.add(cleanName(titleCase(m[1] ?? '')), 1, m.index);
+  for (const m of t.matchAll(
+    new RegExp(String.raw`(?<![\p{L}])TỈNH\s+${NAME_UPPER}${DASHED_UPPER}`, 'gu'),
+  ))
+    provinces.add(
+      provinceName(titleCase(m[1] ?? ''), m[2] === undefined ? undefined : titleCase(m[2])),
+      1,
+      m.index,
+    );
+  // A header in capitals: "THÀNH PHỐ HUẾ" under "UBND PHƯỜNG THUẬN HÓA" is the province (a
+  // city that is one); "THÀNH PHỐ HỘI AN" is a district.
+  for (const m of t.matchAll(
+    new RegExp(String.raw`(?<![\p{L}])(?:THÀNH PHỐ|TP\.)\s*${NAME_UPPER}`, 'gu'),
+  )) {
+    const name = cleanName(titleCase(m[1] ?? ''));
+    const city = name ? cityProvince(name) : null;
+    if (city) provinces.add(city, 1, m.index);
+    else districts.add(name, 1, m.index);
+  }
   const district = districts.best();
   const province = provinces.best();
 

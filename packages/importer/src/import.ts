@@ -507,7 +507,12 @@ export function importText(raw: string): ImportResult {
   if (!checked.ok) return checked;
   const text = normalizeImportText(checked.text);
   const header = findHeader(text);
-  const { titleSpan } = header;
+  // A text that is only its headline ("Phường An Phú tiếp nhận 1.200 hồ sơ trong quý III")
+  // has nothing else to read: its figures are the text's.
+  const titleSpan =
+    header.titleSpan && STATES_DOSSIERS.test(text.slice(header.titleSpan[1]).toLowerCase())
+      ? header.titleSpan
+      : null;
   const sentences = splitSentences(text);
   const period = reportPeriod(text, header.title, sentences, header.issued);
   const warnings: ImportWarning[] = [];

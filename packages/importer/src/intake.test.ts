@@ -76,6 +76,12 @@ describe('a headline’s numbers are never figures', () => {
     expect(values(r)).toEqual({ 'dossiers.received': 12 });
   });
 
+  it('still reads a text that is only its headline', () => {
+    expect(values(read('Phường An Phú tiếp nhận 1.200 hồ sơ trong quý II năm 2024'))).toEqual({
+      'dossiers.received': 1200,
+    });
+  });
+
   it('still reads the figures of a text pasted without line breaks', () => {
     const r = read(
       `Xã An Phú tiếp nhận 1.000 hồ sơ trong quý II năm 2024, đã giải quyết 990 hồ sơ. ${'Công tác cải cách hành chính được quan tâm chỉ đạo thường xuyên. '.repeat(5)}`,
