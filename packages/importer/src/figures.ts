@@ -196,7 +196,42 @@ function contextStart(lower: string, at: number, figures: readonly NumberToken[]
 }
 
 /** "mới tiếp nhận", "nhận mới", "tiếp nhận mới": new intake, as against a total with the carry-over. */
-const NEW_INTAKE = /(?<![\p{L}])(?:mới\s+(?:tiếp\s+)?nhận|nhận\s+mới)(?![\p{L}])/u;
+export const NEW_INTAKE = /(?<![\p{L}])(?:mới\s+(?:tiếp\s+)?nhận|nhận\s+mới)(?![\p{L}])/u;
+
+const TO_ANOTHER_OFFICE =
+  /chuyển\s+(?:sang|qua|về|đến|cho)\s+(?:chi nhánh|văn phòng|phòng|sở|ubnd|ủy ban|uỷ ban|cơ quan|bộ phận|đơn vị|trung tâm|công an|tòa án|toà án)(?![\p{L}])/u;
+
+/**
+ * The words after "N hồ sơ", up to the clause's end, say they were received
+ * before `periodStart` ("tiếp nhận trước ngày 01/7/2025") and moved on into
+ * the period ("chuyển sang", "chuyển qua", "tiếp tục giải quyết").
+ */
+function receivedBefore(after: string, periodStart: string): boolean {
+  const clause = /^[^;]*/u.exec(after.replace(/\.(?!\d)[^]*$/u, ''))?.[0] ?? '';
+  const m =
+    /^\s*(?:hồ sơ|hs)\s[^;]{0,60}?(?:tiếp nhận|nhận)\s+(?:từ\s+)?trước\s+(?:ngày\s+)?(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\d/])/u.exec(
+      clause,
+    );
+  if (!m || !/chuyển sang|chuyển qua|tiếp tục giải quyết/u.test(clause.slice(m[0].length)))
+    return false;
+  const date = `${m[3] ?? ''}-${(m[2] ?? '').padStart(2, '0')}-${(m[1] ?? '').padStart(2, '0')}`;
+  return date <= periodStart;
+}
+
+/** The clause a number stands in: between ";", a parenthesis or "trong đó" on either side. */
+function clauseAround(lower: string, at: number): string {
+  const stop = /;|\(|\)|(?<![\p{L}])trong đó(?![\p{L}])/gu;
+  let start = 0;
+  let end = lower.length;
+  for (const m of lower.matchAll(stop)) {
+    if (m.index + m[0].length <= at) start = m.index + m[0].length;
+    else if (m.index >= at) {
+      end = m.index;
+      break;
+    }
+  }
+  return lower.slice(start, end);
+}
 
 const isFigure = (t: NumberToken) => t.notFigure === undefined && !Number.isNaN(t.value);
 
@@ -315,6 +350,11 @@ export function cueFor(text: string, topic: Topic | undefined): MetricId | undef
   return closestCue(COUNT, text, topic)?.metric;
 }
 
+/** Exported for tables whose rows name a rate ("Hồ sơ được số hóa | 1.129 | 95,5"). */
+export function percentCueFor(text: string): MetricId | undefined {
+  return closestCue(PERCENT, text, undefined)?.metric;
+}
+
 function scaledNote(t: NumberToken): Text {
   return {
     vi: `"${t.raw} ${t.scaled ?? ''}" đã đổi thành ${formatNumber(t.value, 'vi')} (số làm tròn theo văn bản).`,
@@ -348,6 +388,8 @@ export function readSentence(
   asides: readonly [number, number][] = [],
   /** The report's period starts with its year: "từ đầu năm đến nay" is that period. */
   yearToDate = false,
+  /** The first day of the report's period (`2025-07-01`), when known. */
+  periodStart?: string,
 ): SentenceReading {
   const { lower } = sentence;
   const tokens = findNumbers(sentence);
@@ -426,7 +468,10 @@ export function readSentence(
     // The clause's head says what it counts only when no noun after the number does.
     const named = /^\s*(?:hồ sơ|hs|bộ hồ sơ)(?![\p{L}])/u.test(t.after);
     const head = noun === undefined && !named ? otherHead(context) : undefined;
-    const procedures = PROCEDURE_CONTEXT.test(lower) && !PROCEDURE_EXCLUDE.test(lower);
+    // Read in the number's own clause: "Tổng số TTHC thuộc thẩm quyền ... là 362 thủ tục; trong
+    // đó 298 thủ tục ... trực tuyến toàn trình" counts all of them first, then a subset.
+    const clause = clauseAround(lower, t.start);
+    const procedures = PROCEDURE_CONTEXT.test(clause) && !PROCEDURE_EXCLUDE.test(clause);
     if (/^\s*(?:tthc|thủ tục)/u.test(t.after) || /^(?:tthc|thủ tục)/u.test(head ?? '')) {
       if (procedures) metric = 'procedures.total';
     } else if (/^\s*lĩnh vực/u.test(t.after)) {
@@ -504,14 +549,14 @@ export function readSentence(
         });
         metric = undefined;
       }
-      // "đang giải quyết quá hạn 2": overdue but still pending, not resolved late.
+      // "đang giải quyết quá hạn 2": overdue but still pending, not resolved late; so is "đang
+      // giải quyết 125 hồ sơ, trong đó ... 4 hồ sơ đã quá hạn", the label after the number.
       if (
-        left &&
-        metric === left.metric &&
+        chosen &&
         (metric === 'dossiers.resolved_late' ||
           metric === 'dossiers.resolved_early' ||
           metric === 'dossiers.resolved_on_time') &&
-        (PENDING.test(context.slice(0, left.start)) ||
+        ((chosen === left && PENDING.test(context.slice(0, left.start))) ||
           // "Đang giải quyết 20 hồ sơ (trong hạn 18, quá hạn 2)": the state the clause is in.
           lastIndex(PENDING_G, lower.slice(0, t.start)) >
             lastIndex(RESOLVED_STATE, lower.slice(0, t.start)))
@@ -520,6 +565,23 @@ export function readSentence(
       }
       if (metric && t.whole !== undefined) whole = metricDefinition(metric).partOf;
     }
+    // "12 hồ sơ tiếp nhận trước ngày 15/8/2025 ...": a count bounded by a date inside the
+    // period is a part of it, not the period's figure.
+    if (metric && /^[^,;.]{0,40}?(?<![\p{L}])(?:trước|sau)\s+ngày\s+\d/u.test(t.after))
+      metric = undefined;
+    // "12 hồ sơ chuyển sang Chi nhánh Văn phòng đăng ký đất đai": sent to another office,
+    // not carried over from the period before.
+    if (metric === 'dossiers.carried_over' && TO_ANOTHER_OFFICE.test(lower)) metric = undefined;
+    // "37 hồ sơ do UBND huyện (cũ) tiếp nhận trước ngày 01/7/2025 chuyển sang đặc khu tiếp tục
+    // giải quyết": received before the period began and carried into it.
+    if (
+      !metric &&
+      named &&
+      !subset &&
+      periodStart &&
+      receivedBefore(lower.slice(t.end), periodStart)
+    )
+      metric = 'dossiers.carried_over';
     if (!metric) {
       lastCount = undefined;
       continue;

@@ -24,7 +24,7 @@ import { FIELD_HEADING, type Topic } from './lexicon.ts';
 import { findHeader, findSigner, findUnit, type ProposedUnit } from './header.ts';
 import { findNumbers } from './numbers.ts';
 import { cutOffOf, findPeriods, type PeriodMention } from './periods.ts';
-import { readTables } from './tables.ts';
+import { readRateRows, readTables } from './tables.ts';
 import { normalizeImportText, splitSentences, type Sentence } from './text.ts';
 
 export interface SourcedValue {
@@ -541,6 +541,8 @@ export function importText(raw: string): ImportResult {
   let previousEnd = -1;
   let previousText = '';
   let previousListed = false;
+  /** Sentences under a plan's or one field's heading: no table there is the period's result. */
+  const setAside: [number, number][] = [];
   for (const s of sentences) {
     const heading = (HEADING.test(s.flat) || TOP_HEADING.test(s.flat)) && s.flat.length < 200;
     if (heading) {
@@ -555,6 +557,7 @@ export function importText(raw: string): ImportResult {
     // "1. Lĩnh vực hộ tịch" heads one field's figures, until the next heading.
     if (FIELD_HEADING.test(s.flat)) field = true;
     else if (heading || /^\s*[a-zđ]\)\s/u.test(s.flat)) field = false;
+    if (plan || field) setAside.push([s.start, s.end]);
     if (/\t|\|/.test(text.slice(s.start, s.end))) continue; // table rows are read as tables
     // A headline states what the text says below it, rounded or with another meaning
     // ("Quý III, Hội An giải quyết 10.455 hồ sơ" heads "tổng số hồ sơ yêu cầu giải quyết là
@@ -587,6 +590,7 @@ export function importText(raw: string): ImportResult {
       !tag.current,
       apart.map((x) => x.span),
       period?.start.endsWith('-01-01') === true,
+      period?.start,
     );
     // The parts left out are read on their own, as their period's figures.
     for (const { span, period: p } of tag.current ? apart : []) {
@@ -625,7 +629,10 @@ export function importText(raw: string): ImportResult {
       others.set(tag.period.id, entry);
     }
   }
-  current.push(...readTables(text));
+  current.push(
+    ...readTables(text),
+    ...readRateRows(text, period, (at) => setAside.some(([a, b]) => at >= a && at < b)),
+  );
 
   const thisPeriod = { vi: 'Kỳ này', en: 'This period' };
   const read = resolve(

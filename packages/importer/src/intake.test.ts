@@ -89,3 +89,108 @@ describe('a headline’s numbers are never figures', () => {
     expect(values(r)).toEqual({ 'dossiers.received': 1000, 'dossiers.resolved': 990 });
   });
 });
+
+describe('a number is read in its own clause', () => {
+  it('counts all procedures before "; trong đó" names the ones offered online', () => {
+    expect(
+      values(
+        report(
+          'Tổng số thủ tục hành chính thuộc thẩm quyền giải quyết của phường là 362 thủ tục; trong đó 298 thủ tục được cung cấp dịch vụ công trực tuyến toàn trình.',
+        ),
+      ),
+    ).toEqual({ 'procedures.total': 362 });
+  });
+
+  it('never counts the procedures offered online as all of them', () => {
+    expect(
+      values(
+        report(
+          'Tổng số thủ tục hành chính thuộc thẩm quyền được cung cấp dịch vụ công trực tuyến là 298 thủ tục.',
+        ),
+      ),
+    ).toEqual({});
+  });
+
+  it('reads "4 hồ sơ đã quá hạn" among pending dossiers as pending, never resolved late', () => {
+    expect(
+      values(
+        report(
+          'Đang giải quyết 125 hồ sơ, trong đó 121 hồ sơ còn trong hạn và 4 hồ sơ đã quá hạn.',
+        ),
+      ),
+    ).toEqual({ 'dossiers.pending': 125 });
+  });
+
+  it('still reads "8 hồ sơ quá hạn" among resolved dossiers as resolved late', () => {
+    expect(values(report('Đã giải quyết 1.398 hồ sơ, trong đó 8 hồ sơ quá hạn.'))).toEqual({
+      'dossiers.resolved': 1398,
+      'dossiers.resolved_late': 8,
+    });
+  });
+});
+
+describe('"cao hơn năm 2023 (95,4%)" compares with another year', () => {
+  const annual = (body: string) =>
+    read(`BÁO CÁO\nKết quả cải cách hành chính năm 2024\n\n${body}\n`);
+
+  it('keeps the year’s own rate and leaves out the one it is compared with', () => {
+    expect(
+      values(annual('Tỷ lệ hài lòng của người dân đạt 98,1%, cao hơn năm 2023 (95,4%).')),
+    ).toEqual({ 'satisfaction.rate': 98.1 });
+    expect(values(annual('Tỷ lệ số hóa hồ sơ đạt 94,6%, thấp hơn năm 2023 (96%).'))).toEqual({
+      'rates.digitization': 94.6,
+    });
+  });
+
+  it('still reads a rate that is "không thấp hơn" nothing but itself', () => {
+    expect(values(annual('Tỷ lệ hài lòng đạt 98,1%, không thấp hơn năm trước.'))).toEqual({
+      'satisfaction.rate': 98.1,
+    });
+  });
+});
+
+describe('dossiers received before the period began and carried into it', () => {
+  const quarter = (body: string) =>
+    read(`BÁO CÁO\nKết quả cải cách hành chính quý III năm 2025\n\n${body}\n`);
+
+  it('reads "N hồ sơ ... tiếp nhận trước ngày 01/7/2025 chuyển sang" as carried over', () => {
+    expect(
+      values(
+        quarter(
+          'Trong quý III, phường tiếp nhận 1.486 hồ sơ. Ngoài ra, có 37 hồ sơ do UBND huyện (cũ) tiếp nhận trước ngày 01/7/2025 chuyển sang phường tiếp tục giải quyết.',
+        ),
+      ),
+    ).toEqual({ 'dossiers.received': 1486, 'dossiers.carried_over': 37 });
+  });
+
+  it('never reads dossiers sent to another office, or received inside the period, as carried over', () => {
+    expect(
+      values(
+        quarter('Có 12 hồ sơ chuyển sang Chi nhánh Văn phòng đăng ký đất đai tiếp tục giải quyết.'),
+      ),
+    ).toEqual({});
+    expect(
+      values(
+        quarter(
+          'Có 12 hồ sơ tiếp nhận trước ngày 15/8/2025 chuyển sang Chi nhánh Văn phòng đăng ký đất đai tiếp tục giải quyết.',
+        ),
+      ),
+    ).toEqual({});
+  });
+});
+
+describe('a count bounded by a date is a part of the period', () => {
+  it('never takes "12 hồ sơ tiếp nhận sau ngày 15/5/2024" for the quarter’s received', () => {
+    expect(
+      values(
+        report('Có 12 hồ sơ tiếp nhận sau ngày 15/5/2024 đã được giải quyết ngay trong ngày.'),
+      ),
+    ).toEqual({});
+  });
+
+  it('still reads "12 hồ sơ tiếp nhận trong quý"', () => {
+    expect(values(report('Có 12 hồ sơ tiếp nhận trong quý II.'))).toEqual({
+      'dossiers.received': 12,
+    });
+  });
+});

@@ -388,11 +388,11 @@ export const APPROXIMATE = [
 
 /**
  * After these words in a sentence, figures are differences or another period's: "tăng 12% so
- * với cùng kỳ", "lũy kế từ đầu năm" (but "từ đầu năm đến ngày 30/6" names its period, which
+ * với cùng kỳ", "cao hơn năm 2023 (95,4%)", "lũy kế từ đầu năm" (but "từ đầu năm đến ngày 30/6" names its period, which
  * dates the sentence).
  */
 export const COMPARISON_MARKER =
-  /(?<![a-zà-ỹđ])(?:so với|cùng kỳ|năm trước|(?<!(?:tồn|từ|đọng)\s)kỳ trước(?!\s+(?:chuyển|sang|qua))|chênh lệch|lũy kế|luỹ kế|từ đầu năm(?!(?:\s+\d{4})?\s*(?:đến|tới)\s*(?:hết\s+|cuối\s+)?(?:ngày\s+)?(?:\d|tháng\s+\d))|(?:tăng|giảm)(?:\s+(?:thêm|hơn|lên|xuống))?\s+\d)/u;
+  /(?<![a-zà-ỹđ])(?:so với|cùng kỳ|năm trước|(?<!(?:tồn|từ|đọng)\s)kỳ trước(?!\s+(?:chuyển|sang|qua))|chênh lệch|lũy kế|luỹ kế|từ đầu năm(?!(?:\s+\d{4})?\s*(?:đến|tới)\s*(?:hết\s+|cuối\s+)?(?:ngày\s+)?(?:\d|tháng\s+\d))|(?:tăng|giảm)(?:\s+(?:thêm|hơn|lên|xuống))?\s+\d|(?<!không\s)(?:cao|thấp|nhiều|ít) hơn(?![\p{L}]))/u;
 
 /** Sentences that count procedures under the commune, not dossiers. */
 export const PROCEDURE_CONTEXT =

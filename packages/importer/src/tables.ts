@@ -1,11 +1,19 @@
 /**
- * Tables pasted as text (cells split by tabs or "|"): the header names the
- * columns with the same cues as sentences, and only the total row ("Tổng",
- * "Cộng") is read: per-field rows are parts, not the unit's figures.
+ * Tables pasted as text (cells split by tabs or "|"). Two shapes are read:
+ *
+ * - a column per figure: the header names the columns with the same cues as
+ *   sentences, and only the total row ("Tổng", "Cộng") is read: per-field
+ *   rows are parts, not the unit's figures;
+ * - a row per rate ("Hồ sơ được số hóa | 1.129 | 95,5" under "Nội dung |
+ *   Số lượng | Tỷ lệ (%)"): the row's label names the rate, the "Tỷ lệ"
+ *   column gives it. Never a table whose columns or caption name a period
+ *   other than the report's, or a comparison ("Năm 2023 | Năm 2024").
  */
-import type { MetricId } from '@congkhai/indicators';
-import { cueFor, type Candidate } from './figures.ts';
-import type { Sentence } from './text.ts';
+import type { MetricId, Period } from '@congkhai/indicators';
+import { NEW_INTAKE, cueFor, percentCueFor, type Candidate } from './figures.ts';
+import { COMPARISON_MARKER, TARGET_CUES } from './lexicon.ts';
+import { cutOffOf, findPeriods } from './periods.ts';
+import { wordsRegex, type Sentence } from './text.ts';
 
 interface Row {
   readonly start: number;
@@ -141,15 +149,17 @@ export function readTables(text: string): Candidate[] {
         ) ?? cueFor(lower, undefined)
       );
     });
+    // The one-stop form's "Số hồ sơ nhận giải quyết": "Tổng số" holds what was carried over,
+    // "Mới tiếp nhận" is the period's received.
+    const fresh = layout.labels.findIndex(
+      ({ label }, i) => columns[i] === 'dossiers.received' && NEW_INTAKE.test(label.toLowerCase()),
+    );
+    if (fresh >= 0)
+      columns.forEach((m, i) => {
+        if (m === 'dossiers.received' && i !== fresh) columns[i] = undefined;
+      });
     const row = total;
-    const flat = text.slice(row.start, row.end).replace(/\t/g, ' ');
-    const sentence: Sentence = {
-      start: row.start,
-      end: row.end,
-      flat,
-      lower: flat.toLowerCase(),
-      quote: flat.replace(/\s+/g, ' ').trim(),
-    };
+    const sentence = rowSentence(text, row);
     const seen = new Set<MetricId>();
     columns.forEach((metric, i) => {
       const value = cellNumber(row.cells[i] ?? '');
@@ -157,6 +167,81 @@ export function readTables(text: string): Candidate[] {
       seen.add(metric);
       out.push({ metric, value, role: 'value', sentence, offset: row.offsets[i] ?? row.start });
     });
+  }
+  return out;
+}
+
+function rowSentence(text: string, row: Row): Sentence {
+  const flat = text.slice(row.start, row.end).replace(/\t/g, ' ');
+  return {
+    start: row.start,
+    end: row.end,
+    flat,
+    lower: flat.toLowerCase(),
+    quote: flat.replace(/\s+/g, ' ').trim(),
+  };
+}
+
+/** "95,5", "100", "68,3 %": a rate as a cell writes it. */
+function cellPercent(cell: string): number | undefined {
+  const m = /^(\d{1,3})(?:,(\d{1,2}))?\s*%?$/u.exec(cell.trim());
+  if (!m) return undefined;
+  const v = Number(`${m[1] ?? ''}.${m[2] ?? '0'}`);
+  return v <= 100 ? v : undefined;
+}
+
+const RATE_COLUMN = /^(?:tỷ lệ|tỉ lệ|%)|\(%\)|^kết quả\s*\(%\)/u;
+const TARGET = wordsRegex(TARGET_CUES, 'u');
+const ORDINAL = /^(?:\d{1,2}\.?|[IVX]+\.?|[a-zđ]\))$/u;
+
+/**
+ * A table with a row per rate. `period`: the report's; a table whose header
+ * or caption names another period, or compares, is not read (which column
+ * or table is this period's would be a guess).
+ */
+export function readRateRows(
+  text: string,
+  period: Period | undefined,
+  /** Offsets in a section of goals or of one field ("III. NHIỆM VỤ THÁNG 11"). */
+  excluded: (at: number) => boolean = () => false,
+): Candidate[] {
+  const out: Candidate[] = [];
+  const own = (p: Period) =>
+    period !== undefined && (p.id === period.id || cutOffOf(p)?.id === period.id);
+  const speaksOfOther = (s: string) =>
+    new RegExp(COMPARISON_MARKER.source, 'u').test(s) || findPeriods(s).some((m) => !own(m.period));
+  for (const rows of tables(text)) {
+    const [header, ...body] = rows;
+    if (!header || hasNumber(header)) continue;
+    // Read by readTables: its header names figures.
+    if (header.cells.filter((c) => cueFor(c.toLowerCase(), undefined)).length >= 2) continue;
+    const headerText = header.cells.join(' ').toLowerCase();
+    if (excluded(header.start)) continue;
+    // The line before the table says what it is of ("Kết quả ... trong tháng:").
+    const before = text.slice(0, header.start).trimEnd();
+    const caption = before.slice(before.lastIndexOf('\n') + 1).toLowerCase();
+    if (speaksOfOther(headerText) || speaksOfOther(caption)) continue;
+    const rateCol = header.cells.findIndex((c) => RATE_COLUMN.test(c.trim().toLowerCase()));
+    if (rateCol < 0) continue;
+    const seen = new Set<MetricId>();
+    for (const row of body) {
+      if (row.cells.length !== header.cells.length) continue;
+      const label = row.cells.find((c, i) => i < rateCol && /\p{L}/u.test(c) && !ORDINAL.test(c));
+      if (!label) continue;
+      const lower = label.toLowerCase();
+      if (TARGET.test(lower) || speaksOfOther(lower)) continue;
+      const metric = percentCueFor(lower);
+      const value = cellPercent(row.cells[rateCol] ?? '');
+      if (!metric || value === undefined || seen.has(metric)) continue;
+      seen.add(metric);
+      out.push({
+        metric,
+        value,
+        role: 'value',
+        sentence: rowSentence(text, row),
+        offset: row.offsets[rateCol] ?? row.start,
+      });
+    }
   }
   return out;
 }
