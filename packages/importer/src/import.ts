@@ -24,7 +24,7 @@ import { FIELD_HEADING, type Topic } from './lexicon.ts';
 import { findHeader, findSigner, findUnit, type ProposedUnit } from './header.ts';
 import { findNumbers } from './numbers.ts';
 import { cutOffOf, findPeriods, type PeriodMention } from './periods.ts';
-import { readRateRows, readTables } from './tables.ts';
+import { readRowTables, readTables } from './tables.ts';
 import { normalizeImportText, splitSentences, type Sentence } from './text.ts';
 
 export interface SourcedValue {
@@ -631,7 +631,7 @@ export function importText(raw: string): ImportResult {
   }
   current.push(
     ...readTables(text),
-    ...readRateRows(text, period, (at) => setAside.some(([a, b]) => at >= a && at < b)),
+    ...readRowTables(text, period, (at) => setAside.some(([a, b]) => at >= a && at < b)),
   );
 
   const thisPeriod = { vi: 'Kỳ này', en: 'This period' };

@@ -99,3 +99,47 @@ describe('a table with a row per rate', () => {
     expect(values(month(`Kết quả trong tháng:\n\n${target}`))).toEqual({});
   });
 });
+
+describe('an appendix with a row per figure, a unit column and a column per period', () => {
+  const appendix = (columns: string, rows: string[]) =>
+    month(
+      [
+        'PHỤ LỤC',
+        'SỐ LIỆU KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH',
+        '',
+        `STT\tNội dung\tĐơn vị tính\t${columns}`,
+        ...rows,
+      ].join('\n'),
+    );
+  const rows = [
+    '1\tSố hồ sơ tiếp nhận\tHồ sơ\t642\t2.915',
+    '1.1\tTrong đó: tiếp nhận trực tuyến\tHồ sơ\t598\t2.634',
+    '2\tSố hồ sơ đã giải quyết\tHồ sơ\t631\t2.870',
+    '3\tTỷ lệ số hóa hồ sơ\t%\t93,8\t91,2',
+  ];
+
+  it('reads the column of the report’s month, never the running total beside it', () => {
+    expect(values(appendix('Tháng 10/2025\tLũy kế từ 01/7/2025', rows))).toEqual({
+      'dossiers.received': 642,
+      'dossiers.received_online': 598,
+      'dossiers.resolved': 631,
+      'rates.digitization': 93.8,
+    });
+  });
+
+  it('reads nothing when no column is the report’s period', () => {
+    expect(values(appendix('Tháng 9/2025\tLũy kế từ 01/7/2025', rows))).toEqual({});
+  });
+
+  it('never reads a row of procedures, people or one field as dossiers', () => {
+    expect(
+      values(
+        appendix('Tháng 10/2025\tLũy kế từ 01/7/2025', [
+          '1\tSố thủ tục hành chính tiếp nhận\tThủ tục\t120\t120',
+          '2\tSố lượt người dân được hỗ trợ tiếp nhận\tLượt\t212\t800',
+          '3\tHồ sơ tiếp nhận lĩnh vực đất đai\tHồ sơ\t66\t240',
+        ]),
+      ),
+    ).toEqual({});
+  });
+});
