@@ -198,6 +198,9 @@ function contextStart(lower: string, at: number, figures: readonly NumberToken[]
 /** "mới tiếp nhận", "nhận mới", "tiếp nhận mới": new intake, as against a total with the carry-over. */
 export const NEW_INTAKE = /(?<![\p{L}])(?:mới\s+(?:tiếp\s+)?nhận|nhận\s+mới)(?![\p{L}])/u;
 
+const SAME_DAY =
+  /(?<![\p{L}])(?:ngay\s+)?trong\s+(?:ngày|buổi)(?!\s*\d)(?![\p{L}]*\s+\d{1,2}\s*\/)/u;
+
 const TO_ANOTHER_OFFICE =
   /chuyển\s+(?:sang|qua|về|đến|cho)\s+(?:chi nhánh|văn phòng|phòng|sở|ubnd|ủy ban|uỷ ban|cơ quan|bộ phận|đơn vị|trung tâm|công an|tòa án|toà án)(?![\p{L}])/u;
 
@@ -565,6 +568,14 @@ export function readSentence(
       }
       if (metric && t.whole !== undefined) whole = metricDefinition(metric).partOf;
     }
+    // "120 hồ sơ được giải quyết ngay trong ngày", "giải quyết ngay trong ngày 120 hồ sơ": the
+    // dossiers resolved the day they came in, a part of those resolved.
+    if (
+      metric &&
+      (SAME_DAY.test(/^[^,;.()]*/u.exec(t.after)?.[0] ?? '') ||
+        SAME_DAY.test(context.split(/[,;(]/u).at(-1) ?? ''))
+    )
+      metric = undefined;
     // "12 hồ sơ tiếp nhận trước ngày 15/8/2025 ...": a count bounded by a date inside the
     // period is a part of it, not the period's figure.
     if (metric && /^[^,;.]{0,40}?(?<![\p{L}])(?:trước|sau)\s+ngày\s+\d/u.test(t.after))

@@ -16,6 +16,7 @@ import {
   STATES_DOSSIERS,
   otherPeriodAsides,
   otherPeriodClauses,
+  partOfPeriod,
   reportPeriod,
   tagSentence,
 } from './report-period.ts';
@@ -239,8 +240,10 @@ export function importText(raw: string): ImportResult {
     for (const u of reading.unclear) {
       warnings.push({ check: 'ambiguous', source: u.sentence.quote, message: u.reason });
     }
-    if (tag.current) current.push(...cands);
-    else {
+    // One day's or one week's figures inside the period are a part of it, never its own.
+    if (tag.current) {
+      if (!partOfPeriod(s, period)) current.push(...cands);
+    } else {
       const entry = others.get(tag.period.id) ?? { period: tag.period, cands: [] };
       entry.cands.push(...cands.filter((c) => c.role === 'value'));
       others.set(tag.period.id, entry);

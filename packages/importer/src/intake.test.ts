@@ -194,3 +194,44 @@ describe('a count bounded by a date is a part of the period', () => {
     });
   });
 });
+
+describe('one day’s or one week’s figures are a part of the period', () => {
+  it('leaves out a count of one day, of an event’s day, or of a week', () => {
+    expect(values(report('Ngày 15/5/2024 xã tiếp nhận 25 hồ sơ trong ngày cao điểm.'))).toEqual({});
+    expect(
+      values(report('Trong ngày 01/4/2024 (ngày đầu vận hành), xã tiếp nhận 45 hồ sơ.')),
+    ).toEqual({});
+    expect(
+      values(report('Tại buổi làm việc ngày 20/5/2024, xã báo cáo đã tiếp nhận 1.100 hồ sơ.')),
+    ).toEqual({});
+    expect(values(report('Tuần qua, xã tiếp nhận 60 hồ sơ.'))).toEqual({});
+  });
+
+  it('still reads figures up to a cut-off day, over a range of days, or under a dated document', () => {
+    expect(values(report('Tính đến ngày 14/6/2024, xã tiếp nhận 1.250 hồ sơ.'))).toEqual({
+      'dossiers.received': 1250,
+    });
+    // A day in the period's last weeks is the day its figures are counted up to.
+    expect(values(report('Ngày 20/6/2024, xã tiếp nhận 1.250 hồ sơ.'))).toEqual({
+      'dossiers.received': 1250,
+    });
+    expect(
+      values(report('Từ ngày 01/4/2024 đến ngày 14/6/2024, xã tiếp nhận 1.250 hồ sơ.')),
+    ).toEqual({ 'dossiers.received': 1250 });
+    expect(
+      values(
+        report('Thực hiện Quyết định số 12/QĐ-UBND ngày 05/01/2024, xã tiếp nhận 1.250 hồ sơ.'),
+      ),
+    ).toEqual({ 'dossiers.received': 1250 });
+  });
+
+  it('leaves out the dossiers resolved the same day, a part of those resolved', () => {
+    expect(values(report('Có 120 hồ sơ được giải quyết ngay trong ngày.'))).toEqual({});
+    expect(values(report('Giải quyết ngay trong ngày 120 hồ sơ.'))).toEqual({});
+    expect(
+      values(report('Đã giải quyết 1.200 hồ sơ, trong đó 120 hồ sơ giải quyết ngay trong ngày.')),
+    ).toEqual({
+      'dossiers.resolved': 1200,
+    });
+  });
+});

@@ -222,3 +222,44 @@ export function tagSentence(
   const other = mentions[0] ?? (section && section.id !== report.id ? section : undefined);
   return other ? { current: false, period: other } : { current: true };
 }
+
+/**
+ * A day or a week inside the period that a sentence's figures are counted
+ * over: "Ngày 15/3/2024 xã tiếp nhận 25 hồ sơ", "Trong ngày 01/7/2025 (ngày
+ * đầu vận hành) ...", "Tại buổi làm việc ngày 20/5/2024, xã báo cáo đã tiếp
+ * nhận 1.100 hồ sơ", "Tuần qua, xã tiếp nhận 60 hồ sơ". Never a cut-off ("tính
+ * đến ngày 14/6/2024", "từ ngày ... đến ngày ...", or a day in the period's
+ * last weeks, which a report's figures are often counted up to) or the date
+ * of a document ("Quyết định số 12/QĐ-UBND ngày 05/01/2024").
+ */
+const ONE_DAY = /(?<![\p{L}])ngày\s+(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?(?![\d/])/gu;
+
+/** Days before the period's end that may be its cut-off ("Ngày 15/3/2024, xã tiếp nhận ..." in quarter I). */
+const CUT_OFF_DAYS = 20;
+const WEEK = /(?<![\p{L}])(?:tuần qua|trong tuần|tuần này|tuần trước|tuần vừa qua)(?![\p{L}])/u;
+
+export function partOfPeriod(s: Sentence, report: Period | undefined): boolean {
+  const first = /\d/u.exec(s.lower.replace(ONE_DAY, (m) => ' '.repeat(m.length)));
+  const head = first ? s.lower.slice(0, first.index) : s.lower;
+  if (WEEK.test(head)) return true;
+  for (const m of head.matchAll(ONE_DAY)) {
+    const before = s.lower.slice(Math.max(0, m.index - 60), m.index);
+    // A cut-off or a range: the period's own figures, up to or from that day.
+    if (/(?:đến|tới|từ|kể từ|tính đến|tính từ|trước|sau|hết)\s*$/u.test(before)) continue;
+    // A document's date: "số 12/QĐ-UBND ngày 05/01/2024", "Kế hoạch ... ngày ...".
+    if (
+      /\d\s*\/\s*[\p{L}Đđ][\p{L}\d/-]*\s*$|(?:quyết định|kế hoạch|công văn|văn bản|thông báo|nghị quyết|chỉ thị|hướng dẫn|báo cáo|tờ trình|thông tư|nghị định)[^,;.]*$/u.test(
+        before,
+      )
+    )
+      continue;
+    if (!report) continue;
+    const day = `${m[3] ?? String(report.year)}-${(m[2] ?? '').padStart(2, '0')}-${(m[1] ?? '').padStart(2, '0')}`;
+    const toEnd = (Date.parse(report.end) - Date.parse(day)) / 86_400_000;
+    // Near the end, the day a report's figures are counted up to; outside the period, not one
+    // of its days (another period's, which tagSentence dates).
+    if (!(day >= report.start && toEnd > CUT_OFF_DAYS)) continue;
+    return true;
+  }
+  return false;
+}
