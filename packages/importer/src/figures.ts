@@ -105,11 +105,22 @@ const RESOLVED_STATE =
   /(?<![\p{L}])(?<!(?:đang|chưa|đang được)\s+)(?:giải quyết|xử lý|trả kết quả)(?![\p{L}])/gu;
 const INTAKE = wordsRegex(['tiếp nhận', 'nộp', 'nhận mới', 'nhận']);
 const RESOLUTION = wordsRegex(['giải quyết', 'xử lý', 'trả kết quả']);
+const RESOLUTION_WORD = wordsRegex(['giải quyết', 'xử lý', 'trả kết quả'], 'u');
 
 function lastIndex(re: RegExp, text: string): number {
   let last = -1;
   for (const m of text.matchAll(re)) last = m.index;
   return last;
+}
+
+/** The number is in a breakdown ("trong đó", "gồm", "(") of the intake named before it, in its clause. */
+function partOfIntake(lower: string, at: number): boolean {
+  const i = lastIndex(INTAKE, lower.slice(0, at));
+  if (i < 0) return false;
+  const between = lower.slice(i, at);
+  return (
+    /(?<![\p{L}])(?:trong đó|bao gồm|gồm)(?![\p{L}])|\(/u.test(between) && !between.includes(';')
+  );
 }
 
 /** The topic in force at a point: the last intake or resolution word before it. */
@@ -566,6 +577,19 @@ export function readSentence(
       ) {
         metric = undefined;
       }
+      // "Tiếp nhận 1.250 hồ sơ, trong đó 5 hồ sơ quá hạn": overdue among those received, with no
+      // word of resolving: resolved late or still pending is not said. ("Tiếp nhận 1.164 hồ sơ;
+      // đúng hạn 01 hồ sơ": a clause of its own after ";", the form's short way, still is.)
+      if (
+        (metric === 'dossiers.resolved_late' ||
+          metric === 'dossiers.resolved_early' ||
+          metric === 'dossiers.resolved_on_time' ||
+          metric === 'dossiers.resolved_in_time') &&
+        topicAt(lower, t.start) === 'intake' &&
+        partOfIntake(lower, t.start) &&
+        !RESOLUTION_WORD.test(t.after.split(/[,;.]/u)[0] ?? '')
+      )
+        metric = undefined;
       if (metric && t.whole !== undefined) whole = metricDefinition(metric).partOf;
     }
     // "120 hồ sơ được giải quyết ngay trong ngày", "giải quyết ngay trong ngày 120 hồ sơ": the

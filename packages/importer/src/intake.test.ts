@@ -235,3 +235,45 @@ describe('one day’s or one week’s figures are a part of the period', () => {
     });
   });
 });
+
+describe('how late or early is said only of resolved dossiers', () => {
+  it('never reads "tiếp nhận ..., trong đó 5 hồ sơ quá hạn" as resolved late', () => {
+    expect(
+      values(report('Tiếp nhận 1.250 hồ sơ, trong đó 5 hồ sơ quá hạn do lỗi hệ thống.')),
+    ).toEqual({
+      'dossiers.received': 1250,
+    });
+  });
+
+  it('still reads it after a word of resolving, before or after the number', () => {
+    expect(
+      values(report('Tiếp nhận 1.250 hồ sơ, giải quyết 1.200 hồ sơ, trong đó 5 hồ sơ quá hạn.')),
+    ).toEqual({
+      'dossiers.received': 1250,
+      'dossiers.resolved': 1200,
+      'dossiers.resolved_late': 5,
+    });
+    expect(values(report('Tiếp nhận 1.250 hồ sơ, trong đó 5 hồ sơ giải quyết quá hạn.'))).toEqual({
+      'dossiers.received': 1250,
+      'dossiers.resolved_late': 5,
+    });
+  });
+});
+
+describe('the length of a period is not a count', () => {
+  it('reads "Hồ sơ tiếp nhận 6 tháng đầu năm 2024 là 1.250 hồ sơ"', () => {
+    expect(
+      values(
+        read(
+          'BÁO CÁO\nKết quả 6 tháng đầu năm 2024\n\nHồ sơ tiếp nhận 6 tháng đầu năm 2024 là 1.250 hồ sơ.\n',
+        ),
+      ),
+    ).toEqual({ 'dossiers.received': 1250 });
+  });
+
+  it('never makes the "6" of "6 tháng cao điểm" a figure, nor the count beside it dossiers', () => {
+    expect(
+      values(report('Xã tổ chức 6 tháng cao điểm tuyên truyền, tiếp nhận 12 ý kiến.')),
+    ).toEqual({});
+  });
+});
