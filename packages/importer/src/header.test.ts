@@ -303,6 +303,28 @@ describe('every number of the text, for the review', () => {
   });
 });
 
+describe('an article’s date line and a number beside a tab', () => {
+  it('reads a date line in parentheses, and never joins a date line to the headline', () => {
+    const r = read('Xã An Phú đẩy mạnh cải cách hành chính\n\n(Ngày 03/11/2025)\n\nBài viết.');
+    expect(r.issued).toBe('2025-11-03');
+    const wrapped = read('Xã An Phú đẩy mạnh cải cách hành chính\n03/11/2025 | 09:15\n\nBài viết.');
+    expect(wrapped.title).toBe('Xã An Phú đẩy mạnh cải cách hành chính');
+    expect(wrapped.issued).toBe('2025-11-03');
+    // A headline wrapped onto a line that starts with a number still goes on.
+    expect(
+      read('Phường An Phú giải quyết đúng hạn\n100% hồ sơ trong quý III\n\nBài viết.').title,
+    ).toBe('Phường An Phú giải quyết đúng hạn 100% hồ sơ trong quý III');
+  });
+
+  it('cuts the number where a tab starts the date line’s column', () => {
+    const r = read(
+      'UBND XÃ AN PHÚ\nSố: 12/BC-UBND\tAn Phú, ngày 05 tháng 7 năm 2025\n\nBÁO CÁO\nKết quả\n',
+    );
+    expect(r.number).toBe('12/BC-UBND');
+    expect(read('Số: 12 / BC-UBND\n\nBÁO CÁO\nKết quả\n').number).toBe('12/BC-UBND');
+  });
+});
+
 describe('the date line beside a long number line', () => {
   it('reads "Số: 05/BC-UBND        An Thịnh, ngày 14 tháng 12 năm 2024" (two columns run together)', () => {
     const r = read(

@@ -433,7 +433,8 @@ export function findHeader(text: string): DocumentHeader {
   if (num?.[1] !== undefined) {
     const cleaned = num[1]
       .replace(/\s+(?=[-/])|(?<=[-/])\s+/g, '')
-      .replace(/\s{2,}.*$/, '')
+      // "Số: 12/BC-UBND<tab>An Phú, ngày ...": the date line's column after a gap or a tab.
+      .replace(/(?:\s{2,}|\t).*$/, '')
       .trim();
     // "Số: /BC-UBND" leaves the number blank.
     number = /^\d/.test(cleaned) ? cleaned : null;
@@ -468,7 +469,7 @@ export function findHeader(text: string): DocumentHeader {
     // ("06/06/2021 - 13:18", "Cập nhật: 06/06/2021 13:18 GMT+7").
     const web =
       /(?:Thứ\s+\p{L}+|Chủ nhật),?\s*(\d{1,2})[-/](\d{1,2})[-/](\d{4})/u.exec(head) ??
-      /^[ \t]*(?:(?:Cập nhật|Ngày đăng|Đăng ngày|Đăng lúc|Ngày|Thời gian đăng|Xuất bản)(?:\s+lúc)?\s*:?\s*)?(?:\d{1,2}[:h]\d{2}(?::\d{2})?\s*(?:[AP]M)?\s*[,|-]?\s*(?:ngày\s+)?)?(?:(?:Thứ\s+\p{L}+|Chủ nhật)\s*,?\s*(?:ngày\s+)?)?(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:\s*[-,|]?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)?(?:\s*\(?GMT[+-]?\d*\)?)?[ \t]*$/mu.exec(
+      /^[ \t]*\(?(?:(?:Cập nhật|Ngày đăng|Đăng ngày|Đăng lúc|Ngày|Thời gian đăng|Xuất bản)(?:\s+lúc)?\s*:?\s*)?(?:\d{1,2}[:h]\d{2}(?::\d{2})?\s*(?:[AP]M)?\s*[,|-]?\s*(?:ngày\s+)?)?(?:(?:Thứ\s+\p{L}+|Chủ nhật)\s*,?\s*(?:ngày\s+)?)?(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:\s*[-,|]?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)?(?:\s*\(?GMT[+-]?\d*\)?)?\)?[ \t]*$/mu.exec(
         head.slice(0, 800),
       );
     const [d, m] = [Number(web?.[1]), Number(web?.[2])];
@@ -538,6 +539,8 @@ export function findHeader(text: string): DocumentHeader {
       for (const l of lines.slice(next)) {
         const s = l[0].trim();
         if (s === '' || !/^[\p{Ll}\d(]/u.test(s) || /[.;:,]$/u.test(headline)) break;
+        // "03/11/2025 | 09:15" under the headline is the article's date line, not its wrap.
+        if (/^\(?\d{1,2}[-/.]\d{1,2}[-/.]\d{4}/u.test(s)) break;
         headline = `${headline} ${s}`;
         end = l.index + l[0].length;
       }
