@@ -316,6 +316,30 @@ describe('an article’s date line and a number beside a tab', () => {
     ).toBe('Phường An Phú giải quyết đúng hạn 100% hồ sơ trong quý III');
   });
 
+  it('reads the dateline that leads an article without a date line, its year from the text', () => {
+    expect(
+      read(
+        'Phường An Phú số hóa 100% hồ sơ\nNgày 4/11, ông Nguyễn Văn A, Chủ tịch UBND phường cho biết kết quả từ ngày 1/7 đến cuối tháng 10/2025.\n\nPhường tiếp nhận 2.000 hồ sơ.',
+      ).issued,
+    ).toBe('2025-11-04');
+    expect(
+      read('Phường An Phú số hóa 100% hồ sơ\n\nSáng 05/10/2024, phường tổ chức hội nghị.').issued,
+    ).toBe('2024-10-05');
+  });
+
+  it('never takes a dateline later in the article, or in a report’s body, for the issue date', () => {
+    expect(
+      read(
+        'Phường An Phú số hóa 100% hồ sơ\nPhường đã tiếp nhận 2.000 hồ sơ trong tháng 10/2025.\n\nNgày 4/11, phường tổ chức hội nghị.',
+      ).issued,
+    ).toBeNull();
+    expect(
+      read(
+        'BÁO CÁO\nKết quả quý I năm 2024\n\nNgày 15/3/2024, UBND xã tổ chức hội nghị triển khai.',
+      ).issued,
+    ).toBeNull();
+  });
+
   it('cuts the number where a tab starts the date line’s column', () => {
     const r = read(
       'UBND XÃ AN PHÚ\nSố: 12/BC-UBND\tAn Phú, ngày 05 tháng 7 năm 2025\n\nBÁO CÁO\nKết quả\n',

@@ -557,6 +557,28 @@ export function findHeader(text: string): DocumentHeader {
       }
     }
   }
+  // A news article without a date line, led by one: "Ngày 4/11, ông ... cho biết ...", in the
+  // first paragraph after its headline. Its year, when not written, is the latest the text
+  // writes ("... đến cuối tháng 10/2025").
+  if (issued === null && reportLine < 0) {
+    const lead = text
+      .slice(bodyStart, bodyStart + 600)
+      .split(/\n/u)
+      .map((l) => l.trim())
+      .find((l) => l !== '');
+    const d = lead
+      ? /^(?:Ngày|Sáng|Chiều|Tối|Trưa)\s+(?:ngày\s+)?(\d{1,2})\s*\/\s*(\d{1,2})(?:\s*\/\s*(\d{4}))?\s*,/u.exec(
+          lead,
+        )
+      : null;
+    const years = [...head.matchAll(/(?:\/|năm\s+)((?:19|20)\d{2})(?!\d)/gu)].map((m) =>
+      Number(m[1]),
+    );
+    const year = d?.[3] ?? (years.length > 0 ? String(Math.max(...years)) : undefined);
+    const [day, month] = [Number(d?.[1]), Number(d?.[2])];
+    if (d && year && day >= 1 && day <= 31 && month >= 1 && month <= 12)
+      issued = `${year}-${pad(d[2] ?? '')}-${pad(d[1] ?? '')}`;
+  }
   if (title && title.length > MAX_TITLE) {
     title = shortTitle(title);
     // A paste with no line breaks: its one "title line" is the whole text, figures and all.
