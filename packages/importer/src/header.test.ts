@@ -84,6 +84,21 @@ describe('the unit', () => {
     expect(u).toMatchObject({ name: 'Quang Hải', district: 'Tứ Kỳ', province: 'Hải Dương' });
   });
 
+  it('keeps a province whole where the text after a unit’s name runs long: "Quảng Ngãi", never "Quả"', () => {
+    // The header's name is followed, 80 characters later, by "tỉnh Quảng Ngãi" cut by the window.
+    expect(
+      read(
+        'UBND ĐẶC KHU LÝ SƠN\n\nBÁO CÁO\nKết quả cải cách hành chính quý III năm 2025\n\nĐặc khu Lý Sơn, tỉnh Quảng Ngãi tiếp nhận 1.200 hồ sơ.',
+      ).unit,
+    ).toMatchObject({ kind: 'dac_khu', name: 'Lý Sơn', district: null, province: 'Quảng Ngãi' });
+    // A province written far after the name is not "beside" it: the text's own tally decides.
+    expect(
+      read(
+        `BÁO CÁO\nKết quả năm 2024\n\nXã An Phú ${'đã triển khai nhiều giải pháp cải cách hành chính '.repeat(3)}, tỉnh Bình Định.`,
+      ).unit.province,
+    ).toBe('Bình Định');
+  });
+
   it('keeps a name whole across an odd space (thin, en, no-break)', () => {
     for (const space of ['\u2009', '\u2002', '\u00a0', '\u3000']) {
       expect(

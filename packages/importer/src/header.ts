@@ -214,7 +214,9 @@ export function findUnit(text: string, placeName: string | null, subject?: strin
     // "xã Kim Tân, huyện Kim Thành, tỉnh Hải Dương": the district and province written with it.
     let n = near.get(name);
     if (!n) near.set(name, (n = { districts: new Tally(), provinces: new Tally() }));
-    const after = t.slice(end, end + 80);
+    // Read past the 80 characters a province may start within, so a window never cuts its
+    // name ("tỉnh Quả|ng Ngãi" read "Quả").
+    const after = t.slice(end, end + 160);
     const d = new RegExp(String.raw`^[\s,(-]*${DISTRICT_WORD}\s*${NAME}`, 'u').exec(after);
     const dn = cleanName(d?.[1] ?? '');
     if (dn && !cityProvince(dn)) n.districts.add(dn, 1, at);
@@ -222,7 +224,7 @@ export function findUnit(text: string, placeName: string | null, subject?: strin
       String.raw`(?:^|,|-)\s*(?:tỉnh|thành phố|TP\.?)\s*${NAME}${DASHED}`,
       'u',
     ).exec(after);
-    const pn = provinceName(p?.[1], p?.[2]);
+    const pn = p && p.index <= 80 ? provinceName(p[1], p[2]) : null;
     if (pn && (/tỉnh/u.test(p?.[0] ?? '') || cityProvince(pn)))
       n.provinces.add(cityProvince(pn) ?? pn, 1, at);
   };
