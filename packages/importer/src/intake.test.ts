@@ -277,3 +277,17 @@ describe('the length of a period is not a count', () => {
     ).toEqual({});
   });
 });
+
+describe('the national portal’s name between its cue and the number', () => {
+  it('reads "trong đó qua Cổng Dịch vụ công quốc gia 1.100 hồ sơ" as received online', () => {
+    expect(
+      values(report('Tiếp nhận 1.250 hồ sơ, trong đó qua Cổng Dịch vụ công quốc gia 1.100 hồ sơ.')),
+    ).toEqual({ 'dossiers.received': 1250, 'dossiers.received_online': 1100 });
+  });
+
+  it('never reads a count of households or people after the portal’s name as dossiers', () => {
+    expect(
+      values(report('Hướng dẫn qua Cổng Dịch vụ công quốc gia cho 1.100 hộ gia đình.')),
+    ).toEqual({});
+  });
+});

@@ -595,7 +595,9 @@ export const GAP_WORDS = new Set(
     'hồ sơ hs tthc thủ tục hành chính báo cáo này đó qua với và các loại mới lũy kế hết ' +
     'đầu cuối thời gian vừa hiện tại lên ' +
     // "Tổng số hồ sơ tiếp nhận trên các lĩnh vực: 500": all the fields are the whole.
-    'trên lĩnh vực tất cả'
+    'trên lĩnh vực tất cả ' +
+    // "qua Cổng Dịch vụ công quốc gia 1.100 hồ sơ": the portal's name goes on past the cue.
+    'quốc gia'
   ).split(' '),
 );
 
