@@ -55,6 +55,11 @@ export interface Candidate {
   readonly note?: Text;
   /** Counted as postal intake, a part of received_direct. */
   readonly postal?: true;
+  /**
+   * Named as new intake ("hồ sơ mới tiếp nhận là 10.133", "tiếp nhận mới"): of
+   * received figures that disagree, the one without what was carried over.
+   */
+  readonly fresh?: true;
 }
 
 /** A number that looks like a figure but is not proposed, and why. */
@@ -100,11 +105,22 @@ const RESOLVED_STATE =
   /(?<![\p{L}])(?<!(?:đang|chưa|đang được)\s+)(?:giải quyết|xử lý|trả kết quả)(?![\p{L}])/gu;
 const INTAKE = wordsRegex(['tiếp nhận', 'nộp', 'nhận mới', 'nhận']);
 const RESOLUTION = wordsRegex(['giải quyết', 'xử lý', 'trả kết quả']);
+const RESOLUTION_WORD = wordsRegex(['giải quyết', 'xử lý', 'trả kết quả'], 'u');
 
 function lastIndex(re: RegExp, text: string): number {
   let last = -1;
   for (const m of text.matchAll(re)) last = m.index;
   return last;
+}
+
+/** The number is in a breakdown ("trong đó", "gồm", "(") of the intake named before it, in its clause. */
+function partOfIntake(lower: string, at: number): boolean {
+  const i = lastIndex(INTAKE, lower.slice(0, at));
+  if (i < 0) return false;
+  const between = lower.slice(i, at);
+  return (
+    /(?<![\p{L}])(?:trong đó|bao gồm|gồm)(?![\p{L}])|\(/u.test(between) && !between.includes(';')
+  );
 }
 
 /** The topic in force at a point: the last intake or resolution word before it. */
@@ -188,6 +204,47 @@ function contextStart(lower: string, at: number, figures: readonly NumberToken[]
     } else if (ch === ';' && depth === 0) return i + 1;
   }
   return start;
+}
+
+/** "mới tiếp nhận", "nhận mới", "tiếp nhận mới": new intake, as against a total with the carry-over. */
+export const NEW_INTAKE = /(?<![\p{L}])(?:mới\s+(?:tiếp\s+)?nhận|nhận\s+mới)(?![\p{L}])/u;
+
+const SAME_DAY =
+  /(?<![\p{L}])(?:ngay\s+)?trong\s+(?:ngày|buổi)(?!\s*\d)(?![\p{L}]*\s+\d{1,2}\s*\/)/u;
+
+const TO_ANOTHER_OFFICE =
+  /chuyển\s+(?:sang|qua|về|đến|cho)\s+(?:chi nhánh|văn phòng|phòng|sở|ubnd|ủy ban|uỷ ban|cơ quan|bộ phận|đơn vị|trung tâm|công an|tòa án|toà án)(?![\p{L}])/u;
+
+/**
+ * The words after "N hồ sơ", up to the clause's end, say they were received
+ * before `periodStart` ("tiếp nhận trước ngày 01/7/2025") and moved on into
+ * the period ("chuyển sang", "chuyển qua", "tiếp tục giải quyết").
+ */
+function receivedBefore(after: string, periodStart: string): boolean {
+  const clause = /^[^;]*/u.exec(after.replace(/\.(?!\d)[^]*$/u, ''))?.[0] ?? '';
+  const m =
+    /^\s*(?:hồ sơ|hs)\s[^;]{0,60}?(?:tiếp nhận|nhận)\s+(?:từ\s+)?trước\s+(?:ngày\s+)?(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\d/])/u.exec(
+      clause,
+    );
+  if (!m || !/chuyển sang|chuyển qua|tiếp tục giải quyết/u.test(clause.slice(m[0].length)))
+    return false;
+  const date = `${m[3] ?? ''}-${(m[2] ?? '').padStart(2, '0')}-${(m[1] ?? '').padStart(2, '0')}`;
+  return date <= periodStart;
+}
+
+/** The clause a number stands in: between ";", a parenthesis or "trong đó" on either side. */
+function clauseAround(lower: string, at: number): string {
+  const stop = /;|\(|\)|(?<![\p{L}])trong đó(?![\p{L}])/gu;
+  let start = 0;
+  let end = lower.length;
+  for (const m of lower.matchAll(stop)) {
+    if (m.index + m[0].length <= at) start = m.index + m[0].length;
+    else if (m.index >= at) {
+      end = m.index;
+      break;
+    }
+  }
+  return lower.slice(start, end);
 }
 
 const isFigure = (t: NumberToken) => t.notFigure === undefined && !Number.isNaN(t.value);
@@ -307,6 +364,11 @@ export function cueFor(text: string, topic: Topic | undefined): MetricId | undef
   return closestCue(COUNT, text, topic)?.metric;
 }
 
+/** Exported for tables whose rows name a rate ("Hồ sơ được số hóa | 1.129 | 95,5"). */
+export function percentCueFor(text: string): MetricId | undefined {
+  return closestCue(PERCENT, text, undefined)?.metric;
+}
+
 function scaledNote(t: NumberToken): Text {
   return {
     vi: `"${t.raw} ${t.scaled ?? ''}" đã đổi thành ${formatNumber(t.value, 'vi')} (số làm tròn theo văn bản).`,
@@ -340,6 +402,8 @@ export function readSentence(
   asides: readonly [number, number][] = [],
   /** The report's period starts with its year: "từ đầu năm đến nay" is that period. */
   yearToDate = false,
+  /** The first day of the report's period (`2025-07-01`), when known. */
+  periodStart?: string,
 ): SentenceReading {
   const { lower } = sentence;
   const tokens = findNumbers(sentence);
@@ -352,7 +416,7 @@ export function readSentence(
     value: number,
     role: FigureRole,
     t: { start: number },
-    extra: { note?: Text; postal?: true } = {},
+    extra: { note?: Text; postal?: true; fresh?: true } = {},
   ) => out.push({ metric, value, role, sentence, offset: sentence.start + t.start, ...extra });
   // "Riêng tại Bộ phận ... huyện đã tiếp nhận 1.279 hồ sơ": a part of the unit.
   const subset = (!otherPeriod && SUBSET_LEAD.test(lower)) || FIELD_LEAD.test(lower);
@@ -413,11 +477,15 @@ export function readSentence(
     let metric: MetricId | undefined;
     let whole: MetricId | undefined;
     let postal = false;
+    let fresh = false;
     const noun = countedNoun(t.after);
     // The clause's head says what it counts only when no noun after the number does.
     const named = /^\s*(?:hồ sơ|hs|bộ hồ sơ)(?![\p{L}])/u.test(t.after);
     const head = noun === undefined && !named ? otherHead(context) : undefined;
-    const procedures = PROCEDURE_CONTEXT.test(lower) && !PROCEDURE_EXCLUDE.test(lower);
+    // Read in the number's own clause: "Tổng số TTHC thuộc thẩm quyền ... là 362 thủ tục; trong
+    // đó 298 thủ tục ... trực tuyến toàn trình" counts all of them first, then a subset.
+    const clause = clauseAround(lower, t.start);
+    const procedures = PROCEDURE_CONTEXT.test(clause) && !PROCEDURE_EXCLUDE.test(clause);
     if (/^\s*(?:tthc|thủ tục)/u.test(t.after) || /^(?:tthc|thủ tục)/u.test(head ?? '')) {
       if (procedures) metric = 'procedures.total';
     } else if (/^\s*lĩnh vực/u.test(t.after)) {
@@ -466,6 +534,9 @@ export function readSentence(
             ? lumpedWith(context, chosen, topic)
             : undefined;
       metric = chosen?.metric;
+      fresh =
+        chosen !== undefined &&
+        NEW_INTAKE.test(context.slice(Math.max(0, chosen.start - 12), context.length));
       // "trả kết quả qua dịch vụ bưu chính 15 hồ sơ", "giải quyết trực tuyến 500 hồ sơ": how a
       // part of the results went out, not all that was resolved.
       if (
@@ -492,22 +563,60 @@ export function readSentence(
         });
         metric = undefined;
       }
-      // "đang giải quyết quá hạn 2": overdue but still pending, not resolved late.
+      // "đang giải quyết quá hạn 2": overdue but still pending, not resolved late; so is "đang
+      // giải quyết 125 hồ sơ, trong đó ... 4 hồ sơ đã quá hạn", the label after the number.
       if (
-        left &&
-        metric === left.metric &&
+        chosen &&
         (metric === 'dossiers.resolved_late' ||
           metric === 'dossiers.resolved_early' ||
           metric === 'dossiers.resolved_on_time') &&
-        (PENDING.test(context.slice(0, left.start)) ||
+        ((chosen === left && PENDING.test(context.slice(0, left.start))) ||
           // "Đang giải quyết 20 hồ sơ (trong hạn 18, quá hạn 2)": the state the clause is in.
           lastIndex(PENDING_G, lower.slice(0, t.start)) >
             lastIndex(RESOLVED_STATE, lower.slice(0, t.start)))
       ) {
         metric = undefined;
       }
+      // "Tiếp nhận 1.250 hồ sơ, trong đó 5 hồ sơ quá hạn": overdue among those received, with no
+      // word of resolving: resolved late or still pending is not said. ("Tiếp nhận 1.164 hồ sơ;
+      // đúng hạn 01 hồ sơ": a clause of its own after ";", the form's short way, still is.)
+      if (
+        (metric === 'dossiers.resolved_late' ||
+          metric === 'dossiers.resolved_early' ||
+          metric === 'dossiers.resolved_on_time' ||
+          metric === 'dossiers.resolved_in_time') &&
+        topicAt(lower, t.start) === 'intake' &&
+        partOfIntake(lower, t.start) &&
+        !RESOLUTION_WORD.test(t.after.split(/[,;.]/u)[0] ?? '')
+      )
+        metric = undefined;
       if (metric && t.whole !== undefined) whole = metricDefinition(metric).partOf;
     }
+    // "120 hồ sơ được giải quyết ngay trong ngày", "giải quyết ngay trong ngày 120 hồ sơ": the
+    // dossiers resolved the day they came in, a part of those resolved.
+    if (
+      metric &&
+      (SAME_DAY.test(/^[^,;.()]*/u.exec(t.after)?.[0] ?? '') ||
+        SAME_DAY.test(context.split(/[,;(]/u).at(-1) ?? ''))
+    )
+      metric = undefined;
+    // "12 hồ sơ tiếp nhận trước ngày 15/8/2025 ...": a count bounded by a date inside the
+    // period is a part of it, not the period's figure.
+    if (metric && /^[^,;.]{0,40}?(?<![\p{L}])(?:trước|sau)\s+ngày\s+\d/u.test(t.after))
+      metric = undefined;
+    // "12 hồ sơ chuyển sang Chi nhánh Văn phòng đăng ký đất đai": sent to another office,
+    // not carried over from the period before.
+    if (metric === 'dossiers.carried_over' && TO_ANOTHER_OFFICE.test(lower)) metric = undefined;
+    // "37 hồ sơ do UBND huyện (cũ) tiếp nhận trước ngày 01/7/2025 chuyển sang đặc khu tiếp tục
+    // giải quyết": received before the period began and carried into it.
+    if (
+      !metric &&
+      named &&
+      !subset &&
+      periodStart &&
+      receivedBefore(lower.slice(t.end), periodStart)
+    )
+      metric = 'dossiers.carried_over';
     if (!metric) {
       lastCount = undefined;
       continue;
@@ -516,6 +625,7 @@ export function readSentence(
     push(metric, t.value, 'value', t, {
       ...(t.scaled ? { note: scaledNote(t) } : {}),
       ...(postal ? { postal: true as const } : {}),
+      ...(metric === 'dossiers.received' && fresh ? { fresh: true as const } : {}),
     });
     if (whole && t.whole !== undefined) push(whole, t.whole, 'value', t);
     lastCount = { metric, token: t };

@@ -84,6 +84,21 @@ describe('the unit', () => {
     expect(u).toMatchObject({ name: 'Quang Hải', district: 'Tứ Kỳ', province: 'Hải Dương' });
   });
 
+  it('keeps a province whole where the text after a unit’s name runs long: "Quảng Ngãi", never "Quả"', () => {
+    // The header's name is followed, 80 characters later, by "tỉnh Quảng Ngãi" cut by the window.
+    expect(
+      read(
+        'UBND ĐẶC KHU LÝ SƠN\n\nBÁO CÁO\nKết quả cải cách hành chính quý III năm 2025\n\nĐặc khu Lý Sơn, tỉnh Quảng Ngãi tiếp nhận 1.200 hồ sơ.',
+      ).unit,
+    ).toMatchObject({ kind: 'dac_khu', name: 'Lý Sơn', district: null, province: 'Quảng Ngãi' });
+    // A province written far after the name is not "beside" it: the text's own tally decides.
+    expect(
+      read(
+        `BÁO CÁO\nKết quả năm 2024\n\nXã An Phú ${'đã triển khai nhiều giải pháp cải cách hành chính '.repeat(3)}, tỉnh Bình Định.`,
+      ).unit.province,
+    ).toBe('Bình Định');
+  });
+
   it('keeps a name whole across an odd space (thin, en, no-break)', () => {
     for (const space of ['\u2009', '\u2002', '\u00a0', '\u3000']) {
       expect(
@@ -131,6 +146,44 @@ describe('the unit', () => {
         'Số: 92/BC-UBND\nUBND huyện Kim Thành giao xã Kim Tân tiếp nhận hồ sơ.\nXã Kim Tân đã tiếp nhận 12 hồ sơ.',
       ).unit,
     ).toMatchObject({ name: 'Kim Tân', district: 'Kim Thành' });
+  });
+
+  it('keeps a province written with a dash whole: "Bà Rịa - Vũng Tàu", never "Bà Rịa"', () => {
+    expect(
+      read('Năm 2024, xã Long Hải, huyện Long Điền, tỉnh Bà Rịa - Vũng Tàu tiếp nhận 12 hồ sơ.')
+        .unit,
+    ).toMatchObject({ name: 'Long Hải', district: 'Long Điền', province: 'Bà Rịa - Vũng Tàu' });
+    expect(
+      read('UBND XÃ LONG HẢI\nTỈNH BÀ RỊA - VŨNG TÀU\n\nBÁO CÁO\nKết quả năm 2024\n').unit.province,
+    ).toBe('Bà Rịa - Vũng Tàu');
+    // "Thừa Thiên - Huế" is the province Thừa Thiên Huế.
+    expect(
+      read('Năm 2024, xã Phú Mậu, huyện Phú Vang, tỉnh Thừa Thiên - Huế tiếp nhận 12 hồ sơ.').unit
+        .province,
+    ).toBe('Thừa Thiên Huế');
+  });
+
+  it('never joins what follows a dash after a province to its name', () => {
+    // A page's byline or section after the province: three capitalised words, or one.
+    expect(
+      read('Năm 2024, xã Hải Thượng, tỉnh Quảng Trị - Người Dân Tộc. Xã tiếp nhận 12 hồ sơ.').unit
+        .province,
+    ).toBe('Quảng Trị');
+    expect(
+      read('Năm 2024, xã Hải Thượng, tỉnh Quảng Trị - Tin tức. Xã tiếp nhận 12 hồ sơ.').unit
+        .province,
+    ).toBe('Quảng Trị');
+  });
+
+  it('reads "THÀNH PHỐ HUẾ" in a header in capitals as the province, "THÀNH PHỐ HỘI AN" as the district', () => {
+    expect(
+      read(
+        'UBND PHƯỜNG THUẬN HÓA\nTHÀNH PHỐ HUẾ\n\nThuận Hóa, ngày 05 tháng 10 năm 2025\n\nBÁO CÁO\nKết quả quý III năm 2025\n',
+      ).unit,
+    ).toMatchObject({ kind: 'phuong', name: 'Thuận Hóa', district: null, province: 'Huế' });
+    expect(
+      read('UBND PHƯỜNG MINH AN\nTHÀNH PHỐ HỘI AN\n\nBÁO CÁO\nKết quả quý III năm 2020\n').unit,
+    ).toMatchObject({ name: 'Minh An', district: 'Hội An', province: null });
   });
 
   it('reads the province from a header in capitals', () => {
@@ -262,6 +315,52 @@ describe('every number of the text, for the review', () => {
       ['2023', null, '2023', 'not'],
       ['900', 'dossiers.received', '2023', null],
     ]);
+  });
+});
+
+describe('an article’s date line and a number beside a tab', () => {
+  it('reads a date line in parentheses, and never joins a date line to the headline', () => {
+    const r = read('Xã An Phú đẩy mạnh cải cách hành chính\n\n(Ngày 03/11/2025)\n\nBài viết.');
+    expect(r.issued).toBe('2025-11-03');
+    const wrapped = read('Xã An Phú đẩy mạnh cải cách hành chính\n03/11/2025 | 09:15\n\nBài viết.');
+    expect(wrapped.title).toBe('Xã An Phú đẩy mạnh cải cách hành chính');
+    expect(wrapped.issued).toBe('2025-11-03');
+    // A headline wrapped onto a line that starts with a number still goes on.
+    expect(
+      read('Phường An Phú giải quyết đúng hạn\n100% hồ sơ trong quý III\n\nBài viết.').title,
+    ).toBe('Phường An Phú giải quyết đúng hạn 100% hồ sơ trong quý III');
+  });
+
+  it('reads the dateline that leads an article without a date line, its year from the text', () => {
+    expect(
+      read(
+        'Phường An Phú số hóa 100% hồ sơ\nNgày 4/11, ông Nguyễn Văn A, Chủ tịch UBND phường cho biết kết quả từ ngày 1/7 đến cuối tháng 10/2025.\n\nPhường tiếp nhận 2.000 hồ sơ.',
+      ).issued,
+    ).toBe('2025-11-04');
+    expect(
+      read('Phường An Phú số hóa 100% hồ sơ\n\nSáng 05/10/2024, phường tổ chức hội nghị.').issued,
+    ).toBe('2024-10-05');
+  });
+
+  it('never takes a dateline later in the article, or in a report’s body, for the issue date', () => {
+    expect(
+      read(
+        'Phường An Phú số hóa 100% hồ sơ\nPhường đã tiếp nhận 2.000 hồ sơ trong tháng 10/2025.\n\nNgày 4/11, phường tổ chức hội nghị.',
+      ).issued,
+    ).toBeNull();
+    expect(
+      read(
+        'BÁO CÁO\nKết quả quý I năm 2024\n\nNgày 15/3/2024, UBND xã tổ chức hội nghị triển khai.',
+      ).issued,
+    ).toBeNull();
+  });
+
+  it('cuts the number where a tab starts the date line’s column', () => {
+    const r = read(
+      'UBND XÃ AN PHÚ\nSố: 12/BC-UBND\tAn Phú, ngày 05 tháng 7 năm 2025\n\nBÁO CÁO\nKết quả\n',
+    );
+    expect(r.number).toBe('12/BC-UBND');
+    expect(read('Số: 12 / BC-UBND\n\nBÁO CÁO\nKết quả\n').number).toBe('12/BC-UBND');
   });
 });
 

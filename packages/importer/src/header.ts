@@ -34,6 +34,22 @@ const WORD_UPPER = String.raw`\p{Lu}[\p{Lu}\p{M}]*(?![\p{L}\p{M}])`;
 // no place name is one syllable, so a name is never cut at a wrapped line.
 const NAME = String.raw`(${WORD}(?:(?:[ \t]+|[ \t]*\n[ \t]*)${WORD})?(?:[ \t]+${WORD}){0,2})`;
 const NAME_UPPER = String.raw`(${WORD_UPPER}(?:[ \t]+${WORD_UPPER}){0,3})`;
+/**
+ * The second half of a province written with a dash: "Bà Rịa - Vũng Tàu", "Quảng Nam - Đà
+ * Nẵng", "Thừa Thiên - Huế". Two words, or "Huế", on the same line; a third capitalised word
+ * after them ("tỉnh Quảng Trị - Người Dân Tộc ...") means it is not a name.
+ */
+const DASHED = String.raw`(?:[ \t]*[-–][ \t]*(${WORD}[ \t]+${WORD}(?![ \t]+\p{Lu})|Huế(?![\p{L}\p{M}])))?`;
+const DASHED_UPPER = String.raw`(?:[ \t]*[-–][ \t]*(${WORD_UPPER}[ \t]+${WORD_UPPER}(?![ \t]+\p{Lu})|HUẾ(?![\p{L}\p{M}])))?`;
+
+/** A province's name from its halves: "Bà Rịa - Vũng Tàu"; "Thừa Thiên - Huế" is Thừa Thiên Huế. */
+function provinceName(first: string | undefined, second: string | undefined): string | null {
+  const a = cleanName(first ?? '');
+  if (!a || second === undefined) return a;
+  const b = cleanName(second);
+  if (!b) return a;
+  return b === 'Huế' ? `${a} ${b}` : `${a} - ${b}`;
+}
 
 const KIND_WORDS: Record<string, UnitKind> = {
   xã: 'xa',
@@ -198,14 +214,17 @@ export function findUnit(text: string, placeName: string | null, subject?: strin
     // "xã Kim Tân, huyện Kim Thành, tỉnh Hải Dương": the district and province written with it.
     let n = near.get(name);
     if (!n) near.set(name, (n = { districts: new Tally(), provinces: new Tally() }));
-    const after = t.slice(end, end + 80);
+    // Read past the 80 characters a province may start within, so a window never cuts its
+    // name ("tỉnh Quả|ng Ngãi" read "Quả").
+    const after = t.slice(end, end + 160);
     const d = new RegExp(String.raw`^[\s,(-]*${DISTRICT_WORD}\s*${NAME}`, 'u').exec(after);
     const dn = cleanName(d?.[1] ?? '');
     if (dn && !cityProvince(dn)) n.districts.add(dn, 1, at);
-    const p = new RegExp(String.raw`(?:^|,|-)\s*(?:tỉnh|thành phố|TP\.?)\s*${NAME}`, 'u').exec(
-      after,
-    );
-    const pn = cleanName(p?.[1] ?? '');
+    const p = new RegExp(
+      String.raw`(?:^|,|-)\s*(?:tỉnh|thành phố|TP\.?)\s*${NAME}${DASHED}`,
+      'u',
+    ).exec(after);
+    const pn = p && p.index <= 80 ? provinceName(p[1], p[2]) : null;
     if (pn && (/tỉnh/u.test(p?.[0] ?? '') || cityProvince(pn)))
       n.provinces.add(cityProvince(pn) ?? pn, 1, at);
   };
@@ -290,12 +309,15 @@ export function findUnit(text: string, placeName: string | null, subject?: strin
     districts.add(cleanName(titleCase(m[1] ?? '')), 1, m.index);
   const provinces = new Tally();
   for (const m of t.matchAll(
-    new RegExp(String.raw`(?:Tỉnh ủy|Tỉnh uỷ|UBND tỉnh|Ủy ban nhân dân tỉnh)\s+${NAME}`, 'gu'),
+    new RegExp(
+      String.raw`(?:Tỉnh ủy|Tỉnh uỷ|UBND tỉnh|Ủy ban nhân dân tỉnh)\s+${NAME}${DASHED}`,
+      'gu',
+    ),
   )) {
-    provinces.add(cleanName(m[1] ?? ''), 2, m.index);
+    provinces.add(provinceName(m[1], m[2]), 2, m.index);
   }
-  for (const m of t.matchAll(new RegExp(String.raw`(?<![\p{L}])tỉnh\s+${NAME}`, 'gu')))
-    provinces.add(cleanName(m[1] ?? ''), 1, m.index);
+  for (const m of t.matchAll(new RegExp(String.raw`(?<![\p{L}])tỉnh\s+${NAME}${DASHED}`, 'gu')))
+    provinces.add(provinceName(m[1], m[2]), 1, m.index);
   // The six cities that are provinces: "thành phố Hồ Chí Minh", "TP.HCM", "thành phố Huế".
   for (const m of t.matchAll(
     new RegExp(
@@ -306,8 +328,24 @@ export function findUnit(text: string, placeName: string | null, subject?: strin
     const city = cityProvince(m[1] ?? '');
     if (city) provinces.add(city, 1, m.index);
   }
-  for (const m of t.matchAll(new RegExp(String.raw`(?<![\p{L}])TỈNH\s+${NAME_UPPER}`, 'gu')))
-    provinces.add(cleanName(titleCase(m[1] ?? '')), 1, m.index);
+  for (const m of t.matchAll(
+    new RegExp(String.raw`(?<![\p{L}])TỈNH\s+${NAME_UPPER}${DASHED_UPPER}`, 'gu'),
+  ))
+    provinces.add(
+      provinceName(titleCase(m[1] ?? ''), m[2] === undefined ? undefined : titleCase(m[2])),
+      1,
+      m.index,
+    );
+  // A header in capitals: "THÀNH PHỐ HUẾ" under "UBND PHƯỜNG THUẬN HÓA" is the province (a
+  // city that is one); "THÀNH PHỐ HỘI AN" is a district.
+  for (const m of t.matchAll(
+    new RegExp(String.raw`(?<![\p{L}])(?:THÀNH PHỐ|TP\.)\s*${NAME_UPPER}`, 'gu'),
+  )) {
+    const name = cleanName(titleCase(m[1] ?? ''));
+    const city = name ? cityProvince(name) : null;
+    if (city) provinces.add(city, 1, m.index);
+    else districts.add(name, 1, m.index);
+  }
   const district = districts.best();
   const province = provinces.best();
 
@@ -369,6 +407,11 @@ export interface DocumentHeader {
   readonly issued: string | null;
   readonly placeName: string | null;
   readonly title: string | null;
+  /**
+   * Offsets of the lines the title was read from: a headline's numbers
+   * ("Quý III, Hội An giải quyết 10.455 hồ sơ") are never figures.
+   */
+  readonly titleSpan: readonly [number, number] | null;
   /** Offset where the narrative starts (after the title block). */
   readonly bodyStart: number;
 }
@@ -392,7 +435,8 @@ export function findHeader(text: string): DocumentHeader {
   if (num?.[1] !== undefined) {
     const cleaned = num[1]
       .replace(/\s+(?=[-/])|(?<=[-/])\s+/g, '')
-      .replace(/\s{2,}.*$/, '')
+      // "Số: 12/BC-UBND<tab>An Phú, ngày ...": the date line's column after a gap or a tab.
+      .replace(/(?:\s{2,}|\t).*$/, '')
       .trim();
     // "Số: /BC-UBND" leaves the number blank.
     number = /^\d/.test(cleaned) ? cleaned : null;
@@ -427,7 +471,7 @@ export function findHeader(text: string): DocumentHeader {
     // ("06/06/2021 - 13:18", "Cập nhật: 06/06/2021 13:18 GMT+7").
     const web =
       /(?:Thứ\s+\p{L}+|Chủ nhật),?\s*(\d{1,2})[-/](\d{1,2})[-/](\d{4})/u.exec(head) ??
-      /^[ \t]*(?:(?:Cập nhật|Ngày đăng|Đăng ngày|Đăng lúc|Ngày|Thời gian đăng|Xuất bản)(?:\s+lúc)?\s*:?\s*)?(?:\d{1,2}[:h]\d{2}(?::\d{2})?\s*(?:[AP]M)?\s*[,|-]?\s*(?:ngày\s+)?)?(?:(?:Thứ\s+\p{L}+|Chủ nhật)\s*,?\s*(?:ngày\s+)?)?(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:\s*[-,|]?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)?(?:\s*\(?GMT[+-]?\d*\)?)?[ \t]*$/mu.exec(
+      /^[ \t]*\(?(?:(?:Cập nhật|Ngày đăng|Đăng ngày|Đăng lúc|Ngày|Thời gian đăng|Xuất bản)(?:\s+lúc)?\s*:?\s*)?(?:\d{1,2}[:h]\d{2}(?::\d{2})?\s*(?:[AP]M)?\s*[,|-]?\s*(?:ngày\s+)?)?(?:(?:Thứ\s+\p{L}+|Chủ nhật)\s*,?\s*(?:ngày\s+)?)?(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:\s*[-,|]?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)?(?:\s*\(?GMT[+-]?\d*\)?)?\)?[ \t]*$/mu.exec(
         head.slice(0, 800),
       );
     const [d, m] = [Number(web?.[1]), Number(web?.[2])];
@@ -435,6 +479,7 @@ export function findHeader(text: string): DocumentHeader {
       issued = `${web[3] ?? ''}-${pad(web[2] ?? '')}-${pad(web[1] ?? '')}`;
   }
   let title: string | null = null;
+  let titleSpan: [number, number] | null = null;
   let bodyStart = 0;
   const lines = [...text.matchAll(/^.*$/gmu)].slice(0, 80);
   const reportLine = lines.findIndex((l) =>
@@ -447,7 +492,10 @@ export function findHeader(text: string): DocumentHeader {
     if (same) {
       parts.push(same);
       const l = lines[reportLine];
-      if (l) bodyStart = l.index + l[0].length;
+      if (l) {
+        bodyStart = l.index + l[0].length;
+        titleSpan = [l.index, bodyStart];
+      }
     }
     let blank = false;
     for (const l of lines.slice(reportLine + 1)) {
@@ -460,8 +508,12 @@ export function findHeader(text: string): DocumentHeader {
       if (blank && !/^\p{Ll}/u.test(s)) break;
       blank = false;
       if (/^(Căn cứ|Thực hiện|Kính gửi|Ngày|I\.)/u.test(s) || parts.length >= 4) break;
+      // A line that ends with a sentence's full stop ("Tiếp nhận 12 hồ sơ.") is the text, not
+      // the title, which never ends with one.
+      if (parts.length > 0 && /\.$/u.test(s) && s.split(/\s+/).length >= 3) break;
       parts.push(s);
       bodyStart = l.index + l[0].length;
+      titleSpan = [titleSpan?.[0] ?? l.index, bodyStart];
     }
     title =
       parts
@@ -489,6 +541,8 @@ export function findHeader(text: string): DocumentHeader {
       for (const l of lines.slice(next)) {
         const s = l[0].trim();
         if (s === '' || !/^[\p{Ll}\d(]/u.test(s) || /[.;:,]$/u.test(headline)) break;
+        // "03/11/2025 | 09:15" under the headline is the article's date line, not its wrap.
+        if (/^\(?\d{1,2}[-/.]\d{1,2}[-/.]\d{4}/u.test(s)) break;
         headline = `${headline} ${s}`;
         end = l.index + l[0].length;
       }
@@ -500,18 +554,45 @@ export function findHeader(text: string): DocumentHeader {
         /\p{Ll}/u.test(headline)
       ) {
         title = headline;
+        titleSpan = [first.index, end];
         bodyStart = end;
       }
     }
   }
-  if (title && title.length > MAX_TITLE) title = shortTitle(title);
+  // A news article without a date line, led by one: "Ngày 4/11, ông ... cho biết ...", in the
+  // first paragraph after its headline. Its year, when not written, is the latest the text
+  // writes ("... đến cuối tháng 10/2025").
+  if (issued === null && reportLine < 0) {
+    const lead = text
+      .slice(bodyStart, bodyStart + 600)
+      .split(/\n/u)
+      .map((l) => l.trim())
+      .find((l) => l !== '');
+    const d = lead
+      ? /^(?:Ngày|Sáng|Chiều|Tối|Trưa)\s+(?:ngày\s+)?(\d{1,2})\s*\/\s*(\d{1,2})(?:\s*\/\s*(\d{4}))?\s*,/u.exec(
+          lead,
+        )
+      : null;
+    const years = [...head.matchAll(/(?:\/|năm\s+)((?:19|20)\d{2})(?!\d)/gu)].map((m) =>
+      Number(m[1]),
+    );
+    const year = d?.[3] ?? (years.length > 0 ? String(Math.max(...years)) : undefined);
+    const [day, month] = [Number(d?.[1]), Number(d?.[2])];
+    if (d && year && day >= 1 && day <= 31 && month >= 1 && month <= 12)
+      issued = `${year}-${pad(d[2] ?? '')}-${pad(d[1] ?? '')}`;
+  }
+  if (title && title.length > MAX_TITLE) {
+    title = shortTitle(title);
+    // A paste with no line breaks: its one "title line" is the whole text, figures and all.
+    titleSpan = null;
+  }
   // A title in capitals reads as a sentence (names lose their capitals: the editor can mend them).
   if (title && title === title.toUpperCase() && /\p{Lu}/u.test(title))
     title = (title.charAt(0) + title.slice(1).toLowerCase()).replace(
       /(?<=(?:quý|phần|giai đoạn)\s+)(iv|iii|ii|i)(?![\p{L}])/gu,
       (r) => r.toUpperCase(),
     );
-  return { number, issued, placeName, title, bodyStart };
+  return { number, issued, placeName, title, titleSpan: title ? titleSpan : null, bodyStart };
 }
 
 /** The signer: the name under the signature block ("CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN"), at the end. */

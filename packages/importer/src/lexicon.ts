@@ -38,6 +38,8 @@ export const COUNT_CUES: readonly Cue[] = [
       'nhận giải quyết',
       'phải giải quyết',
       'cần giải quyết',
+      // "Tổng số hồ sơ yêu cầu giải quyết là 10.455": what was asked of the unit, not resolved.
+      'yêu cầu giải quyết',
     ],
   },
   {
@@ -386,11 +388,11 @@ export const APPROXIMATE = [
 
 /**
  * After these words in a sentence, figures are differences or another period's: "tăng 12% so
- * với cùng kỳ", "lũy kế từ đầu năm" (but "từ đầu năm đến ngày 30/6" names its period, which
+ * với cùng kỳ", "cao hơn năm 2023 (95,4%)", "lũy kế từ đầu năm" (but "từ đầu năm đến ngày 30/6" names its period, which
  * dates the sentence).
  */
 export const COMPARISON_MARKER =
-  /(?<![a-zà-ỹđ])(?:so với|cùng kỳ|năm trước|(?<!(?:tồn|từ|đọng)\s)kỳ trước(?!\s+(?:chuyển|sang|qua))|chênh lệch|lũy kế|luỹ kế|từ đầu năm(?!(?:\s+\d{4})?\s*(?:đến|tới)\s*(?:hết\s+|cuối\s+)?(?:ngày\s+)?(?:\d|tháng\s+\d))|(?:tăng|giảm)(?:\s+(?:thêm|hơn|lên|xuống))?\s+\d)/u;
+  /(?<![a-zà-ỹđ])(?:so với|cùng kỳ|năm trước|(?<!(?:tồn|từ|đọng)\s)kỳ trước(?!\s+(?:chuyển|sang|qua))|chênh lệch|lũy kế|luỹ kế|từ đầu năm(?!(?:\s+\d{4})?\s*(?:đến|tới)\s*(?:hết\s+|cuối\s+)?(?:ngày\s+)?(?:\d|tháng\s+\d))|(?:tăng|giảm)(?:\s+(?:thêm|hơn|lên|xuống))?\s+\d|(?<!không\s)(?:cao|thấp|nhiều|ít) hơn(?![\p{L}]))/u;
 
 /** Sentences that count procedures under the commune, not dossiers. */
 export const PROCEDURE_CONTEXT =
@@ -593,7 +595,9 @@ export const GAP_WORDS = new Set(
     'hồ sơ hs tthc thủ tục hành chính báo cáo này đó qua với và các loại mới lũy kế hết ' +
     'đầu cuối thời gian vừa hiện tại lên ' +
     // "Tổng số hồ sơ tiếp nhận trên các lĩnh vực: 500": all the fields are the whole.
-    'trên lĩnh vực tất cả'
+    'trên lĩnh vực tất cả ' +
+    // "qua Cổng Dịch vụ công quốc gia 1.100 hồ sơ": the portal's name goes on past the cue.
+    'quốc gia'
   ).split(' '),
 );
 

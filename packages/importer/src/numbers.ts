@@ -149,6 +149,15 @@ export function findNumbers(sentence: Sentence): NumberToken[] {
     if ((RANGE_BEFORE.test(lead) && RANGE_AFTER.test(lower.slice(end))) || RANGE_END.test(lead))
       notFigure = 'one end of a range';
     if (!notFigure && ratio && whole === undefined) notFigure = 'a date';
+    // "6 tháng đầu năm", "9 tháng năm 2024", "6 tháng": the length of a period, never a count.
+    if (
+      !notFigure &&
+      !percent &&
+      /^\s*tháng(?:\s+(?:đầu|cuối)\s+năm|\s+năm|\s*(?:,|;|\.(?!\d)|$)|\s+(?:qua|vừa qua|này|đầu|cuối)(?![\p{L}]))/u.test(
+        lower.slice(end),
+      )
+    )
+      notFigure = 'a period';
     // "1.164 lượt hồ sơ" counts dossiers; "364 lượt người" counts people.
     const unit =
       percent || /^\s*lượt\s+(?:hồ sơ|hs)(?![\p{L}])/u.test(rest)
