@@ -228,6 +228,8 @@ export class Publisher {
       };
       let result: RenderResult | undefined;
       let tree = { tree: 0, merge: 0 };
+      /** The real folders of a release made from the live one (undefined: every folder is its own). */
+      let folders: readonly string[] | undefined;
       let rendered = started;
       if (full) {
         out = await this.folders.create(release);
@@ -248,13 +250,14 @@ export class Publisher {
           const made = await this.folders.compose(release, staging, result.removedPages);
           out = made.out;
           tree = made.timing;
+          folders = made.folders;
         }
         staging = undefined;
       }
       if (!result || !out) throw new Error('renderer gave no result');
       await this.indexes.externalize(out);
       const checking = performance.now();
-      checkRelease(out, result.required);
+      checkRelease(out, result.required, folders);
       const switching = performance.now();
       await this.goLive(out);
       live = true;
@@ -323,6 +326,8 @@ export class Publisher {
 
   private async goLive(out: string): Promise<void> {
     await this.folders.switchTo(out);
+    // The next release's largest folders, linked while the site waits for the next publish.
+    this.folders.prepareNext();
     // Old releases go in the background: removing 100,000 links takes seconds
     // the next publish need not wait for.
     void this.prune().catch((e: unknown) => {
