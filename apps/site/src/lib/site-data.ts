@@ -209,7 +209,7 @@ function changedOnly(before: SiteData, content: Loaded): SiteData | undefined {
       );
   }
   const latest = before.latest;
-  return {
+  const data: SiteData = {
     units,
     unitList,
     areas,
@@ -223,7 +223,23 @@ function changedOnly(before: SiteData, content: Loaded): SiteData | undefined {
         : before.latestAggregates,
     ...side,
   };
+  // One step back only: a chain of every earlier data would keep them all (and what is kept of them).
+  lineage.delete(before);
+  lineage.set(data, { before, changed: content.changed });
+  return data;
 }
+
+const lineage = new WeakMap<
+  SiteData,
+  { readonly before: SiteData; readonly changed: readonly string[] }
+>();
+
+/**
+ * The data `data` was made from by replacing changed reports (and their
+ * keys, `<unit>/<period>`), when it was: what is computed of the data
+ * and shows nothing a change touched may be taken from it (reporting.ts).
+ */
+export const madeFrom = (data: SiteData) => lineage.get(data);
 
 /** Units by area (see peersOf), in unitList order. */
 function areasOf(unitList: readonly SiteUnit[]): Map<string, SiteUnit[]> {
