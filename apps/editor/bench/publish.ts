@@ -4,8 +4,9 @@
  * of each of several publishes beside a full rebuild of the same content:
  * a series right after one another, and one spaced out (as publishes are
  * in use). Prints p50, p95, p99 and max of each series and of both, the
- * time of each phase of the builds (plan, render, release tree, merge,
- * check, switch) and the machine's load. Prints figures; asserts nothing.
+ * time of each phase of the builds (queued: from the publish to the
+ * build's start; plan, render, release tree, merge, check, switch) and the
+ * machine's load. Prints figures; asserts nothing.
  * --units 3300 --publishes 10 --gap 10
  */
 import { spawnSync } from 'node:child_process';

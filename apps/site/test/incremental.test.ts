@@ -202,6 +202,20 @@ describe('an incremental build', () => {
     expect(at('an-phu-tay-son-nghe-an')).toBeLessThan(at('an-binh-tay-son-nghe-an'));
   });
 
+  it('equals a full build after a report is written into, not replaced', async () => {
+    // The renderer lists again only the folders its watch saw written to: a write into the
+    // file itself (the same inode, as an editor by hand may) is seen too.
+    const file = join(content, 'reports', 'an-phu-tay-son-nghe-an/2025-H1.md');
+    const r = await afterChange(() => {
+      writeFileSync(
+        file,
+        readFileSync(file, 'utf8').replace(/received_online: \d+/, 'received_online: 260'),
+      );
+    });
+    expect(r.full).toBe(false);
+    expect(r.written).toBeGreaterThan(0);
+  });
+
   it('equals a full build after a new report in a period that has reports', async () => {
     const r = await afterChange(() => {
       const report = {

@@ -69,6 +69,8 @@ export class Publisher {
   /** The search index lags the pages: rebuilt in the background, then put live. */
   private readonly search: SearchRefresh;
   private lastStart = 0;
+  /** When the oldest request not yet built was made (the bench's `queued` phase). */
+  private queuedAt: number | undefined;
   /** Pages rendered so far of the build in progress (shown to editors after a publish). */
   progress: { done: number; total: number } | undefined;
   /** 'change' when a build starts, renders a page or finishes: what a publish's follower waits on. */
@@ -101,6 +103,7 @@ export class Publisher {
 
   /** Asks for a build; returns when a build that includes this request has finished. */
   request(req: string | BuildRequest): Promise<void> {
+    this.queuedAt ??= performance.now();
     this.queued.push(typeof req === 'string' ? { reason: req } : req);
     this.running ??= this.loop();
     return this.running;
@@ -159,6 +162,8 @@ export class Publisher {
       this.lastStart = Date.now();
       const rollbacks = this.rollbacks.splice(0);
       const requests = rollbacks.length > 0 ? [] : this.queued.splice(0);
+      const queuedAt = requests.length > 0 ? this.queuedAt : undefined;
+      if (requests.length > 0) this.queuedAt = undefined;
       if (requests.length > 0) {
         clearTimeout(this.retryTimer); // this build is the retry
         this.retryTimer = undefined;
@@ -168,7 +173,7 @@ export class Publisher {
           const by = rollbacks.find((r) => r.by !== undefined)?.by;
           const release = await this.rollBackOnce(by).catch(() => undefined);
           for (const r of rollbacks) r.done(release);
-        } else if (requests.length > 0) await this.build(requests);
+        } else if (requests.length > 0) await this.build(requests, queuedAt);
         else await this.installSearch();
       } catch (e) {
         this.needFull = true;
@@ -202,15 +207,15 @@ export class Publisher {
     this.changes.emit('change');
   }
 
-  private async build(requests: readonly BuildRequest[]): Promise<void> {
+  private async build(requests: readonly BuildRequest[], queuedAt?: number): Promise<void> {
     try {
-      await this.buildOnce(requests);
+      await this.buildOnce(requests, queuedAt);
     } finally {
       this.progress = undefined;
     }
   }
 
-  private async buildOnce(requests: readonly BuildRequest[]): Promise<void> {
+  private async buildOnce(requests: readonly BuildRequest[], queuedAt?: number): Promise<void> {
     const reason = requests.map(describeRequest).join('; ');
     const release = releaseId();
     const id = await this.started(release, requests);
@@ -228,6 +233,8 @@ export class Publisher {
       };
       let result: RenderResult | undefined;
       let tree = { tree: 0, merge: 0 };
+      /** The real folders of a release made from the live one (undefined: every folder is its own). */
+      let folders: readonly string[] | undefined;
       let rendered = started;
       if (full) {
         out = await this.folders.create(release);
@@ -248,19 +255,21 @@ export class Publisher {
           const made = await this.folders.compose(release, staging, result.removedPages);
           out = made.out;
           tree = made.timing;
+          folders = made.folders;
         }
         staging = undefined;
       }
       if (!result || !out) throw new Error('renderer gave no result');
       await this.indexes.externalize(out);
       const checking = performance.now();
-      checkRelease(out, result.required);
+      checkRelease(out, result.required, folders);
       const switching = performance.now();
       await this.goLive(out);
       live = true;
       this.failures = 0;
       const plan = result.planSeconds ?? 0;
       this.lastPhases = {
+        queued: queuedAt === undefined ? 0 : (started - queuedAt) / 1000,
         plan,
         render: (rendered - started) / 1000 - plan,
         'release tree': tree.tree,
@@ -323,6 +332,8 @@ export class Publisher {
 
   private async goLive(out: string): Promise<void> {
     await this.folders.switchTo(out);
+    // The next release's largest folders, linked while the site waits for the next publish.
+    this.folders.prepareNext();
     // Old releases go in the background: removing 100,000 links takes seconds
     // the next publish need not wait for.
     void this.prune().catch((e: unknown) => {

@@ -11,7 +11,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { countPages } from './files.ts';
 import { ReleaseFolders } from './releases.ts';
@@ -65,6 +65,7 @@ async function nextRelease(
   id: string,
   changed: Map<string, string>,
   removed: string[],
+  ahead = false,
 ) {
   const staging = folders.staging(id);
   mkdirSync(staging, { recursive: true });
@@ -72,7 +73,79 @@ async function nextRelease(
   const { out } = await folders.compose(id, staging, removed);
   expect(existsSync(staging)).toBe(false);
   await folders.switchTo(out);
+  // As the publisher does once a release is live: its largest folders linked for the next.
+  if (ahead) folders.prepareNext();
   return out;
+}
+
+/**
+ * Forty publishes that change, add and remove pages, pruning after each:
+ * every kept release stays whole, and a rollback after pruning is too.
+ * `ahead`: the live release's largest folders are linked ahead for the next.
+ */
+async function manyPublishes(folders: ReleaseFolders, ahead: boolean) {
+  const rand = random(7);
+  let site = new Map<string, string>([['index.html', 'home 0']]);
+  for (let u = 0; u < 6; u++)
+    for (let p = 0; p < 3; p++) {
+      site.set(`xa/u${String(u)}/p${String(p)}/index.html`, `u${String(u)} p${String(p)} 0`);
+      site.set(`xa/u${String(u)}/p${String(p)}/bao-cao.md`, `source ${String(u)} ${String(p)}`);
+    }
+  for (let k = 0; k < 4; k++) site.set(`chi-so/k${String(k)}/index.html`, `k${String(k)} 0`);
+  const expected = new Map<string, Map<string, string>>();
+  const id = (n: number) => `r${String(n).padStart(3, '0')}`;
+  await fullRelease(folders, id(0), site);
+  expected.set(id(0), new Map(site));
+
+  for (let n = 1; n <= 40; n++) {
+    const next = new Map(site);
+    const changed = new Map<string, string>([['index.html', `home ${String(n)}`]]);
+    const removed: string[] = [];
+    const u = rand(7); // u6 does not exist at first: a new unit's page
+    const p = rand(4); // p3 neither: a new period
+    const pagePath = `xa/u${String(u)}/p${String(p)}/index.html`;
+    if (rand(5) === 0 && next.has(pagePath)) {
+      // A withdrawn report: its folder goes, the source beside the page with it.
+      removed.push(`/xa/u${String(u)}/p${String(p)}/`);
+      for (const f of [...next.keys()])
+        if (f.startsWith(`xa/u${String(u)}/p${String(p)}/`)) next.delete(f);
+    } else changed.set(pagePath, `u${String(u)} p${String(p)} ${String(n)}`);
+    changed.set(`chi-so/k${String(rand(4))}/index.html`, `k ${String(n)}`);
+    for (const [f, t] of changed) next.set(f, t);
+    await nextRelease(folders, id(n), changed, removed, ahead);
+    expected.set(id(n), next);
+    site = next;
+    await folders.prune(3);
+
+    const kept = (await folders.kept()).sort();
+    expect(kept).toEqual([...expected.keys()].slice(-3));
+    for (const r of kept)
+      expect(
+        Object.fromEntries(visible(folders.dir(r))),
+        `release ${r} after ${String(n)}`,
+      ).toEqual(Object.fromEntries(expected.get(r) ?? []));
+  }
+  // Old releases went, but for the folders the kept ones still use: the first
+  // release's unchanged units' folders, say, and never a whole stale site.
+  const onDisk = readdirSync(folders.releases);
+  expect(onDisk.length).toBeLessThan(41);
+  expect(onDisk).not.toContain(id(1));
+
+  // Rollback after pruning: the kept release before the live one is whole.
+  const previous = await folders.previous();
+  expect(previous).toBe(id(39));
+  await folders.switchTo(folders.dir(previous ?? ''));
+  expect(Object.fromEntries(visible(realpathSync(folders.current)))).toEqual(
+    Object.fromEntries(expected.get(id(39)) ?? []),
+  );
+  // And a publish from it, then pruning again, keeps it so.
+  await nextRelease(folders, id(41), new Map([['index.html', 'home 41']]), [], ahead);
+  expected.set(id(41), new Map([...(expected.get(id(39)) ?? []), ['index.html', 'home 41']]));
+  await folders.prune(3);
+  for (const r of await folders.kept())
+    expect(Object.fromEntries(visible(folders.dir(r)))).toEqual(
+      Object.fromEntries(expected.get(r) ?? []),
+    );
 }
 
 describe('release folders', () => {
@@ -138,68 +211,30 @@ describe('release folders', () => {
   });
 
   it('never breaks a kept release when pruning, over many publishes that change, add and remove pages; rollback after pruning', async () => {
-    const folders = new ReleaseFolders(mkdtempSync(join(tmpdir(), 'congkhai-releases-')));
-    const rand = random(7);
-    let site = new Map<string, string>([['index.html', 'home 0']]);
-    for (let u = 0; u < 6; u++)
-      for (let p = 0; p < 3; p++) {
-        site.set(`xa/u${String(u)}/p${String(p)}/index.html`, `u${String(u)} p${String(p)} 0`);
-        site.set(`xa/u${String(u)}/p${String(p)}/bao-cao.md`, `source ${String(u)} ${String(p)}`);
-      }
-    for (let k = 0; k < 4; k++) site.set(`chi-so/k${String(k)}/index.html`, `k${String(k)} 0`);
-    const expected = new Map<string, Map<string, string>>();
-    const id = (n: number) => `r${String(n).padStart(3, '0')}`;
-    await fullRelease(folders, id(0), site);
-    expected.set(id(0), new Map(site));
-
-    for (let n = 1; n <= 40; n++) {
-      const next = new Map(site);
-      const changed = new Map<string, string>([['index.html', `home ${String(n)}`]]);
-      const removed: string[] = [];
-      const u = rand(7); // u6 does not exist at first: a new unit's page
-      const p = rand(4); // p3 neither: a new period
-      const pagePath = `xa/u${String(u)}/p${String(p)}/index.html`;
-      if (rand(5) === 0 && next.has(pagePath)) {
-        // A withdrawn report: its folder goes, the source beside the page with it.
-        removed.push(`/xa/u${String(u)}/p${String(p)}/`);
-        for (const f of [...next.keys()])
-          if (f.startsWith(`xa/u${String(u)}/p${String(p)}/`)) next.delete(f);
-      } else changed.set(pagePath, `u${String(u)} p${String(p)} ${String(n)}`);
-      changed.set(`chi-so/k${String(rand(4))}/index.html`, `k ${String(n)}`);
-      for (const [f, t] of changed) next.set(f, t);
-      await nextRelease(folders, id(n), changed, removed);
-      expected.set(id(n), next);
-      site = next;
-      await folders.prune(3);
-
-      const kept = (await folders.kept()).sort();
-      expect(kept).toEqual([...expected.keys()].slice(-3));
-      for (const r of kept)
-        expect(
-          Object.fromEntries(visible(folders.dir(r))),
-          `release ${r} after ${String(n)}`,
-        ).toEqual(Object.fromEntries(expected.get(r) ?? []));
-    }
-    // Old releases went, but for the folders the kept ones still use: the first
-    // release's unchanged units' folders, say, and never a whole stale site.
-    const onDisk = readdirSync(folders.releases);
-    expect(onDisk.length).toBeLessThan(41);
-    expect(onDisk).not.toContain(id(1));
-
-    // Rollback after pruning: the kept release before the live one is whole.
-    const previous = await folders.previous();
-    expect(previous).toBe(id(39));
-    await folders.switchTo(folders.dir(previous ?? ''));
-    expect(Object.fromEntries(visible(realpathSync(folders.current)))).toEqual(
-      Object.fromEntries(expected.get(id(39)) ?? []),
+    await manyPublishes(
+      new ReleaseFolders(mkdtempSync(join(tmpdir(), 'congkhai-releases-'))),
+      false,
     );
-    // And a publish from it, then pruning again, keeps it so.
-    await nextRelease(folders, id(41), new Map([['index.html', 'home 41']]), []);
-    expected.set(id(41), new Map([...(expected.get(id(39)) ?? []), ['index.html', 'home 41']]));
-    await folders.prune(3);
-    for (const r of await folders.kept())
-      expect(Object.fromEntries(visible(folders.dir(r)))).toEqual(
-        Object.fromEntries(expected.get(r) ?? []),
-      );
+  }, 30_000);
+
+  it('gives the same releases with the largest folders linked ahead, and uses them', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'congkhai-releases-'));
+    // Every folder of four entries or more is prepared (500 on a real site).
+    const folders = new ReleaseFolders(root, 4);
+    await manyPublishes(folders, true);
+    // The live release's xa/ (seven units) is prepared for the next, and taken by it.
+    const live = basename(realpathSync(folders.current));
+    expect(await folders.preparedPaths()).toContain('xa');
+    const before = readdirSync(join(root, 'prepared', live)).length;
+    const next = await nextRelease(
+      folders,
+      'r042',
+      new Map([['xa/u0/p0/index.html', 'last']]),
+      [],
+      true,
+    );
+    expect(readdirSync(join(root, 'prepared', live)).length).toBeLessThan(before);
+    expect(visible(next).get('xa/u0/p0/index.html')).toBe('last');
+    expect(visible(next).get('index.html')).toBe('home 41');
   }, 30_000);
 });

@@ -6,6 +6,7 @@
  *   manifests/<id>.retired marks a release pruned but for folders kept releases still use
  *   current                a symlink to the live release, switched by an atomic rename
  *   staging/<id>           pages an incremental build renders: the new release's own folders
+ *   prepared/<live id>/    the live release's largest folders linked ahead for the next release
  *   trash/                 releases on their way out, removed in the background
  *
  * A release costs what changed, not the site. A full build writes every
@@ -19,7 +20,12 @@
  * is resolved first, so a link always points at a real folder (never at
  * another link: no chains, one hop per level). A folder of a release is
  * never written once it is live: the next release makes its own where it
- * changes something.
+ * changes something. The folders with the most entries (`xa/`, an entry
+ * per unit) are linked ahead: once a release is live, the folders that
+ * were large in the last release made are linked again, in the
+ * background, into prepared/<live id>/, and the next release made from
+ * that live release takes them (renamed in, its own entries in place of
+ * theirs), so a publish links what changed, not 15,000 entries.
  *
  * Pruning keeps every folder a kept release reaches. The manifest lists
  * the release's links (`<path in it>\t<id>/<path>`); what a kept release
@@ -40,9 +46,17 @@
  * the live site as it was.
  */
 import { existsSync, realpathSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { composeTree, removeTree, type ReleaseLink, type TreeTiming } from './files.ts';
+import {
+  LARGE_FOLDER,
+  composeTree,
+  prepareFolder,
+  removeTree,
+  type PreparedFolder,
+  type ReleaseLink,
+  type TreeTiming,
+} from './files.ts';
 
 /** A release id: the time it was started, which sorts as it was made. */
 export const releaseId = (now = new Date()) => now.toISOString().replace(/[:.]/g, '-');
@@ -55,7 +69,17 @@ export class ReleaseFolders {
   /** Prunes run one after another: two must never trim one folder at once. */
   private pruning: Promise<void> = Promise.resolve();
 
-  constructor(readonly root: string) {}
+  /** Folders (paths in a release) found large in the releases made: prepared for the next. */
+  private readonly large = new Set<string>();
+  /** The live release's large folders linked ahead (see the module comment), by path. */
+  private prepared:
+    { readonly live: string; readonly folders: Promise<Map<string, PreparedFolder>> } | undefined;
+
+  /** `largeFolder`: the entries from which a folder is prepared ahead (LARGE_FOLDER; less in tests). */
+  constructor(
+    readonly root: string,
+    private readonly largeFolder = LARGE_FOLDER,
+  ) {}
 
   get current(): string {
     return join(this.root, 'current');
@@ -103,22 +127,80 @@ export class ReleaseFolders {
   /**
    * A new release: the live one with the files rendered into `staging`
    * (its folders become the release's) and without the paths `removed`;
-   * see the module comment. Answers its folder and the time of each part.
+   * see the module comment. Answers its folder, its real folders (paths in
+   * it, '' its root) and the time of each part.
    */
   async compose(
     release: string,
     staging: string | undefined,
     removed: readonly string[],
-  ): Promise<{ out: string; timing: TreeTiming }> {
+  ): Promise<{ out: string; folders: readonly string[]; timing: TreeTiming }> {
     const live = this.live();
     if (!live) throw new Error('no live release to start from');
     const out = this.dir(release);
     await mkdir(this.releases, { recursive: true });
     const from = staging ?? this.staging(release);
     await mkdir(from, { recursive: true });
-    const { links, timing } = await composeTree(live, out, from, removed, this.releases);
+    const ahead =
+      this.prepared?.live === basename(live)
+        ? await this.prepared.folders.catch(() => undefined)
+        : undefined;
+    this.prepared = undefined;
+    const { links, folders, large, timing } = await composeTree(
+      live,
+      out,
+      from,
+      removed,
+      this.releases,
+      ahead,
+      this.largeFolder,
+    );
+    for (const rel of large) this.large.add(rel);
     await this.writeLinks(release, links);
-    return { out, timing };
+    return { out, folders, timing };
+  }
+
+  /** The paths in the live release linked ahead for the next, once linked (none when none are). */
+  async preparedPaths(): Promise<string[]> {
+    const made = await this.prepared?.folders.catch(() => undefined);
+    return [...(made?.keys() ?? [])];
+  }
+
+  /**
+   * Links the live release's large folders ahead, in the background, for
+   * the next release (see the module comment); those of an earlier live
+   * release go. Never throws: a release made without them links them itself.
+   */
+  prepareNext(): void {
+    const live = this.live();
+    const old = join(this.root, 'prepared');
+    // What was prepared for an earlier live release, and anything left by a process that stopped.
+    const clearing = this.prepared?.folders.catch(() => undefined);
+    this.prepared = undefined;
+    if (!live) return;
+    const id = basename(live);
+    const dir = join(old, id);
+    const large = [...this.large];
+    const folders = (async () => {
+      await clearing;
+      for (const name of await readdir(old).catch(() => [])) {
+        if (name === id) continue;
+        const trash = join(this.root, 'trash', `prepared-${name}-${String(++this.discarded)}`);
+        await mkdir(dirname(trash), { recursive: true });
+        await rename(join(old, name), trash);
+        void removeTree(trash).catch(() => undefined);
+      }
+      await rm(dir, { recursive: true, force: true });
+      const made = new Map<string, PreparedFolder>();
+      for (const [i, rel] of large.entries()) {
+        // A folder the live release no longer has (or has as a file) is not prepared.
+        if (!(await stat(join(live, rel)).catch(() => undefined))?.isDirectory()) continue;
+        made.set(rel, await prepareFolder(live, rel, join(dir, String(i)), this.releases));
+      }
+      return made;
+    })();
+    folders.catch(() => rm(dir, { recursive: true, force: true }).catch(() => undefined));
+    this.prepared = { live: id, folders };
   }
 
   private async writeLinks(release: string, links: readonly ReleaseLink[]): Promise<void> {

@@ -33,25 +33,60 @@ export interface AreaReporting {
   readonly page: string;
 }
 
-/** The latest standard period any of `units` reported, else their latest custom range. */
+/**
+ * The latest standard period any of `units` reported, else their latest
+ * custom range: the last of them in comparePeriods order (of equals, the
+ * last met, as a stable sort's last), in one pass.
+ */
 export function latestPeriodOf(units: readonly SiteUnit[]): Period | undefined {
-  const periods = units.flatMap((u) => u.reports.map((r) => r.periodInfo));
-  const standard = periods.filter((p) => p.kind !== 'range');
-  return (standard.length > 0 ? standard : periods).sort(comparePeriods).at(-1);
+  let standard: Period | undefined;
+  let range: Period | undefined;
+  for (const u of units)
+    for (const r of u.reports) {
+      const p = r.periodInfo;
+      if (p.kind === 'range') {
+        if (!range || comparePeriods(p, range) >= 0) range = p;
+      } else if (!standard || comparePeriods(p, standard) >= 0) standard = p;
+    }
+  return standard ?? range;
 }
+
+/**
+ * The figures of some units, kept by the units themselves: a unit whose
+ * reports did not change is the same object from one load of the data to
+ * the next (site-data.ts), so after a publish only the areas of the
+ * changed units are summed again (the directory sums every province, in
+ * both languages).
+ */
+const figuresCache = new WeakMap<
+  SiteUnit,
+  { readonly units: readonly SiteUnit[]; readonly figures: AreaFigures }[]
+>();
 
 /** The units' figures in their latest period, counts added first. */
 export function areaFigures(units: readonly SiteUnit[]): AreaFigures {
+  const first = units[0];
+  // Keyed by the first unit (a province's first unit may be its first district's too).
+  const kept = first ? (figuresCache.get(first) ?? []) : [];
+  const hit = kept.find(
+    (k) => k.units.length === units.length && k.units.every((u, i) => u === units[i]),
+  );
+  if (hit) return hit.figures;
   const period = latestPeriodOf(units);
-  if (!period) return { period, onTime: undefined, online: undefined };
-  const metrics = units
-    .flatMap((u) => u.reports.filter((r) => r.period === period.id && !r.impossible))
-    .map((r) => r.metrics);
-  return {
-    period,
-    onTime: aggregateIndicator('on_time_rate', metrics),
-    online: aggregateIndicator('online_intake_rate', metrics),
-  };
+  const metrics = period
+    ? units
+        .flatMap((u) => u.reports.filter((r) => r.period === period.id && !r.impossible))
+        .map((r) => r.metrics)
+    : [];
+  const figures = period
+    ? {
+        period,
+        onTime: aggregateIndicator('on_time_rate', metrics),
+        online: aggregateIndicator('online_intake_rate', metrics),
+      }
+    : { period, onTime: undefined, online: undefined };
+  if (first) figuresCache.set(first, [...kept.slice(-3), { units: [...units], figures }]);
+  return figures;
 }
 
 /** Who has reported each period in a province, or in one of its districts; newest first. */

@@ -32,10 +32,19 @@ export const RANKING_PAGE_ROWS = 200;
 const rankable = (r: SiteReport, def: IndicatorDefinition) =>
   !r.impossible && r.indicators[def.id].ok;
 
-/** How many pages an indicator's ranking of a period has (one, even when empty). */
+const pageCounts = new WeakMap<SiteData, Map<string, number>>();
+
+/** How many pages an indicator's ranking of a period has (one, even when empty); kept per data. */
 export function rankingPageCount(data: SiteData, def: IndicatorDefinition, periodId: string) {
-  const n = (data.byPeriod.get(periodId) ?? []).filter((r) => rankable(r, def)).length;
-  return Math.max(1, Math.ceil(n / RANKING_PAGE_ROWS));
+  let counts = pageCounts.get(data);
+  if (!counts) pageCounts.set(data, (counts = new Map<string, number>()));
+  const key = `${def.id} ${periodId}`;
+  let pages = counts.get(key);
+  if (pages === undefined) {
+    const n = (data.byPeriod.get(periodId) ?? []).filter((r) => rankable(r, def)).length;
+    counts.set(key, (pages = Math.max(1, Math.ceil(n / RANKING_PAGE_ROWS))));
+  }
+  return pages;
 }
 
 export interface IndicatorView {

@@ -11,7 +11,7 @@ import {
   type ReportingRow,
   type ReportingSummary,
 } from '@congkhai/indicators';
-import { collator, type SiteData } from './site-data.ts';
+import { collator, madeFrom, type SiteData } from './site-data.ts';
 
 export interface ReportingGroup {
   readonly name: string;
@@ -42,11 +42,38 @@ const group = (name: string, rows: readonly ReportingRow[]): ReportingGroup => (
   summary: summarizeReporting(rows),
 });
 
+/**
+ * The period's reporting as computed for the data this data was made from
+ * (site-data.ts, madeFrom), when the change shows nothing here: the same
+ * due dates, and each changed report of the period there before and
+ * after, or neither, first published the same day. The rows name units
+ * by the earlier objects: the same units (units.yaml did not change),
+ * whose reports the rows do not read.
+ */
+function unchangedSince(data: SiteData, period: Period): PeriodReporting | undefined {
+  const from = madeFrom(data);
+  if (!from || from.before.due !== data.due) return undefined;
+  const prior = cache.get(from.before)?.get(period.id);
+  if (!prior) return undefined;
+  const shown = (d: SiteData, unit: string) => {
+    const r = d.units.get(unit)?.reports.find((x) => x.period === period.id);
+    return r ? `report ${r.published ?? ''}` : '';
+  };
+  for (const key of from.changed) {
+    const [unit = '', p = ''] = key.split('/');
+    if (p === period.id && shown(from.before, unit) !== shown(data, unit)) return undefined;
+  }
+  return prior;
+}
+
 export function reportingOf(data: SiteData, period: Period): PeriodReporting {
   let perData = cache.get(data);
   if (!perData) cache.set(data, (perData = new Map<string, PeriodReporting>()));
-  const hit = perData.get(period.id);
-  if (hit) return hit;
+  const hit = perData.get(period.id) ?? unchangedSince(data, period);
+  if (hit) {
+    perData.set(period.id, hit);
+    return hit;
+  }
   const reports = new Map((data.byPeriod.get(period.id) ?? []).map((r) => [r.unit, r]));
   const rows = reportingRows(data.unitList, period, reports, (u) => data.dueOf(period.id, u));
   const byProvince = new Map<string, ReportingRow[]>();

@@ -89,6 +89,13 @@ const GLOBAL_PAGES = [
   compareEmbedPage(),
 ];
 
+/**
+ * Of them, those that show nothing of the content (the method, from the
+ * catalog; the search form; the not-found page): the same for the
+ * renderer's whole life, so rendered by a full build only.
+ */
+const FIXED = new Set([methodPage(), searchPage(), notFoundFile()]);
+
 /** Language-free files: downloads, the not-found page. */
 const GLOBAL_FILES = [
   notFoundFile(),
@@ -180,8 +187,8 @@ const areaPages = (data: SiteData) =>
 /** The site's own pages and files; after `changes`, those of them that show something else. */
 const globalPages = (data: SiteData, changes?: readonly ReportChange[], dueChanged = false) => [
   ...(!changes || homeChanged(data, changes, dueChanged) ? inLangs(homePage()) : []),
-  ...GLOBAL_PAGES.flatMap(inLangs),
-  ...GLOBAL_FILES,
+  ...GLOBAL_PAGES.filter((p) => !changes || !FIXED.has(p)).flatMap(inLangs),
+  ...GLOBAL_FILES.filter((p) => !changes || !FIXED.has(p)),
   ...projectedPages(dueChanged).flatMap((x) =>
     !changes || x.always || showsChanged(changes, x.shows) ? x.pages : [],
   ),

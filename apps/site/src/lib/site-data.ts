@@ -120,8 +120,148 @@ function siteReport(key: string, report: Report): SiteReport {
   return r;
 }
 
+/** The last data loaded, with the units it was made from: the next load starts from it. */
+let lastLoad: { readonly data: SiteData; readonly units: readonly Unit[] } | undefined;
+
 async function load(force: boolean): Promise<Refresh> {
   const content = await refreshContent(force);
+  const last = lastLoad;
+  const data =
+    (!force && last && last.units === content.units && changedOnly(last.data, content)) ||
+    fromScratch(content);
+  lastLoad = { data, units: content.units };
+  return {
+    data,
+    changed: content.changed,
+    unitsChanged: content.unitsChanged,
+    dueChanged: content.dueChanged,
+    boundariesChanged: content.boundariesChanged,
+  };
+}
+
+type Loaded = Awaited<ReturnType<typeof refreshContent>>;
+
+/**
+ * The data after a change of reports that were there before and still
+ * are (a publish of a correction, new figures): `before` with the changed
+ * reports replaced, their units and periods made again and the rest kept
+ * as they were (the same objects), the latest period's aggregates again
+ * only when it changed. Undefined when reports came or went, or more than
+ * a few changed: then the data is made from scratch. Both ways give the
+ * same data (test/incremental.test.ts holds the pages equal to a full build's).
+ */
+function changedOnly(before: SiteData, content: Loaded): SiteData | undefined {
+  if (content.changed.length > 64 || content.reports.size !== before.reports.length)
+    return undefined;
+  const side = {
+    due: content.due,
+    dueOf: (period: string, unit: Unit) => dueFor(content.due, period, unit.province),
+    boundaries: content.boundaries,
+  };
+  if (content.changed.length === 0) return { ...before, ...side };
+  const index = new Map<string, number>();
+  const reports = [...before.reports];
+  for (const key of content.changed) {
+    const r = content.reports.get(key);
+    if (!r) return undefined;
+    // Keys are in path order: a binary search finds the report's place.
+    let lo = 0;
+    let hi = reports.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((reports[mid]?.key ?? '') < key) lo = mid + 1;
+      else hi = mid;
+    }
+    if (reports[lo]?.key !== key) return undefined;
+    index.set(key, lo);
+    reports[lo] = siteReport(key, r);
+  }
+  const units = new Map(before.units);
+  const byPeriod = new Map(before.byPeriod);
+  const changedUnits = new Set<string>();
+  const changedPeriods = new Set<string>();
+  for (const key of content.changed) {
+    const r = reports[index.get(key) ?? -1];
+    if (!r) return undefined;
+    changedUnits.add(r.unit);
+    changedPeriods.add(r.period);
+  }
+  const replace = (list: readonly SiteReport[]) =>
+    list.map((x) => {
+      const i = index.get(x.key);
+      return i === undefined ? x : (reports[i] ?? x);
+    });
+  for (const id of changedUnits) {
+    const u = units.get(id);
+    if (!u) return undefined;
+    units.set(id, { ...u, reports: replace(u.reports) });
+  }
+  for (const p of changedPeriods) byPeriod.set(p, replace(byPeriod.get(p) ?? []));
+  const unitList = before.unitList.map((u) => units.get(u.id) ?? u);
+  const areas = new Map(before.areas);
+  for (const id of changedUnits) {
+    const u = units.get(id);
+    const list = u && areas.get(areaOf(u));
+    if (list)
+      areas.set(
+        areaOf(u),
+        list.map((x) => units.get(x.id) ?? x),
+      );
+  }
+  const latest = before.latest;
+  const data: SiteData = {
+    units,
+    unitList,
+    areas,
+    reports,
+    periods: before.periods,
+    byPeriod,
+    latest,
+    latestAggregates:
+      latest && changedPeriods.has(latest.id)
+        ? aggregatesOf(byPeriod, latest)
+        : before.latestAggregates,
+    ...side,
+  };
+  // One step back only: a chain of every earlier data would keep them all (and what is kept of them).
+  lineage.delete(before);
+  lineage.set(data, { before, changed: content.changed });
+  return data;
+}
+
+const lineage = new WeakMap<
+  SiteData,
+  { readonly before: SiteData; readonly changed: readonly string[] }
+>();
+
+/**
+ * The data `data` was made from by replacing changed reports (and their
+ * keys, `<unit>/<period>`), when it was: what is computed of the data
+ * and shows nothing a change touched may be taken from it (reporting.ts).
+ */
+export const madeFrom = (data: SiteData) => lineage.get(data);
+
+/** Units by area (see peersOf), in unitList order. */
+function areasOf(unitList: readonly SiteUnit[]): Map<string, SiteUnit[]> {
+  const areas = new Map<string, SiteUnit[]>();
+  for (const u of unitList) {
+    const list = areas.get(areaOf(u)) ?? [];
+    list.push(u);
+    areas.set(areaOf(u), list);
+  }
+  return areas;
+}
+
+/** Every indicator over all units of the latest period (counts added first). */
+function aggregatesOf(
+  byPeriod: ReadonlyMap<string, readonly SiteReport[]>,
+  latest: Period | undefined,
+): SiteData['latestAggregates'] {
+  const latestMetrics = (latest ? (byPeriod.get(latest.id) ?? []) : []).map((r) => r.metrics);
+  return INDICATORS.map((def) => ({ def, agg: aggregateIndicator(def.id, latestMetrics) }));
+}
+
+function fromScratch(content: Loaded): SiteData {
   const reports = [...content.reports].map(([key, r]) => siteReport(key, r));
   const byUnit = new Map<string, SiteReport[]>();
   for (const r of reports) {
@@ -158,38 +298,21 @@ async function load(force: boolean): Promise<Refresh> {
       !best || p.end > best.end || (p.end === best.end && p.start < best.start) ? p : best,
     undefined,
   );
-  const latestMetrics = (latest ? (byPeriod.get(latest.id) ?? []) : []).map((r) => r.metrics);
   const unitList = [...units.values()].sort(
     (a, b) => collator.compare(a.name, b.name) || collator.compare(a.province, b.province),
   );
-  const areas = new Map<string, SiteUnit[]>();
-  for (const u of unitList) {
-    const list = areas.get(areaOf(u)) ?? [];
-    list.push(u);
-    areas.set(areaOf(u), list);
-  }
-  const data: SiteData = {
+  return {
     units,
     unitList,
-    areas,
+    areas: areasOf(unitList),
     reports,
     periods,
     byPeriod,
     latest,
-    latestAggregates: INDICATORS.map((def) => ({
-      def,
-      agg: aggregateIndicator(def.id, latestMetrics),
-    })),
+    latestAggregates: aggregatesOf(byPeriod, latest),
     due: content.due,
     dueOf: (period, unit) => dueFor(content.due, period, unit.province),
     boundaries: content.boundaries,
-  };
-  return {
-    data,
-    changed: content.changed,
-    unitsChanged: content.unitsChanged,
-    dueChanged: content.dueChanged,
-    boundariesChanged: content.boundariesChanged,
   };
 }
 

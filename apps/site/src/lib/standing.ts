@@ -71,12 +71,7 @@ function standingsIn(
   const key = JSON.stringify([period, province, district ?? null]);
   let found = byArea.get(key);
   if (!found) {
-    // A report with an impossible figure is no one's peer in a rank or a median.
-    const list = (data.byPeriod.get(period) ?? []).filter((r) => {
-      if (r.impossible) return false;
-      const u = data.units.get(r.unit);
-      return u?.province === province && (district === undefined || u.district === district);
-    });
+    const list = byAreaOf(data, period).get(JSON.stringify([province, district ?? null])) ?? [];
     found = new Map(
       MEASURES.map((m) => [
         m.id,
@@ -93,6 +88,37 @@ function standingsIn(
     byArea.set(key, found);
   }
   return found;
+}
+
+const periodAreas = new WeakMap<SiteData, Map<string, Map<string, SiteReport[]>>>();
+
+/**
+ * A period's reports by province and by district of it (keyed
+ * `[province, district | null]`), in the period's order: one pass over the
+ * period per load of the data, rather than one per area asked for (every
+ * unit page of a province asks for its district's). A report with an
+ * impossible figure is no one's peer in a rank or a median.
+ */
+function byAreaOf(data: SiteData, period: string): Map<string, SiteReport[]> {
+  let byPeriod = periodAreas.get(data);
+  if (!byPeriod) periodAreas.set(data, (byPeriod = new Map<string, Map<string, SiteReport[]>>()));
+  let areas = byPeriod.get(period);
+  if (areas) return areas;
+  areas = new Map();
+  const add = (key: string, r: SiteReport) => {
+    const list = areas.get(key);
+    if (list) list.push(r);
+    else areas.set(key, [r]);
+  };
+  for (const r of data.byPeriod.get(period) ?? []) {
+    if (r.impossible) continue;
+    const u = data.units.get(r.unit);
+    if (!u) continue;
+    add(JSON.stringify([u.province, null]), r);
+    if (u.district !== undefined) add(JSON.stringify([u.province, u.district]), r);
+  }
+  byPeriod.set(period, areas);
+  return areas;
 }
 
 export function standingRows(unit: SiteUnit, report: SiteReport, data: SiteData): StandingRow[] {
