@@ -138,7 +138,7 @@ export function importText(raw: string): ImportResult {
       ? header.titleSpan
       : null;
   const sentences = splitSentences(text);
-  const period = reportPeriod(text, header.title, sentences, header.issued);
+  const { period, conflict } = reportPeriod(text, header.title, sentences, header.issued);
   const warnings: ImportWarning[] = [];
 
   const current: Candidate[] = [];
@@ -301,7 +301,16 @@ export function importText(raw: string): ImportResult {
       },
     });
   }
-  if (!period) {
+  if (conflict) {
+    const [title, window] = conflict;
+    warnings.push({
+      check: 'period_conflict',
+      message: {
+        vi: `Tiêu đề ghi kỳ “${periodLabel(title, 'vi')}” nhưng kỳ báo cáo trong văn bản là “${periodLabel(window, 'vi')}”: hãy chọn kỳ.`,
+        en: `The title names the period “${periodLabel(title, 'en')}” but the text's reporting window is “${periodLabel(window, 'en')}”: choose the period.`,
+      },
+    });
+  } else if (!period) {
     warnings.push({
       check: 'period_unknown',
       message: {
