@@ -111,3 +111,40 @@ describe('a news article’s date', () => {
     expect(lead('(TPHCM) - Theo Quyết định số 59/QĐ-UBND ngày 11/01/2023,')).toBeNull();
   });
 });
+
+describe('a web page’s date line in the forms portals print it', () => {
+  const article = (line: string) =>
+    `Phường Đông Hòa: người dân hài lòng với Trung tâm Phục vụ hành chính công\n\n${line}\n\nTrong tháng 7/2025, phường tiếp nhận 1.200 hồ sơ.`;
+
+  it('reads a weekday in figures, a label before the date and "lúc" before the time', () => {
+    expect(read(article('Thứ 2, 28/07/2025 15:30')).issued).toBe('2025-07-28');
+    expect(read(article('Cập nhật ngày: 28/07/2025')).issued).toBe('2025-07-28');
+    expect(read(article('Ngày cập nhật: 28/07/2025 15:30')).issued).toBe('2025-07-28');
+    expect(read(article('Ngày xuất bản: 28/07/2025')).issued).toBe('2025-07-28');
+    expect(read(article('28/07/2025 lúc 15:30')).issued).toBe('2025-07-28');
+  });
+
+  it('reads a month in words ("Thứ Hai, 28 tháng 7, 2025")', () => {
+    expect(read(article('Thứ Hai, 28 tháng 7, 2025')).issued).toBe('2025-07-28');
+    expect(read(article('28 Tháng 7, 2025 | 15:30')).issued).toBe('2025-07-28');
+  });
+
+  it('reads a date among the line’s author, section and views, never a table row’s or a deadline’s', () => {
+    expect(read(article('Thanh Tâm | 28/07/2025 15:30 | Lượt xem: 1.234')).issued).toBe(
+      '2025-07-28',
+    );
+    expect(read(article('Tin tức - Sự kiện | 28/07/2025')).issued).toBe('2025-07-28');
+    expect(read(article('| 1 | Quyết định số 59/QĐ-UBND | 11/01/2023 |')).issued).toBeNull();
+    expect(read(article('Hạn nộp hồ sơ | 30/06/2025')).issued).toBeNull();
+  });
+
+  it('reads a dateline with the day and month joined by a dash, or followed by "vừa qua"', () => {
+    const lead = (l: string) =>
+      read(
+        `Phường Đông Hòa: người dân hài lòng với Trung tâm Phục vụ hành chính công\n\n${l} UBND phường cho biết, trong tháng 7/2025 phường tiếp nhận 1.200 hồ sơ.`,
+      ).issued;
+    expect(lead('(PLO) - Sáng 28-7,')).toBe('2025-07-28');
+    expect(lead('Ngày 28/7 vừa qua,')).toBe('2025-07-28');
+    expect(lead('Từ ngày 28-7,')).toBeNull();
+  });
+});

@@ -92,19 +92,56 @@ export function documentDate(head: string): IssueDate | null {
   return { issued, placeName: first.placeName, conflict: null };
 }
 
+const WEEKDAY = String.raw`(?:Thứ\s+(?:\p{L}+|[2-7])|Chủ nhật|CN)`;
+const TIME = String.raw`\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*[AP]M)?`;
+const LABEL = String.raw`(?:Ngày cập nhật|Ngày xuất bản|Ngày đăng tin|Ngày đăng|Đăng ngày|Đăng lúc|Đăng tải|Cập nhật|Thời gian đăng|Xuất bản|Ngày)(?:\s+(?:lúc|ngày))?`;
+
+/**
+ * A string that is only a date, with its time, weekday or label: "06/06/2021 - 13:18",
+ * "05/08/2025 lúc 10:20", "Cập nhật ngày: 28/07/2025", "Thứ Hai, 28 tháng 7, 2025".
+ */
+const DATE_ONLY = new RegExp(
+  String.raw`^\(?(?:${LABEL}\s*:?\s*)?(?:${TIME}\s*[,|-]?\s*(?:ngày\s+)?)?(?:${WEEKDAY}\s*,?\s*(?:ngày\s+)?)?(?:(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})|(\d{1,2})\s+[Tt]háng\s+(\d{1,2})\s*(?:,|năm)\s*(\d{4}))(?:\s*[-,|]?\s*(?:lúc\s*)?${TIME})?(?:\s*\(?GMT[+-]?\d*\)?)?\)?$`,
+  'u',
+);
+
+/** What else a portal's date line holds: an author, a section, a count of views; never a deadline. */
+const BESIDE_DATE = /^[^\d|]{1,40}$|^Lượt (?:xem|đọc)\s*:?\s*[\d.]+$/u;
+const NOT_BESIDE = /hạn|đến|trước|từ|quyết định|kế hoạch|số\s/iu;
+
+function onlyDate(line: string): string | null {
+  const m = DATE_ONLY.exec(line.trim());
+  if (!m) return null;
+  const [d, mo, y] = m[1] ? [m[1], m[2], m[3]] : [m[4], m[5], m[6]];
+  return valid(Number(d), Number(mo)) ? `${y ?? ''}-${pad(mo ?? '')}-${pad(d ?? '')}` : null;
+}
+
 /**
  * A web page's date: "14:51, Thứ Năm, 2-11-2023", or a line that is only its date and time
  * ("06/06/2021 - 13:18", "05/08/2025 10:20", "05/08/2025 | 10:20", "Cập nhật: 06/06/2021
- * 13:18 GMT+7", "Cập nhật lúc 10:20 ngày 05/08/2025").
+ * 13:18 GMT+7", "Cập nhật lúc 10:20 ngày 05/08/2025", "Thứ 2, 28/07/2025 15:30"), or whose
+ * parts between "|" are its date and its author, section or views ("Thanh Tâm |
+ * 28/07/2025 15:30 | Lượt xem: 1.234"), never a table's row ("| 1 | ... | 11/01/2023 |").
  */
 export function webDate(head: string): string | null {
-  const web =
-    /(?:Thứ\s+\p{L}+|Chủ nhật),?\s*(\d{1,2})[-/](\d{1,2})[-/](\d{4})/u.exec(head) ??
-    /^[ \t]*\(?(?:(?:Cập nhật|Ngày đăng|Đăng ngày|Đăng lúc|Ngày|Thời gian đăng|Xuất bản)(?:\s+lúc)?\s*:?\s*)?(?:\d{1,2}[:h]\d{2}(?::\d{2})?\s*(?:[AP]M)?\s*[,|-]?\s*(?:ngày\s+)?)?(?:(?:Thứ\s+\p{L}+|Chủ nhật)\s*,?\s*(?:ngày\s+)?)?(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:\s*[-,|]?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)?(?:\s*\(?GMT[+-]?\d*\)?)?\)?[ \t]*$/mu.exec(
-      head.slice(0, 800),
-    );
-  const [d, m] = [Number(web?.[1]), Number(web?.[2])];
-  return web && valid(d, m) ? `${web[3] ?? ''}-${pad(web[2] ?? '')}-${pad(web[1] ?? '')}` : null;
+  const web = new RegExp(String.raw`${WEEKDAY},?\s*(\d{1,2})[-/](\d{1,2})[-/](\d{4})`, 'u').exec(
+    head,
+  );
+  if (web && valid(Number(web[1]), Number(web[2])))
+    return `${web[3] ?? ''}-${pad(web[2] ?? '')}-${pad(web[1] ?? '')}`;
+  for (const raw of head.slice(0, 800).split('\n')) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('|')) continue;
+    const whole = onlyDate(line);
+    if (whole) return whole;
+    const parts = line.split(/\s+\|\s+/u);
+    if (parts.length < 2 || parts.length > 4) continue;
+    const dates = parts.map(onlyDate);
+    const at = dates.findIndex((d) => d !== null);
+    if (at >= 0 && parts.every((p, i) => i === at || (BESIDE_DATE.test(p) && !NOT_BESIDE.test(p))))
+      return dates[at] ?? null;
+  }
+  return null;
 }
 
 /**
@@ -112,7 +149,8 @@ export function webDate(head: string): string | null {
  * headline: "Ngày 4/11, ông ... cho biết", "Sáng 5/8, ...", after its source or place when
  * the paper writes one ("(TPHCM) - Ngày 5/8/2025, ...", "TÂY NINH - Sáng 5/8, ...", "(Báo
  * Tây Ninh) – Chiều ngày 05/8/2025, ..."). Never a paragraph led by anything else ("Đến
- * ngày 30/6/2025, ...", "(TPHCM) - Theo Quyết định số 59/QĐ-UBND ngày 11/01/2023, ...").
+ * ngày 30/6/2025, ...", "(TPHCM) - Theo Quyết định số 59/QĐ-UBND ngày 11/01/2023, ..."). The
+ * day and month may be joined by a dash ("(PLO) - Sáng 28-7, ...") and followed by "vừa qua".
  * Its year, when not written, is the latest the head writes ("... đến cuối tháng 10/2025").
  */
 export function leadDate(text: string, bodyStart: number, head: string): string | null {
@@ -122,7 +160,7 @@ export function leadDate(text: string, bodyStart: number, head: string): string 
     .map((l) => l.trim())
     .find((l) => l !== '');
   const d = lead
-    ? /^(?:(?:\([^()\n]{1,40}\)|\p{Lu}[\p{Lu}\p{M}. ]{1,30}?)\s*[-–—]\s*)?(?:Ngày|Sáng|Chiều|Tối|Trưa)\s+(?:ngày\s+)?(\d{1,2})\s*\/\s*(\d{1,2})(?:\s*\/\s*(\d{4}))?\s*,/u.exec(
+    ? /^(?:(?:\([^()\n]{1,40}\)|\p{Lu}[\p{Lu}\p{M}. ]{1,30}?)\s*[-–—]\s*)?(?:Ngày|Sáng|Chiều|Tối|Trưa)\s+(?:ngày\s+)?(\d{1,2})\s*[/-]\s*(\d{1,2})(?:\s*[/-]\s*(\d{4}))?(?:\s+vừa qua)?\s*,/u.exec(
         lead,
       )
     : null;

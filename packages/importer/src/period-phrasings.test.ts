@@ -175,3 +175,26 @@ describe('a period named only in the title or the "V/v" line', () => {
     ).toBe('2025-Q3');
   });
 });
+
+describe('a month written in words, as articles write it', () => {
+  const article = (body: string) =>
+    read(
+      `Phường Đông Hòa: người dân hài lòng với Trung tâm Phục vụ hành chính công\n\n05/08/2025 10:20\n\n${body}`,
+    );
+
+  it('reads "trong tháng Bảy", "tháng bảy năm 2025" and "THÁNG BẢY NĂM 2025"', () => {
+    expect(id(article('Trong tháng Bảy, phường tiếp nhận 1.200 hồ sơ.'))).toBe('2025-M07');
+    expect(id(article('Trong tháng bảy năm 2025, phường tiếp nhận 1.200 hồ sơ.'))).toBe('2025-M07');
+    expect(id(report('KẾT QUẢ CẢI CÁCH HÀNH CHÍNH THÁNG BẢY NĂM 2025'))).toBe('2025-M07');
+    expect(id(article('Trong tháng Sáu, phường tiếp nhận 1.200 hồ sơ.'))).toBe('2025-M06');
+    // A month after the article's date is last year's.
+    expect(id(article('Trong tháng Mười Một, phường tiếp nhận 1.200 hồ sơ.'))).toBe('2024-M11');
+  });
+
+  it('never reads a count per month or a date in words as the month', () => {
+    expect(id(article('Mỗi tháng hai lần, phường tiếp nhận 1.200 hồ sơ tại nhà dân.'))).toBeNull();
+    expect(
+      id(article('Từ ngày 5 tháng Bảy năm 2025, phường tiếp nhận 1.200 hồ sơ trực tuyến.')),
+    ).toBeNull();
+  });
+});

@@ -66,6 +66,45 @@ const MONTH_WORDS: Record<string, number> = {
   'mười hai': 12,
 };
 
+/** A month's name in words ("tháng Bảy", "tháng Giêng", "tháng Chạp"); not "năm" (see below). */
+const MONTH_NAME: Record<string, number> = {
+  giêng: 1,
+  một: 1,
+  hai: 2,
+  ba: 3,
+  tư: 4,
+  sáu: 6,
+  bảy: 7,
+  tám: 8,
+  chín: 9,
+  mười: 10,
+  'mười một': 11,
+  'mười hai': 12,
+  chạp: 12,
+};
+const NAMES = [
+  'mười một',
+  'mười hai',
+  'giêng',
+  'một',
+  'hai',
+  'ba',
+  'tư',
+  'sáu',
+  'bảy',
+  'tám',
+  'chín',
+  'mười',
+  'chạp',
+];
+const MONTH_NAMES = NAMES.join('|');
+/** "Bảy", "Mười Một", "Mười một". */
+const MONTH_NAMES_CAPITAL = NAMES.flatMap((n) => [
+  n.charAt(0).toUpperCase() +
+    n.slice(1).replace(/ (.)/u, (_, c: string) => ` [${c}${c.toUpperCase()}]`),
+  n.toUpperCase(),
+]).join('|');
+
 /** A count of months written in digits ("06", "7") or words ("sáu", "chín"). */
 const MONTHS = String.raw`(?<![\d\p{L}])(0?[1-9]|1[0-2]|mười một|mười hai|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)(?![\d\p{L}])`;
 
@@ -226,7 +265,27 @@ const PATTERNS: readonly {
     },
   },
   {
-    re: /(?<!(?:giai đoạn|nhiệm kỳ|tháng\s+\d{1,2})\s+)năm\s+(\d{4})(?!\s*[-–]\s*\d{4})/giu,
+    // A month in words, as articles write it: "tháng Bảy năm 2025", "tháng bảy/2025", "trong
+    // tháng Bảy" (yearless: the document's year). Lower-case and yearless only with a capital
+    // ("mỗi tháng hai lần" counts times), never "tháng năm", which is a blank date's "tháng
+    // ... năm", and never a date ("ngày 5 tháng Bảy năm 2025").
+    re: new RegExp(
+      String.raw`(?<![Nn]gày\s+(?:\d{1,2}\s+)?|NGÀY\s+(?:\d{1,2}\s+)?)(?:[Tt]háng|THÁNG)\s+(?:(${MONTH_NAMES}|${MONTH_NAMES_CAPITAL})(?![\p{L}])\s*(?:năm|\/)\s*(\d{4})|(${MONTH_NAMES_CAPITAL})(?![\p{L}])(?!\s*(?:năm|\/)?\s*\d))`,
+      'gu',
+    ),
+    make: (m, year) => {
+      const month = MONTH_NAME[(m[1] ?? m[3] ?? '').toLowerCase()];
+      const y = m[2] ? Number(m[2]) : year;
+      return month === undefined || y === undefined ? undefined : p(`${String(y)}-M${pad(month)}`);
+    },
+  },
+  {
+    // Never the year of a date ("ngày 5 tháng 7 năm 2025", "tháng Bảy năm 2025" read above)
+    // or of one whose month is left blank ("ngày … tháng … năm 2025").
+    re: new RegExp(
+      String.raw`(?<!(?:giai đoạn|nhiệm kỳ|tháng\s+(?:\d{1,2}|[.…_]+|${MONTH_NAMES}))\s+)năm\s+(\d{4})(?!\s*[-–]\s*\d{4})`,
+      'giu',
+    ),
     make: (m) => p(m[1] ?? ''),
   },
 ];
