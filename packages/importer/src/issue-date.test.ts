@@ -148,3 +148,16 @@ describe('a web page’s date line in the forms portals print it', () => {
     expect(lead('Từ ngày 28-7,')).toBeNull();
   });
 });
+
+describe('a date line as a PDF’s text layer gives it', () => {
+  it('reads a date line whose place column was lost, and one ending with a full stop', () => {
+    expect(read(report('                ngày 28 tháng 7 năm 2025')).issued).toBe('2025-07-28');
+    expect(read(report('Đức Hòa, ngày 28/7/2025.')).issued).toBe('2025-07-28');
+    // A sentence that starts with a date is not a date line.
+    expect(
+      read(
+        'BÁO CÁO\nKết quả cải cách hành chính tháng 7 năm 2025\n\nNgày 28 tháng 7 năm 2025 xã tổ chức hội nghị, tiếp nhận 120 hồ sơ.',
+      ).issued,
+    ).toBeNull();
+  });
+});

@@ -37,7 +37,14 @@ const WORDS =
  * writes dates the same way ("Theo kế hoạch, ngày 5/8/2025 là hạn ...").
  */
 const FIGURES =
-  /(?:^|\n)[ \t]*([^\n,]{2,120}),\s*ngày\s*(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\3\s*(\d{4})[ \t]*(?=\n|$)/gu;
+  /(?:^|\n)[ \t]*([^\n,]{2,120}),\s*ngày\s*(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\3\s*(\d{4})[ \t.]*(?=\n|$)/gu;
+
+/**
+ * "ngày 28 tháng 7 năm 2025" as a line of its own: a date line whose place column a PDF's
+ * text layer dropped or put elsewhere (never a sentence that starts with a date).
+ */
+const BARE =
+  /(?:^|\n)[ \t]*[Nn]gày\s*(?:(\d{1,2})|[.…_ \t]*)\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})[ \t.]*(?=\n|$)/gu;
 
 /** Every place-and-date line in the head, in order. */
 export function dateLines(head: string): DateLine[] {
@@ -62,6 +69,13 @@ export function dateLines(head: string): DateLine[] {
       line: { issued: `${y}-${pad(mo)}-${pad(d)}`, placeName: place(raw) },
     });
   }
+  for (const m of head.matchAll(BARE)) {
+    const [, d, mo = '', y = ''] = m;
+    if (!(Number(mo) >= 1 && Number(mo) <= 12)) continue;
+    if (d !== undefined && !valid(Number(d), Number(mo))) continue;
+    const issued = d !== undefined ? `${y}-${pad(mo)}-${pad(d)}` : `${y}-${pad(mo)}`;
+    found.push({ at: m.index, line: { issued, placeName: null } });
+  }
   return found.sort((a, b) => a.at - b.at).map((f) => f.line);
 }
 
@@ -83,16 +97,16 @@ export interface IssueDate {
  */
 export function documentDate(head: string): IssueDate | null {
   const lines = dateLines(head);
-  const [first] = lines;
-  if (!first) return null;
+  if (lines.length === 0) return null;
+  const placeName = lines.find((l) => l.placeName !== null)?.placeName ?? null;
   const dates = [...new Set(lines.map((l) => l.issued))];
   if (dates.some((a) => dates.some((b) => !agree(a, b))))
-    return { issued: null, placeName: first.placeName, conflict: dates };
+    return { issued: null, placeName, conflict: dates };
   const issued = dates.reduce((a, b) => (b.length > a.length ? b : a));
-  return { issued, placeName: first.placeName, conflict: null };
+  return { issued, placeName, conflict: null };
 }
 
-const WEEKDAY = String.raw`(?:Thứ\s+(?:\p{L}+|[2-7])|Chủ nhật|CN)`;
+const WEEKDAY = String.raw`(?:Thứ\s+(?:\p{L}+|[2-7])|Chủ nhật)`;
 const TIME = String.raw`\d{1,2}[:h]\d{2}(?::\d{2})?(?:\s*[AP]M)?`;
 const LABEL = String.raw`(?:Ngày cập nhật|Ngày xuất bản|Ngày đăng tin|Ngày đăng|Đăng ngày|Đăng lúc|Đăng tải|Cập nhật|Thời gian đăng|Xuất bản|Ngày)(?:\s+(?:lúc|ngày))?`;
 

@@ -198,3 +198,40 @@ describe('a month written in words, as articles write it', () => {
     ).toBeNull();
   });
 });
+
+describe('a half written as news does, and a range without its year', () => {
+  it('reads "nửa đầu năm 2025" and "nửa cuối năm" as the halves', () => {
+    expect(
+      id(report('Kết quả cải cách hành chính', 'Nửa đầu năm 2025, xã tiếp nhận 120 hồ sơ.')),
+    ).toBe('2025-H1');
+    expect(
+      id(
+        report(
+          'Kết quả cải cách hành chính',
+          'Trong nửa cuối năm, xã tiếp nhận 120 hồ sơ.',
+          'ngày 10 tháng 12 năm 2025',
+        ),
+      ),
+    ).toBe('2025-H2');
+    // "một nửa" is a share, not a half year.
+    expect(
+      id(report('Kết quả cải cách hành chính', 'Một nửa số hồ sơ, tức 60 hồ sơ, nộp trực tuyến.')),
+    ).toBeNull();
+  });
+
+  it('reads "từ ngày 1/7 đến ngày 31/7" of the document’s year, never a deadline', () => {
+    expect(
+      id(
+        report('Kết quả cải cách hành chính', 'Từ ngày 1/7 đến ngày 31/7, xã tiếp nhận 120 hồ sơ.'),
+      ),
+    ).toBe('2025-M07');
+    expect(
+      id(
+        report(
+          'Kết quả cải cách hành chính',
+          'Xã tiếp nhận 120 hồ sơ; hạn nộp báo cáo đến ngày 30/6.',
+        ),
+      ),
+    ).toBeNull();
+  });
+});

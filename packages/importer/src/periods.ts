@@ -168,6 +168,19 @@ const PATTERNS: readonly {
     range: true,
   },
   {
+    // "từ ngày 1/7 đến ngày 31/7" with no year at all: the document's, when it is known.
+    re: new RegExp(
+      String.raw`${FROM}(\d{1,2})[/.-](\d{1,2})(?![/.-]?\d)${UNTIL}(\d{1,2})[/.-](\d{1,2})(?![/.-]?\d)`,
+      'giu',
+    ),
+    make: (m, year) => {
+      if (year === undefined) return undefined;
+      const end = iso(year, m[4] ?? '', m[3] ?? '');
+      return range(startYear(m[1] ?? '', m[2] ?? '', end), end);
+    },
+    range: true,
+  },
+  {
     // "từ ngày 1/7 đến cuối tháng 10/2025", "từ 01/01/2024 đến hết tháng 6 năm 2024".
     re: new RegExp(
       String.raw`${FROM}(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{4}))?\s*(?:đến|tới|-|–)\s*(?:hết|cuối)\s+tháng\s+(\d{1,2})\s*(?:\/|năm|-)\s*(\d{4})`,
@@ -195,6 +208,15 @@ const PATTERNS: readonly {
       const y = m[3] ? Number(m[3]) : year;
       if (n === undefined || y === undefined) return undefined;
       return m[2]?.toLowerCase() === 'đầu' ? firstMonths(y, n) : lastMonths(y, n);
+    },
+  },
+  {
+    // "nửa đầu năm 2025", "nửa cuối năm" (news for "6 tháng đầu/cuối năm"): the halves.
+    re: /nửa\s+(đầu|cuối)\s+năm(?:\s*(\d{4})|(?!\s*\d))/giu,
+    make: (m, year) => {
+      const y = m[2] ? Number(m[2]) : year;
+      if (y === undefined) return undefined;
+      return m[1]?.toLowerCase() === 'đầu' ? firstMonths(y, 6) : lastMonths(y, 6);
     },
   },
   {
