@@ -4,6 +4,7 @@
  * ngày 07 tháng 7 năm 2023"), the title after "BÁO CÁO", and the signer.
  */
 import type { UnitKind } from '@congkhai/indicators';
+import { documentDate, leadDate, webDate } from './issue-date.ts';
 
 export interface UnitCandidate {
   /** null for a unit above commune level (a district, a provincial centre). */
@@ -405,6 +406,8 @@ export function findUnit(text: string, placeName: string | null, subject?: strin
 export interface DocumentHeader {
   readonly number: string | null;
   readonly issued: string | null;
+  /** The dates of date lines that disagree (then `issued` is null: the editor asks). */
+  readonly issuedConflict: readonly string[] | null;
   readonly placeName: string | null;
   readonly title: string | null;
   /**
@@ -415,8 +418,6 @@ export interface DocumentHeader {
   /** Offset where the narrative starts (after the title block). */
   readonly bodyStart: number;
 }
-
-const pad = (n: string) => n.padStart(2, '0');
 
 /** Longer than this, a "title" is the text itself: a paste with no line breaks. */
 const MAX_TITLE = 300;
@@ -441,43 +442,10 @@ export function findHeader(text: string): DocumentHeader {
     // "Số: /BC-UBND" leaves the number blank.
     number = /^\d/.test(cleaned) ? cleaned : null;
   }
-  let issued: string | null = null;
-  let placeName: string | null = null;
-  // The place before the date is short, or the last column of a line laid out in two
-  // ("Số: 05/BC-UBND            An Thịnh, ngày ..."); a long clause before it is a sentence.
-  const date = [
-    ...head.matchAll(
-      /(?:^|\n)[ \t]*([^\n,]{2,120}),\s*ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})\s*năm\s*(\d{4})/gu,
-    ),
-  ].find((m) => {
-    const place = m[1] ?? '';
-    return (
-      place.length <= 40 ||
-      (/\s{2,}|\t/.test(place) && (place.split(/\s{2,}|\t/).pop() ?? '').trim().length <= 40)
-    );
-  });
-  if (date) {
-    const [, place, d, m, y] = date;
-    issued = d ? `${y ?? ''}-${pad(m ?? '')}-${pad(d)}` : `${y ?? ''}-${pad(m ?? '')}`;
-    // "Số: 61/BC-UBND            Tân Lập, ngày ...": the place is what follows the gap.
-    const p =
-      (place ?? '')
-        .split(/\s{2,}|\t/)
-        .pop()
-        ?.trim() ?? '';
-    placeName = /^\p{Lu}/u.test(p) && p.split(/\s+/).length <= 4 ? p : null;
-  } else {
-    // A web article: "14:51, Thứ Năm, 2-11-2023", or a line that is only its date and time
-    // ("06/06/2021 - 13:18", "Cập nhật: 06/06/2021 13:18 GMT+7").
-    const web =
-      /(?:Thứ\s+\p{L}+|Chủ nhật),?\s*(\d{1,2})[-/](\d{1,2})[-/](\d{4})/u.exec(head) ??
-      /^[ \t]*\(?(?:(?:Cập nhật|Ngày đăng|Đăng ngày|Đăng lúc|Ngày|Thời gian đăng|Xuất bản)(?:\s+lúc)?\s*:?\s*)?(?:\d{1,2}[:h]\d{2}(?::\d{2})?\s*(?:[AP]M)?\s*[,|-]?\s*(?:ngày\s+)?)?(?:(?:Thứ\s+\p{L}+|Chủ nhật)\s*,?\s*(?:ngày\s+)?)?(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:\s*[-,|]?\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)?(?:\s*\(?GMT[+-]?\d*\)?)?\)?[ \t]*$/mu.exec(
-        head.slice(0, 800),
-      );
-    const [d, m] = [Number(web?.[1]), Number(web?.[2])];
-    if (web && d >= 1 && d <= 31 && m >= 1 && m <= 12)
-      issued = `${web[3] ?? ''}-${pad(web[2] ?? '')}-${pad(web[1] ?? '')}`;
-  }
+  const fromLine = documentDate(head);
+  let issued: string | null = fromLine ? fromLine.issued : webDate(head);
+  const placeName = fromLine?.placeName ?? null;
+  const issuedConflict = fromLine?.conflict ?? null;
   let title: string | null = null;
   let titleSpan: [number, number] | null = null;
   let bodyStart = 0;
@@ -559,28 +527,9 @@ export function findHeader(text: string): DocumentHeader {
       }
     }
   }
-  // A news article without a date line, led by one: "Ngày 4/11, ông ... cho biết ...", in the
-  // first paragraph after its headline. Its year, when not written, is the latest the text
-  // writes ("... đến cuối tháng 10/2025").
-  if (issued === null && reportLine < 0) {
-    const lead = text
-      .slice(bodyStart, bodyStart + 600)
-      .split(/\n/u)
-      .map((l) => l.trim())
-      .find((l) => l !== '');
-    const d = lead
-      ? /^(?:Ngày|Sáng|Chiều|Tối|Trưa)\s+(?:ngày\s+)?(\d{1,2})\s*\/\s*(\d{1,2})(?:\s*\/\s*(\d{4}))?\s*,/u.exec(
-          lead,
-        )
-      : null;
-    const years = [...head.matchAll(/(?:\/|năm\s+)((?:19|20)\d{2})(?!\d)/gu)].map((m) =>
-      Number(m[1]),
-    );
-    const year = d?.[3] ?? (years.length > 0 ? String(Math.max(...years)) : undefined);
-    const [day, month] = [Number(d?.[1]), Number(d?.[2])];
-    if (d && year && day >= 1 && day <= 31 && month >= 1 && month <= 12)
-      issued = `${year}-${pad(d[2] ?? '')}-${pad(d[1] ?? '')}`;
-  }
+  // A news article without a date line, led by its dateline.
+  if (issued === null && issuedConflict === null && reportLine < 0)
+    issued = leadDate(text, bodyStart, head);
   if (title && title.length > MAX_TITLE) {
     title = shortTitle(title);
     // A paste with no line breaks: its one "title line" is the whole text, figures and all.
@@ -592,7 +541,15 @@ export function findHeader(text: string): DocumentHeader {
       /(?<=(?:quý|phần|giai đoạn)\s+)(iv|iii|ii|i)(?![\p{L}])/gu,
       (r) => r.toUpperCase(),
     );
-  return { number, issued, placeName, title, titleSpan: title ? titleSpan : null, bodyStart };
+  return {
+    number,
+    issued,
+    issuedConflict,
+    placeName,
+    title,
+    titleSpan: title ? titleSpan : null,
+    bodyStart,
+  };
 }
 
 /** The signer: the name under the signature block ("CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN"), at the end. */

@@ -4,7 +4,13 @@
  * that is ambiguous, contradicted or of another period is not proposed as
  * this period's.
  */
-import { runChecks, type MetricId, type Period, type Text } from '@congkhai/indicators';
+import {
+  periodLabel,
+  runChecks,
+  type MetricId,
+  type Period,
+  type Text,
+} from '@congkhai/indicators';
 import { toMarkdown } from './body.ts';
 import { checkText, decodeFile } from './decode.ts';
 import { readSentence, type Candidate } from './figures.ts';
@@ -132,7 +138,7 @@ export function importText(raw: string): ImportResult {
       ? header.titleSpan
       : null;
   const sentences = splitSentences(text);
-  const period = reportPeriod(text, header.title, sentences, header.issued);
+  const { period, conflict } = reportPeriod(text, header.title, sentences, header.issued);
   const warnings: ImportWarning[] = [];
 
   const current: Candidate[] = [];
@@ -284,7 +290,27 @@ export function importText(raw: string): ImportResult {
   for (const w of runChecks({ metrics: plain(metrics), statedShares: plain(statedShares) })) {
     warnings.push({ check: w.check, message: w.message });
   }
-  if (!period) {
+  if (header.issuedConflict) {
+    // "2025-08-05" as officials write it, "05/08/2025" ("07/2025" for a blank day).
+    const dates = header.issuedConflict.map((d) => d.split('-').reverse().join('/')).join(', ');
+    warnings.push({
+      check: 'issued_conflict',
+      message: {
+        vi: `Văn bản ghi nhiều ngày ban hành khác nhau (${dates}): hãy chọn ngày đúng.`,
+        en: `The text gives different issue dates (${dates}): choose the right one.`,
+      },
+    });
+  }
+  if (conflict) {
+    const [title, window] = conflict;
+    warnings.push({
+      check: 'period_conflict',
+      message: {
+        vi: `Tiêu đề ghi kỳ “${periodLabel(title, 'vi')}” nhưng kỳ báo cáo trong văn bản là “${periodLabel(window, 'vi')}”: hãy chọn kỳ.`,
+        en: `The title names the period “${periodLabel(title, 'en')}” but the text's reporting window is “${periodLabel(window, 'en')}”: choose the period.`,
+      },
+    });
+  } else if (!period) {
     warnings.push({
       check: 'period_unknown',
       message: {

@@ -335,7 +335,8 @@ describe('a range that is not the period of the figures', () => {
       period(
         'Tình hình cải cách hành chính của xã\n\nXã tiếp nhận 1.312 hồ sơ.\n\nSố liệu báo cáo tính từ ngày 15/12/2024 đến ngày 14/6/2025.',
       ),
-    ).toMatchObject({ start: '2024-12-15', end: '2025-06-14' });
+      // The official half-year window is the half year it closes (Decree 09/2019, art. 12).
+    ).toMatchObject({ start: '2025-01-01', end: '2025-06-30', label: '2025-H1' });
   });
 });
 
@@ -376,12 +377,18 @@ describe('a quarter named with its cut-off, and the older spelling "quí"', () =
     expect(ids('QUÍ IV NĂM 2019')).toEqual(['2019-Q4']);
   });
 
-  it('keeps a window that closes no period named beside it', () => {
+  it('reads a quarter’s official window as the quarter it closes, even with none named beside it', () => {
     expect(
       period(
         'Tình hình cải cách hành chính của phường\n\nTừ ngày 15/6 đến ngày 14/9/2020, phường tiếp nhận 642 hồ sơ.',
       ),
-    ).toMatchObject({ start: '2020-06-15', end: '2020-09-14', label: null });
+    ).toMatchObject({ start: '2020-07-01', end: '2020-09-30', label: '2020-Q3' });
+    // A window that closes no period stays the window.
+    expect(
+      period(
+        'Tình hình cải cách hành chính của phường\n\nTừ ngày 15/6 đến ngày 14/8/2020, phường tiếp nhận 642 hồ sơ.',
+      ),
+    ).toMatchObject({ start: '2020-06-15', end: '2020-08-14', label: null });
   });
 });
 

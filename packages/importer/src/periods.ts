@@ -66,6 +66,45 @@ const MONTH_WORDS: Record<string, number> = {
   'mười hai': 12,
 };
 
+/** A month's name in words ("tháng Bảy", "tháng Giêng", "tháng Chạp"); not "năm" (see below). */
+const MONTH_NAME: Record<string, number> = {
+  giêng: 1,
+  một: 1,
+  hai: 2,
+  ba: 3,
+  tư: 4,
+  sáu: 6,
+  bảy: 7,
+  tám: 8,
+  chín: 9,
+  mười: 10,
+  'mười một': 11,
+  'mười hai': 12,
+  chạp: 12,
+};
+const NAMES = [
+  'mười một',
+  'mười hai',
+  'giêng',
+  'một',
+  'hai',
+  'ba',
+  'tư',
+  'sáu',
+  'bảy',
+  'tám',
+  'chín',
+  'mười',
+  'chạp',
+];
+const MONTH_NAMES = NAMES.join('|');
+/** "Bảy", "Mười Một", "Mười một". */
+const MONTH_NAMES_CAPITAL = NAMES.flatMap((n) => [
+  n.charAt(0).toUpperCase() +
+    n.slice(1).replace(/ (.)/u, (_, c: string) => ` [${c}${c.toUpperCase()}]`),
+  n.toUpperCase(),
+]).join('|');
+
 /** A count of months written in digits ("06", "7") or words ("sáu", "chín"). */
 const MONTHS = String.raw`(?<![\d\p{L}])(0?[1-9]|1[0-2]|mười một|mười hai|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)(?![\d\p{L}])`;
 
@@ -129,6 +168,19 @@ const PATTERNS: readonly {
     range: true,
   },
   {
+    // "từ ngày 1/7 đến ngày 31/7" with no year at all: the document's, when it is known.
+    re: new RegExp(
+      String.raw`${FROM}(\d{1,2})[/.-](\d{1,2})(?![/.-]?\d)${UNTIL}(\d{1,2})[/.-](\d{1,2})(?![/.-]?\d)`,
+      'giu',
+    ),
+    make: (m, year) => {
+      if (year === undefined) return undefined;
+      const end = iso(year, m[4] ?? '', m[3] ?? '');
+      return range(startYear(m[1] ?? '', m[2] ?? '', end), end);
+    },
+    range: true,
+  },
+  {
     // "từ ngày 1/7 đến cuối tháng 10/2025", "từ 01/01/2024 đến hết tháng 6 năm 2024".
     re: new RegExp(
       String.raw`${FROM}(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{4}))?\s*(?:đến|tới|-|–)\s*(?:hết|cuối)\s+tháng\s+(\d{1,2})\s*(?:\/|năm|-)\s*(\d{4})`,
@@ -156,6 +208,15 @@ const PATTERNS: readonly {
       const y = m[3] ? Number(m[3]) : year;
       if (n === undefined || y === undefined) return undefined;
       return m[2]?.toLowerCase() === 'đầu' ? firstMonths(y, n) : lastMonths(y, n);
+    },
+  },
+  {
+    // "nửa đầu năm 2025", "nửa cuối năm" (news for "6 tháng đầu/cuối năm"): the halves.
+    re: /nửa\s+(đầu|cuối)\s+năm(?:\s*(\d{4})|(?!\s*\d))/giu,
+    make: (m, year) => {
+      const y = m[2] ? Number(m[2]) : year;
+      if (y === undefined) return undefined;
+      return m[1]?.toLowerCase() === 'đầu' ? firstMonths(y, 6) : lastMonths(y, 6);
     },
   },
   {
@@ -226,7 +287,27 @@ const PATTERNS: readonly {
     },
   },
   {
-    re: /(?<!(?:giai đoạn|nhiệm kỳ|tháng\s+\d{1,2})\s+)năm\s+(\d{4})(?!\s*[-–]\s*\d{4})/giu,
+    // A month in words, as articles write it: "tháng Bảy năm 2025", "tháng bảy/2025", "trong
+    // tháng Bảy" (yearless: the document's year). Lower-case and yearless only with a capital
+    // ("mỗi tháng hai lần" counts times), never "tháng năm", which is a blank date's "tháng
+    // ... năm", and never a date ("ngày 5 tháng Bảy năm 2025").
+    re: new RegExp(
+      String.raw`(?<![Nn]gày\s+(?:\d{1,2}\s+)?|NGÀY\s+(?:\d{1,2}\s+)?)(?:[Tt]háng|THÁNG)\s+(?:(${MONTH_NAMES}|${MONTH_NAMES_CAPITAL})(?![\p{L}])\s*(?:năm|\/)\s*(\d{4})|(${MONTH_NAMES_CAPITAL})(?![\p{L}])(?!\s*(?:năm|\/)?\s*\d))`,
+      'gu',
+    ),
+    make: (m, year) => {
+      const month = MONTH_NAME[(m[1] ?? m[3] ?? '').toLowerCase()];
+      const y = m[2] ? Number(m[2]) : year;
+      return month === undefined || y === undefined ? undefined : p(`${String(y)}-M${pad(month)}`);
+    },
+  },
+  {
+    // Never the year of a date ("ngày 5 tháng 7 năm 2025", "tháng Bảy năm 2025" read above)
+    // or of one whose month is left blank ("ngày … tháng … năm 2025").
+    re: new RegExp(
+      String.raw`(?<!(?:giai đoạn|nhiệm kỳ|tháng\s+(?:\d{1,2}|[.…_]+|${MONTH_NAMES}))\s+)năm\s+(\d{4})(?!\s*[-–]\s*\d{4})`,
+      'giu',
+    ),
     make: (m) => p(m[1] ?? ''),
   },
 ];

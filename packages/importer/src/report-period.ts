@@ -23,12 +23,51 @@ function inReference(text: string, at: number): boolean {
   );
 }
 
+/** A sentence that states the window the figures are counted over ("Kỳ báo cáo: từ ngày ..."). */
+const WINDOW_LABEL =
+  /kỳ báo cáo|số liệu (?:báo cáo\s+)?(?:được\s+)?(?:tính|lấy|chốt)|thời (?:gian|điểm) (?:lấy |chốt )?số liệu/u;
+
+/**
+ * The window a report states matches the period its title names when it is that period,
+ * closes it (a cut-off), or lies inside it (figures counted up to a day in the period).
+ */
+const agrees = (named: Period, window: Period) =>
+  window.id === named.id ||
+  cutOffOf(window)?.id === named.id ||
+  (window.start >= named.start && window.end <= named.end);
+
+/**
+ * The official reporting window (Decree 09/2019/NĐ-CP, art. 12; see cutOffOf) is the
+ * period it closes: a report "từ ngày 15/12/2024 đến ngày 14/6/2025" is the report of the
+ * first half of 2025, compared with every other first-half report, not a custom range.
+ * Any other range stays what the text states.
+ */
+const closed = (p: Period): Period => cutOffOf(p) ?? p;
+
+export interface ReportPeriod {
+  readonly period: Period | undefined;
+  /** The title's period and the stated window, when they disagree: none is proposed. */
+  readonly conflict: readonly [Period, Period] | null;
+}
+
 export function reportPeriod(
   text: string,
   title: string | null,
   sentences: readonly Sentence[],
   issued: string | null,
-): Period | undefined {
+): ReportPeriod {
+  const found = findReportPeriod(text, title, sentences, issued);
+  return found && 'conflict' in found
+    ? { period: undefined, conflict: found.conflict }
+    : { period: found, conflict: null };
+}
+
+function findReportPeriod(
+  text: string,
+  title: string | null,
+  sentences: readonly Sentence[],
+  issued: string | null,
+): Period | { conflict: [Period, Period] } | undefined {
   // A period written without its year ("6 tháng đầu năm", "quý III") is of the year the
   // title writes ("... quý III và 9 tháng đầu năm 2020"), else of the year the document was
   // issued in, or of the year before when that would start after the issue date.
@@ -70,11 +109,22 @@ export function reportPeriod(
       .filter((m) => !inReference(s, m.start));
   };
   const titled = title ? all(title).find((m) => !m.explicitRange) : undefined;
-  if (titled) return titled.period;
+  const first = sentences.findIndex((s) => STATES_DOSSIERS.test(s.lower));
+  if (titled) {
+    // A title that names one period and a stated window of another ("... tháng 7/2025" over
+    // "Kỳ báo cáo: từ ngày 15/12/2024 đến ngày 14/6/2025"): which one the figures are of is
+    // the official's to say, so neither is proposed.
+    for (const s of first >= 0 ? sentences.slice(0, first + 1) : sentences) {
+      if (!WINDOW_LABEL.test(s.lower)) continue;
+      const window = all(s.flat).find((m) => m.explicitRange);
+      if (window && !agrees(titled.period, window.period))
+        return { conflict: [titled.period, closed(window.period)] };
+    }
+    return titled.period;
+  }
   // A range the figures are counted over, written before them ("Kỳ báo cáo: từ ngày ... đến
   // ngày ...") or with them; never one of a cumulative or compared figure ("Lũy kế từ ngày
   // 1/7 đến ngày 31/8").
-  const first = sentences.findIndex((s) => STATES_DOSSIERS.test(s.lower));
   const rangeIn = (s: Sentence) => {
     if (!/hồ sơ|tiếp nhận|giải quyết|kết quả|báo cáo/u.test(s.lower)) return undefined;
     const spans = comparisonSpans(s.lower);
@@ -88,7 +138,7 @@ export function reportPeriod(
   };
   for (const s of first >= 0 ? sentences.slice(0, first + 1) : sentences) {
     const range = rangeIn(s);
-    if (range) return range.period;
+    if (range) return closed(range.period);
   }
   // The period named where the first dossier count is stated ("trong năm 2023, huyện đã
   // tiếp nhận 21.882 hồ sơ"), or just before it ("Kết quả quý III/2020:"), unless it compares
@@ -108,11 +158,18 @@ export function reportPeriod(
   // A range stated after the figures ("Số liệu tính từ ngày 15/12/2024 đến ngày 14/6/2025").
   for (const s of sentences.slice(first + 1)) {
     const range = first >= 0 ? rangeIn(s) : undefined;
-    if (range) return range.period;
+    if (range) return closed(range.period);
   }
-  // A named period in the opening lines ("Báo cáo kết quả CCHC quý I/2024").
+  // A named period in the opening lines ("Báo cáo kết quả CCHC quý I/2024"), never one
+  // compared with ("tăng 10 hồ sơ so với tháng 6/2025").
   const opening = text.slice(0, 600);
-  return all(opening).find((m) => !m.explicitRange && m.period.kind !== 'year')?.period;
+  const compared = comparisonSpans(opening.toLowerCase());
+  return all(opening).find(
+    (m) =>
+      !m.explicitRange &&
+      m.period.kind !== 'year' &&
+      !compared.some(([a, b]) => m.start >= a && m.start < b),
+  )?.period;
 }
 
 export type Tag = { current: true } | { current: false; period: Period };
