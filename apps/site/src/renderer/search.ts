@@ -3,13 +3,53 @@
  * unit and per report rather than from the HTML: several times faster
  * than parsing tens of thousands of pages. Written beside the release
  * and moved into it whole, so a search never sees half an index.
+ *
+ * It is written as several indexes the search page merges (Pagefind's
+ * mergeIndex): the units' in the folder itself, the reports' in shards of
+ * at most SHARD_REPORTS (SHARDS_FILE lists them), each by a Pagefind
+ * service of its own, ended before the next starts. Pagefind holds every
+ * word of every page of an index several times over until it is written
+ * (about 80 KB a report): one index of 3,300 units took 2.3 GiB, a shard
+ * of 4,000 reports takes a few hundred MiB, and its pages are found by
+ * URL in a list (fossick_one), so time grew with the square of the pages.
  */
-import { rename, rm } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SEARCH_INDEX } from '@congkhai/publisher';
 import { close, createIndex, type PagefindIndex } from 'pagefind';
 import { escapeMarkup } from '../lib/markup.ts';
+import { SHARDS_FILE, shardPath } from '../lib/search-shards.ts';
 import type { SearchRecord } from './renderer.ts';
+
+/** Reports per shard: a unit's reports stay in one shard, so a shard may hold a few more. */
+export const SHARD_REPORTS = 4000;
+
+/**
+ * The records in indexes: the units first (the folder's own index), then
+ * the reports, a unit's together, in shards of about `size`.
+ */
+export function shardRecords(
+  records: readonly SearchRecord[],
+  size = SHARD_REPORTS,
+): SearchRecord[][] {
+  const units = records.filter((r) => r.kind === 'unit');
+  const shards: SearchRecord[][] = [units];
+  let shard: SearchRecord[] = [];
+  let unit = '';
+  for (const r of records) {
+    if (r.kind !== 'report') continue;
+    // The unit's page is the report's address without its period.
+    const of = r.url.replace(/[^/]+\/$/, '');
+    if (of !== unit && shard.length >= size) {
+      shards.push(shard);
+      shard = [];
+    }
+    unit = of;
+    shard.push(r);
+  }
+  if (shard.length > 0) shards.push(shard);
+  return shards;
+}
 
 /**
  * One index per process at a time: Pagefind runs one service per process
@@ -23,21 +63,32 @@ export async function writeSearchIndex(
 ): Promise<void> {
   const tmp = join(out, `.pagefind.${String(process.pid)}`);
   await rm(tmp, { recursive: true, force: true });
+  const shards = shardRecords(records);
+  for (const [i, shard] of shards.entries()) {
+    // A service per shard: ending it gives its memory back before the next one starts.
+    await writeIndex(shard, i === 0 ? tmp : join(tmp, shardPath(i)));
+  }
+  const merged = shards.slice(1).map((_, i) => shardPath(i + 1));
+  await mkdir(tmp, { recursive: true });
+  await writeFile(join(tmp, SHARDS_FILE), `${JSON.stringify(merged)}\n`);
+  const old = join(out, `.pagefind-old.${String(process.pid)}`);
+  await rename(join(out, SEARCH_INDEX), old).catch(() => undefined);
+  await rename(tmp, join(out, SEARCH_INDEX));
+  await rm(old, { recursive: true, force: true });
+}
+
+async function writeIndex(records: readonly SearchRecord[], outputPath: string): Promise<void> {
   const { index, errors } = await createIndex({ forceLanguage: 'vi' });
   if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
   try {
     for (let i = 0; i < records.length; i += 256) {
       await Promise.all(records.slice(i, i + 256).map((r) => add(index, r)));
     }
-    const written = await index.writeFiles({ outputPath: tmp });
+    const written = await index.writeFiles({ outputPath });
     if (written.errors.length > 0) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
   } finally {
     await close();
   }
-  const old = join(out, `.pagefind-old.${String(process.pid)}`);
-  await rename(join(out, SEARCH_INDEX), old).catch(() => undefined);
-  await rename(tmp, join(out, SEARCH_INDEX));
-  await rm(old, { recursive: true, force: true });
 }
 
 const meta = (r: SearchRecord) => ({
