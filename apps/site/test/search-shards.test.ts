@@ -1,7 +1,7 @@
-/** The search index's shards (src/renderer/search.ts): units apart, a unit's reports together. */
+/** The search index's shards (src/lib/search-shards.ts): units apart, a unit's reports together. */
 import { describe, expect, it } from 'vitest';
-import { shardRecords } from '../src/renderer/search.ts';
-import type { SearchRecord } from '../src/renderer/renderer.ts';
+import { shardRecords } from '../src/lib/search-shards.ts';
+import type { SearchRecord } from '../src/lib/search-records.ts';
 
 const record = (kind: SearchRecord['kind'], url: string): SearchRecord => ({
   kind,

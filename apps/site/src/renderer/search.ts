@@ -21,52 +21,23 @@ import { escapeMarkup } from '../lib/markup.ts';
 import { SHARDS_FILE, shardPath } from '../lib/search-shards.ts';
 import type { SearchRecord } from './renderer.ts';
 
-/** Reports per shard: a unit's reports stay in one shard, so a shard may hold a few more. */
-export const SHARD_REPORTS = 4000;
-
-/**
- * The records in indexes: the units first (the folder's own index), then
- * the reports, a unit's together, in shards of about `size`.
- */
-export function shardRecords(
-  records: readonly SearchRecord[],
-  size = SHARD_REPORTS,
-): SearchRecord[][] {
-  const units = records.filter((r) => r.kind === 'unit');
-  const shards: SearchRecord[][] = [units];
-  let shard: SearchRecord[] = [];
-  let unit = '';
-  for (const r of records) {
-    if (r.kind !== 'report') continue;
-    // The unit's page is the report's address without its period.
-    const of = r.url.replace(/[^/]+\/$/, '');
-    if (of !== unit && shard.length >= size) {
-      shards.push(shard);
-      shard = [];
-    }
-    unit = of;
-    shard.push(r);
-  }
-  if (shard.length > 0) shards.push(shard);
-  return shards;
-}
-
 /**
  * One index per process at a time: Pagefind runs one service per process
  * and `close()` ends it. Every index is written by a process of its own
  * (search-cli.ts, of lowest priority), a full build's while its pages
- * render, so two never share a service.
+ * render, so two never share a service. `shards` are shardRecords', each
+ * read when its turn comes (search-cli reads a file each), so only one is
+ * held at a time.
  */
 export async function writeSearchIndex(
-  records: readonly SearchRecord[],
+  shards: readonly (() => Promise<readonly SearchRecord[]>)[],
   out: string,
 ): Promise<void> {
   const tmp = join(out, `.pagefind.${String(process.pid)}`);
   await rm(tmp, { recursive: true, force: true });
-  const shards = shardRecords(records);
   for (const [i, shard] of shards.entries()) {
     // A service per shard: ending it gives its memory back before the next one starts.
-    await writeIndex(shard, i === 0 ? tmp : join(tmp, shardPath(i)));
+    await writeIndex(await shard(), i === 0 ? tmp : join(tmp, shardPath(i)));
   }
   const merged = shards.slice(1).map((_, i) => shardPath(i + 1));
   await mkdir(tmp, { recursive: true });
