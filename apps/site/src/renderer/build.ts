@@ -205,9 +205,12 @@ async function indexSearch(
   const started = performance.now();
   // A file per shard: the search process holds one shard's records at a time.
   const shards = shardRecords(await renderer.searchRecords());
-  const files = shards.map((_, i) => join(out, `.records.${String(process.pid)}.${String(i)}.json`));
+  const files = shards.map((_, i) =>
+    join(out, `.records.${String(process.pid)}.${String(i)}.json`),
+  );
   try {
-    for (const [i, shard] of shards.entries()) await writeFile(files[i] ?? '', JSON.stringify(shard));
+    for (const [i, shard] of shards.entries())
+      await writeFile(files[i] ?? '', JSON.stringify(shard));
     const written = performance.now();
     timing?.('search records', written - started);
     // Pagefind takes a core for tens of seconds at 3,300 units: in a process of lowest priority.
