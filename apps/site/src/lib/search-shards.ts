@@ -13,7 +13,7 @@ export const SHARDS_FILE = 'shards.json';
 export const shardPath = (n: number) => `shard-${String(n)}/`;
 
 /** Reports per shard: a unit's reports stay in one shard, so a shard may hold a few more. */
-const SHARD_REPORTS = 4000;
+const SHARD_REPORTS = 2500;
 
 /**
  * The records in indexes: the units first (the folder's own index), then

@@ -10,8 +10,9 @@
  * service of its own, ended before the next starts. Pagefind holds every
  * word of every page of an index several times over until it is written
  * (about 80 KB a report): one index of 3,300 units took 2.3 GiB, a shard
- * of 4,000 reports takes a few hundred MiB, and its pages are found by
- * URL in a list (fossick_one), so time grew with the square of the pages.
+ * of 2,500 reports about 280 MiB (4,000: 420-530 MiB); and its pages are
+ * found by URL in a list (fossick_one), so time grew with the square of
+ * the pages. More shards cost the search page a few small requests each.
  */
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
