@@ -7,15 +7,22 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { build, type BuildPhase } from '../src/renderer/build.ts';
 import { buildEnv } from '../src/env.ts';
 import { Renderer } from '../src/renderer/renderer.ts';
 
 const appDir = fileURLToPath(new URL('../dist/app/', import.meta.url));
 const { contentDir, out, processes } = buildEnv();
+// Garbage collection's pauses of this process's main thread (V8's concurrent marking not included).
+let gcMs = 0;
+const gc = new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) gcMs += e.duration;
+});
+gc.observe({ entryTypes: ['gc'] });
 const started = performance.now();
 const renderer = await Renderer.start(appDir);
-const phases: Partial<Record<BuildPhase | 'start', number>> = {
+const phases: Partial<Record<BuildPhase | 'start' | 'GC pauses', number>> = {
   start: performance.now() - started,
 };
 const result = await build(renderer, {
@@ -28,6 +35,8 @@ const result = await build(renderer, {
   timing: (phase, ms) => (phases[phase] = (phases[phase] ?? 0) + ms),
 });
 const seconds = (performance.now() - started) / 1000;
+gc.disconnect();
+phases['GC pauses'] = gcMs;
 // CPU seconds of this process and of its waited-for children (Pagefind), from /proc/self/stat
 // (utime stime cutime cstime, in clock ticks of 1/100 s): less swayed by a loaded machine than wall time.
 const stat = readFileSync('/proc/self/stat', 'utf8');

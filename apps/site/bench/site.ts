@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { writeContent } from '@congkhai/content';
 import { generateDemo } from '@congkhai/demo';
+import { RENDERER_EXEC_ARGV } from '../src/renderer/exec-argv.ts';
 
 const siteDir = fileURLToPath(new URL('..', import.meta.url));
 const option = (name: string, fallback: string) => {
@@ -96,7 +97,7 @@ function measure(env: NodeJS.ProcessEnv): Promise<{
   return new Promise((done) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', join(siteDir, 'bench/measure-build.ts')],
+      [...RENDERER_EXEC_ARGV, join(siteDir, 'bench/measure-build.ts')],
       { cwd: siteDir, env, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     let stdout = '';

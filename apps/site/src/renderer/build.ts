@@ -15,6 +15,7 @@ import { reportPath } from '@congkhai/report';
 import { reportSource, reportVersion } from '../lib/addresses.ts';
 import { fileOf } from '../lib/routes.ts';
 import type { RenderPlan } from '../lib/render-plan.ts';
+import { shardRecords } from '../lib/search-shards.ts';
 import { startPart, type Part } from './part-client.ts';
 import { NewFiles, copyAssets, removePage, replaceFile } from './release.ts';
 import type { Renderer } from './renderer.ts';
@@ -202,17 +203,22 @@ async function indexSearch(
   timing?: (phase: BuildPhase, ms: number) => void,
 ): Promise<void> {
   const started = performance.now();
-  const records = join(out, `.records.${String(process.pid)}.json`);
-  await writeFile(records, JSON.stringify(await renderer.searchRecords()));
-  const written = performance.now();
-  timing?.('search records', written - started);
+  // A file per shard: the search process holds one shard's records at a time.
+  const shards = shardRecords(await renderer.searchRecords());
+  const files = shards.map((_, i) =>
+    join(out, `.records.${String(process.pid)}.${String(i)}.json`),
+  );
   try {
+    for (const [i, shard] of shards.entries())
+      await writeFile(files[i] ?? '', JSON.stringify(shard));
+    const written = performance.now();
+    timing?.('search records', written - started);
     // Pagefind takes a core for tens of seconds at 3,300 units: in a process of lowest priority.
-    await runCommand('low', process.execPath, ['--import', 'tsx', SEARCH_CLI, records, out]);
+    await runCommand('low', process.execPath, ['--import', 'tsx', SEARCH_CLI, out, ...files]);
+    timing?.('search index', performance.now() - written);
   } finally {
-    await rm(records, { force: true });
+    await Promise.all(files.map((f) => rm(f, { force: true })));
   }
-  timing?.('search index', performance.now() - written);
 }
 
 const SEARCH_CLI = fileURLToPath(new URL('./search-cli.ts', import.meta.url));

@@ -8,6 +8,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Progress, RenderJob, RenderResult, Renderer } from '@congkhai/publisher';
 import type { WorkerReply } from './worker.ts';
+import { RENDERER_EXEC_ARGV } from './exec-argv.ts';
 
 /** apps/site: the renderer runs here, so its dependencies resolve. */
 const SITE_DIR = fileURLToPath(new URL('../../', import.meta.url));
@@ -33,7 +34,7 @@ export class RendererProcess implements Renderer {
   constructor(contentDir: string, env: NodeJS.ProcessEnv) {
     const child = fork(fileURLToPath(new URL('./worker.ts', import.meta.url)), [], {
       cwd: SITE_DIR,
-      execArgv: ['--import', 'tsx'],
+      execArgv: RENDERER_EXEC_ARGV,
       env: { ...env, CONTENT_DIR: contentDir },
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { commandEnv } from '../env.ts';
+import { RENDERER_EXEC_ARGV } from './exec-argv.ts';
 
 const SITE_DIR = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -28,7 +29,7 @@ export function renderSite(
 ): { code: number | null; output: string } {
   const r = spawnSync(
     process.execPath,
-    ['--import', 'tsx', join(SITE_DIR, 'src/renderer/cli.ts')],
+    [...RENDERER_EXEC_ARGV, join(SITE_DIR, 'src/renderer/cli.ts')],
     {
       cwd: SITE_DIR,
       env: commandEnv({ ...env, CONTENT_DIR: contentDir, SITE_OUT_DIR: outDir }),

@@ -10,6 +10,7 @@ import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { commandEnv } from '../env.ts';
 import type { RenderPlan } from '../lib/render-plan.ts';
+import { RENDERER_EXEC_ARGV } from './exec-argv.ts';
 import { BuildError } from './renderer.ts';
 
 /** What the build sends the part: pages to render. */
@@ -39,7 +40,7 @@ export interface Part {
 export function startPart(contentDir: string, out: string): Part {
   const child = fork(fileURLToPath(new URL('./part.ts', import.meta.url)), [out], {
     cwd: SITE_DIR,
-    execArgv: ['--import', 'tsx'],
+    execArgv: RENDERER_EXEC_ARGV,
     env: commandEnv({ CONTENT_DIR: contentDir }),
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
