@@ -41,10 +41,13 @@ async function bytesOf(res: Response): Promise<Uint8Array> {
  * rather than V8's up to 4 times under a high allocation rate: the live
  * content is a few hundred MiB, and a full build at 3,300 units let the
  * heap reach 2,320 MiB of mostly garbage (990 MiB at 1.2 times, 935 at
- * 1.1: bench:site, where it runs beside Pagefind). Set when the renderer
- * starts, in whatever process it runs (V8 reads it at each collection).
+ * 1.1: bench:site, where it runs beside Pagefind). Set for a full build
+ * only, in whatever process the renderer runs (V8 reads it at each
+ * collection): a publish renders some tens of pages in the editor's
+ * long-lived renderer, where V8's own growth (0: its dynamic factor) costs
+ * fewer collections in the time a publish waits for.
  */
-const HEAP_GROWING = '--heap-growing-percent=10';
+const heapGrowing = (full: boolean) => `--heap-growing-percent=${full ? '10' : '0'}`;
 
 export class BuildError extends Error {
   override name = 'BuildError';
@@ -59,7 +62,6 @@ export class Renderer {
 
   /** Loads the built server of `appDir` (apps/site/dist/app). CONTENT_DIR must be set first. */
   static async start(appDir: string): Promise<Renderer> {
-    setFlagsFromString(HEAP_GROWING);
     const entry = join(appDir, 'server/entry.mjs');
     if (!existsSync(entry)) {
       throw new BuildError(`${entry} is missing: run \`astro build\` in apps/site first`);
@@ -74,6 +76,7 @@ export class Renderer {
 
   /** Reads the content again and answers what to render (src/lib/render-plan.ts). */
   async plan(full: boolean): Promise<RenderPlan> {
+    setFlagsFromString(heapGrowing(full));
     const plan = await this.planOf(full);
     if ('error' in plan) throw new BuildError(plan.error);
     return plan;
