@@ -1,12 +1,7 @@
 /** The document's header and signature: each rule with a case it must not fire on. */
 import { describe, expect, it } from 'vitest';
-import { importText, type ProposedReport } from './import.ts';
-
-function read(text: string): ProposedReport {
-  const r = importText(text);
-  if (!r.ok) throw new Error(r.message.en);
-  return r.report;
-}
+import { importText } from './import.ts';
+import { readReport as read } from '../test/read.ts';
 
 describe('the title', () => {
   it('is the line after "BÁO CÁO" and its continuation', () => {

@@ -5,16 +5,7 @@
  * copied from the measured texts.
  */
 import { describe, expect, it } from 'vitest';
-import { importText, type ProposedReport } from './import.ts';
-
-function read(text: string): ProposedReport {
-  const r = importText(text);
-  if (!r.ok) throw new Error(r.message.en);
-  return r.report;
-}
-
-const values = (r: ProposedReport) =>
-  Object.fromEntries(Object.entries(r.metrics).map(([k, v]) => [k, v.value]));
+import { readReport as read, figureValues as values } from '../test/read.ts';
 
 const report = (body: string) =>
   read(`BÁO CÁO\nKết quả cải cách hành chính quý II năm 2024\n\n${body}\n`);

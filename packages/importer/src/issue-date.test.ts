@@ -3,13 +3,8 @@
  * date that is not it. Written before the rules they test.
  */
 import { describe, expect, it } from 'vitest';
-import { importText, type ProposedReport } from './import.ts';
-
-function read(text: string): ProposedReport {
-  const r = importText(text);
-  if (!r.ok) throw new Error(r.message.en);
-  return r.report;
-}
+import { type ProposedReport } from './import.ts';
+import { readReport as read } from '../test/read.ts';
 
 const report = (dateLine: string, body = 'Xã tiếp nhận 120 hồ sơ.') =>
   `UBND XÃ AN PHÚ\nSố: 12/BC-UBND\n${dateLine}\n\nBÁO CÁO\nKết quả cải cách hành chính tháng 7 năm 2025\n\n${body}`;

@@ -5,13 +5,11 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { importText, type ProposedReport } from './import.ts';
+import { type ProposedReport } from './import.ts';
+import { readReport } from '../test/read.ts';
 
-function read(text: string): ProposedReport {
-  const r = importText(`BÁO CÁO\nKết quả 6 tháng đầu năm 2024\n\n${text}\n`);
-  if (!r.ok) throw new Error(r.message.en);
-  return r.report;
-}
+const read = (text: string): ProposedReport =>
+  readReport(`BÁO CÁO\nKết quả 6 tháng đầu năm 2024\n\n${text}\n`);
 
 function figures(text: string): Record<string, number> {
   return Object.fromEntries(Object.entries(read(text).metrics).map(([k, v]) => [k, v.value]));

@@ -3,13 +3,8 @@
  * with a phrasing that must not set it. Written before the rules they test.
  */
 import { describe, expect, it } from 'vitest';
-import { importText, type ProposedReport } from './import.ts';
-
-function read(text: string): ProposedReport {
-  const r = importText(text);
-  if (!r.ok) throw new Error(r.message.en);
-  return r.report;
-}
+import { type ProposedReport } from './import.ts';
+import { readReport as read } from '../test/read.ts';
 
 const id = (r: ProposedReport) =>
   r.period ? (r.period.label ?? `${r.period.start}..${r.period.end}`) : null;
